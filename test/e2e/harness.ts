@@ -1,0 +1,120 @@
+// End-to-end harness: the real Pulumi CLI, driven through the Automation API, against the emulator.
+//
+// Inline programs: the Node.js language host is not buildable from the Go module proxy (see
+// scripts/pulumi-cli.sh), so the CLI attaches to the SDK's in-process language runtime instead. The program
+// runs in this test process; the dynamic provider runs in its own process, started by the engine with the
+// workspace directory as its working directory. That directory sits under the repository (in .state/, which
+// git ignores) so that `@pulumi/pulumi` and `pulumi-hubspot-associations` resolve from the repo's node_modules.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as auto from "@pulumi/pulumi/automation";
+
+export const repoRoot = path.resolve(__dirname, "..", "..", "..");
+
+let commandPromise: Promise<auto.PulumiCommand> | undefined;
+
+/** The pinned Pulumi CLI (from PATH, the cache, or built once from Go modules by scripts/pulumi-cli.sh). */
+export function pulumiCommand(): Promise<auto.PulumiCommand> {
+  if (!commandPromise) {
+    const root = execFileSync("bash", [path.join(repoRoot, "scripts", "pulumi-cli.sh")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 1 << 20,
+    }).trim();
+    commandPromise = auto.PulumiCommand.get({ root, skipVersionCheck: false });
+  }
+  return commandPromise;
+}
+
+/** Environment for a fully offline run: no update checks, no plugin downloads, no Pulumi service. */
+export function offlineEnv(backendDir: string, pulumiHome: string): Record<string, string> {
+  return {
+    PULUMI_BACKEND_URL: `file://${backendDir}`,
+    PULUMI_HOME: pulumiHome,
+    PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+    PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
+  };
+}
+
+export interface TestStackOptions {
+  program: auto.PulumiFn;
+  projectName?: string;
+  /** Stack config, e.g. `{ "hubspot:accessToken": { value, secret: true } }`. */
+  config?: Record<string, auto.ConfigValue>;
+  /** Extra environment for the CLI and (inherited) the provider process. */
+  env?: Record<string, string>;
+}
+
+export interface TestStack {
+  stack: auto.Stack;
+  workDir: string;
+  /** Everything the CLI printed across all commands run through `run()`. */
+  transcript: string[];
+  /** Runs one command capturing its output into the transcript. */
+  up(opts?: auto.UpOptions): Promise<auto.UpResult>;
+  preview(opts?: auto.PreviewOptions): Promise<auto.PreviewResult>;
+  refresh(opts?: auto.RefreshOptions): Promise<auto.RefreshResult>;
+  destroy(opts?: auto.DestroyOptions): Promise<auto.DestroyResult>;
+  exportState(): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function createTestStack(opts: TestStackOptions): Promise<TestStack> {
+  const scratch = path.join(repoRoot, ".state", "e2e");
+  fs.mkdirSync(scratch, { recursive: true });
+  const base = fs.mkdtempSync(path.join(scratch, `run-${process.pid}-${++counter}-`));
+  const workDir = path.join(base, "work");
+  const backendDir = path.join(base, "backend");
+  const pulumiHome = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-home-"));
+  fs.mkdirSync(workDir);
+  fs.mkdirSync(backendDir);
+  const projectName = opts.projectName ?? "hubspot-e2e";
+  const envVars = { ...offlineEnv(backendDir, pulumiHome), ...(opts.env ?? {}) };
+  const stack = await auto.LocalWorkspace.createOrSelectStack(
+    { stackName: "organization/" + projectName + "/test", projectName, program: opts.program },
+    {
+      workDir,
+      pulumiHome,
+      envVars,
+      pulumiCommand: await pulumiCommand(),
+      projectSettings: { name: projectName, runtime: "nodejs", backend: { url: `file://${backendDir}` } },
+    },
+  );
+  if (opts.config) await stack.setAllConfig(opts.config);
+  const transcript: string[] = [];
+  const onOutput = (s: string): void => {
+    transcript.push(s);
+  };
+  const onError = (s: string): void => {
+    transcript.push(s);
+  };
+  const capture = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p;
+    } catch (e) {
+      transcript.push(String(e));
+      throw e;
+    }
+  };
+  return {
+    stack,
+    workDir,
+    transcript,
+    up: (o) => capture(stack.up({ onOutput, onError, ...o })),
+    preview: (o) => capture(stack.preview({ onOutput, onError, ...o })),
+    refresh: (o) => capture(stack.refresh({ onOutput, onError, ...o })),
+    destroy: (o) => capture(stack.destroy({ onOutput, onError, ...o })),
+    exportState: async () => JSON.stringify((await stack.exportStack()).deployment),
+    dispose: async () => {
+      fs.rmSync(base, { recursive: true, force: true });
+      fs.rmSync(pulumiHome, { recursive: true, force: true });
+    },
+  };
+}
