@@ -1,0 +1,19 @@
+// The router specialised to emulator handlers, with each route's scope policy.
+import { Answer, HandlerContext } from "../http-context";
+import { Router } from "../router";
+
+export type Handler = (ctx: HandlerContext) => Answer;
+
+/** "read": any object read-or-write scope; "write": any object write scope; "objects": scopes of the path's object type; "none": any valid token. */
+export type ScopePolicy = "read" | "write" | "objects-read" | "objects-write" | "none";
+
+export interface RouteEntry {
+  handler: Handler;
+  scopes: ScopePolicy;
+}
+
+export class RouteTable extends Router<RouteEntry> {
+  override add(method: string, template: string, handler: RouteEntry | Handler, scopes?: ScopePolicy): void {
+    super.add(method, template, typeof handler === "function" ? { handler, scopes: scopes ?? "read" } : handler);
+  }
+}

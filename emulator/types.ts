@@ -1,0 +1,163 @@
+// Public types of the emulator. Kept in one module so that index.ts, the CLI and tests import one place.
+
+export type Category = "HUBSPOT_DEFINED" | "USER_DEFINED" | "INTEGRATOR_DEFINED";
+export type RateLimitPolicy = "TEN_SECONDLY_ROLLING" | "SECONDLY" | "DAILY";
+export type TokenKind = "private-app" | "oauth";
+
+export interface TokenSpec {
+  token: string;
+  /** Absent = every scope (the development default). */
+  scopes?: string[];
+  /** Portal the token belongs to; defaults to the emulator's portalId. */
+  portalId?: number;
+  /** Private-app tokens get the daily rate-limit headers, OAuth tokens do not (as on HubSpot). */
+  kind?: TokenKind;
+}
+
+export interface CustomObjectSpec {
+  objectTypeId: string; // "2-123"
+  name: string; // plural-ish name, e.g. "pets"
+  singular?: string;
+}
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  portalId?: number;
+  tokens?: Array<string | TokenSpec>;
+  /** Requests per rolling window per token; 0 disables. */
+  rateLimitPer10s?: number;
+  /** Requests per day per token; 0 disables. */
+  dailyLimit?: number;
+  /** Length of the rolling window in ms (default 10000). Tests shrink it so they need not sleep 10 s. */
+  rateWindowMs?: number;
+  maxLabelsPerPair?: number;
+  maxLimitValue?: number;
+  customObjects?: CustomObjectSpec[];
+  stateFile?: string;
+  /** Debounce for state-file writes in ms (default 25). Writes are always atomic. */
+  persistDebounceMs?: number;
+  /** Request bodies above this size get a 413 (default 10 MB). */
+  maxBodyBytes?: number;
+  /** Page size cap for GET record associations and per-input batch read pages (default 500). */
+  pageSize?: number;
+  /** Association writes need both records to exist (created via POST /crm/v3/objects). Default true. */
+  requireExistingRecords?: boolean;
+  /** First user-defined association type id of a fresh portal (default 100). */
+  firstTypeId?: number;
+}
+
+export interface FaultSpec {
+  method?: string; // "*" = any
+  route?: string; // route template, "*" = any
+  count?: number; // default 1
+  status?: number;
+  body?: unknown;
+  policy?: RateLimitPolicy;
+  delayMs?: number;
+  drop?: boolean;
+  after?: boolean;
+}
+
+export interface ArmedFault extends FaultSpec {
+  id: string;
+  remaining: number;
+}
+
+export interface RequestLogEntry {
+  seq: number;
+  at: string;
+  method: string;
+  route: string;
+  path: string;
+  query?: string;
+  status: number;
+  ms: number;
+  /** Short, non-reversible fingerprint of the bearer token (never the token). */
+  tokenFingerprint?: string;
+  fault?: string;
+}
+
+export interface RequestLogDump {
+  total: number;
+  counts: Record<string, number>;
+  entries: RequestLogEntry[];
+}
+
+export interface RateLimitSettings {
+  per10s?: number;
+  daily?: number;
+  resetDaily?: boolean;
+}
+
+// ---- persisted / dumped state ----
+
+export type DefinitionKind = "default" | "system" | "paired" | "single";
+
+export interface AssociationDefinition {
+  typeId: number;
+  category: Category;
+  fromObjectTypeId: string;
+  toObjectTypeId: string;
+  label: string | null;
+  /** Internal name of a USER_DEFINED label (shared by both halves). */
+  name?: string;
+  /** The type that the reverse edge carries (itself for symmetric same-object types). */
+  inverseTypeId: number;
+  kind: DefinitionKind;
+}
+
+export interface LimitRecord {
+  typeId: number;
+  category: Category;
+  fromObjectTypeId: string;
+  toObjectTypeId: string;
+  maxToObjectIds: number;
+}
+
+export interface CrmRecord {
+  objectTypeId: string;
+  id: string;
+  properties: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AssociationEdge {
+  fromObjectTypeId: string;
+  fromId: string;
+  toObjectTypeId: string;
+  toId: string;
+  typeIds: number[];
+}
+
+export interface EmulatorStateSnapshot {
+  version: 1;
+  portalId: number;
+  nextTypeId: number;
+  nextRecordId: number;
+  customObjects: CustomObjectSpec[];
+  /** Every definition that is not part of the static HubSpot-defined seed. */
+  definitions: AssociationDefinition[];
+  limits: LimitRecord[];
+  records: CrmRecord[];
+  /** Directed edges; both directions are stored. */
+  associations: AssociationEdge[];
+}
+
+export interface RunningEmulator {
+  url: string;
+  token: string;
+  portalId: number;
+  close(): Promise<void>;
+  requests(): RequestLogDump;
+  clearRequests(): void;
+  reset(): void;
+  state(): EmulatorStateSnapshot;
+  injectFault(spec: FaultSpec): string;
+  faults(): ArmedFault[];
+  clearFaults(): void;
+  setRateLimit(settings: RateLimitSettings): void;
+  /** Resolves once pending state-file writes are on disk. */
+  flush(): Promise<void>;
+}
