@@ -1,0 +1,34 @@
+// Public surface of the HubSpot client. The provider imports from here, not from the modules.
+
+export * from "./api";
+export { HubSpotClient, HubSpotClientOptions, DEFAULT_BASE_URL } from "./client";
+export {
+  HubSpotError,
+  HubSpotApiError,
+  HubSpotAuthError,
+  HubSpotScopeError,
+  HubSpotRateLimitError,
+  HubSpotDailyLimitError,
+  HubSpotNetworkError,
+  HubSpotResponseFormatError,
+  HubSpotConfigError,
+  OutcomeUnknownError,
+  HubSpotErrorDetail,
+  NetworkFailureKind,
+  RequestDescription,
+  redact,
+} from "./errors";
+export {
+  DEFAULT_MAX_REQUESTS_PER_10S,
+  DEFAULT_RETRY_POLICY,
+  DEFAULT_TIMEOUT_MS,
+  RATE_LIMIT_WINDOW_MS,
+  RetryPolicy,
+  isIdempotent,
+} from "./policy";
+export { AdaptiveRateLimiter, RateLimiterOptions, RateLimiterSnapshot, RateLimitHeaders, RateLimitPermit } from "./rate-limiter";
+export { Clock, ManualClock, systemClock } from "./clock";
+export { ClientStats, RouteStats } from "./stats";
+export { ROUTES } from "./routes";
+export { AssociationSpec, CrmRecord, LabelsBetweenRecords, RecordAssociation, RecordAssociationsPage } from "./records";
+export { nextMidnightIn } from "./daily-reset";

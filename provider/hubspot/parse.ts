@@ -1,0 +1,119 @@
+// Tolerant readers of HubSpot's success bodies: ids may be numbers or numeric strings, optional fields may be
+// missing or null, unknown fields are ignored. A body that is not even the right shape is a
+// HubSpotResponseFormatError (never a TypeError deep inside the provider).
+
+import { AccountDetails, AssociationCategory, AssociationTypeInfo, BatchItemError, BatchResult, LimitConfiguration } from "./api";
+import { HubSpotResponseFormatError, RequestDescription } from "./errors";
+import { isRecord } from "./response-errors";
+import { HttpResponse } from "./transport";
+
+export type ItemParser<T> = (raw: Record<string, unknown>) => T;
+
+export class ResponseReader {
+  constructor(
+    private readonly response: HttpResponse,
+    private readonly request: RequestDescription,
+  ) {}
+
+  fail(problem: string): never {
+    throw new HubSpotResponseFormatError(this.response.status, problem, this.request);
+  }
+
+  object(): Record<string, unknown> {
+    if (!isRecord(this.response.body)) this.fail("expected a JSON object");
+    return this.response.body;
+  }
+
+  /** `{ results: [...] }` collections. */
+  results<T>(parse: ItemParser<T>): T[] {
+    const results = this.object().results;
+    if (!Array.isArray(results)) this.fail("expected `results` to be an array");
+    return results.map((item, index) => {
+      if (!isRecord(item)) this.fail(`results[${index}] is not an object`);
+      try {
+        return parse(item);
+      } catch (error) {
+        return this.fail(`results[${index}]: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  }
+
+  /** Batch envelopes: 200/201/207 alike; a CANCELED envelope is data, not an exception. */
+  batch<T>(parse: ItemParser<T>): BatchResult<T> {
+    const body = this.object();
+    const status = typeof body.status === "string" ? body.status : "COMPLETE";
+    const results = Array.isArray(body.results) ? this.results(parse) : [];
+    const errors: BatchItemError[] = Array.isArray(body.errors) ? body.errors.filter(isRecord).map(parseBatchItemError) : [];
+    const numErrors = toOptionalInteger(body.numErrors) ?? errors.length;
+    return {
+      status: (["PENDING", "PROCESSING", "CANCELED", "COMPLETE"].includes(status) ? status : "COMPLETE") as BatchResult<T>["status"],
+      results,
+      numErrors,
+      errors,
+      httpStatus: this.response.status,
+    };
+  }
+}
+
+export function parseAssociationType(raw: Record<string, unknown>): AssociationTypeInfo {
+  const info: AssociationTypeInfo = {
+    category: parseCategory(raw.category),
+    typeId: toInteger(raw.typeId ?? raw.associationTypeId, "typeId"),
+    label: typeof raw.label === "string" ? raw.label : null,
+  };
+  if (raw.fromObjectTypeId !== undefined && raw.fromObjectTypeId !== null) info.fromObjectTypeId = String(raw.fromObjectTypeId);
+  if (raw.toObjectTypeId !== undefined && raw.toObjectTypeId !== null) info.toObjectTypeId = String(raw.toObjectTypeId);
+  return info;
+}
+
+export function parseLimitConfiguration(raw: Record<string, unknown>): LimitConfiguration {
+  const config: LimitConfiguration = {
+    category: parseCategory(raw.category),
+    typeId: toInteger(raw.typeId, "typeId"),
+  };
+  const max = toOptionalInteger(raw.userEnforcedMaxToObjectIds ?? raw.maxToObjectIds);
+  if (max !== undefined) config.userEnforcedMaxToObjectIds = max;
+  if (raw.label !== undefined) config.label = typeof raw.label === "string" ? raw.label : null;
+  return config;
+}
+
+export function parseAccountDetails(raw: Record<string, unknown>): AccountDetails {
+  const details: AccountDetails = { portalId: toInteger(raw.portalId ?? raw.hubId, "portalId") };
+  if (typeof raw.timeZone === "string") details.timeZone = raw.timeZone;
+  if (typeof raw.accountType === "string") details.accountType = raw.accountType;
+  if (typeof raw.uiDomain === "string") details.uiDomain = raw.uiDomain;
+  return details;
+}
+
+function parseBatchItemError(raw: Record<string, unknown>): BatchItemError {
+  const error: BatchItemError = {
+    status: typeof raw.status === "string" ? raw.status : "error",
+    category: typeof raw.category === "string" ? raw.category : "UNKNOWN",
+    message: typeof raw.message === "string" ? raw.message : "",
+  };
+  if (typeof raw.subCategory === "string") error.subCategory = raw.subCategory;
+  if (isRecord(raw.context)) {
+    const context: Record<string, string[]> = {};
+    for (const [key, value] of Object.entries(raw.context)) context[key] = (Array.isArray(value) ? value : [value]).map(String);
+    error.context = context;
+  }
+  return error;
+}
+
+function parseCategory(value: unknown): AssociationCategory {
+  if (typeof value !== "string" || value === "") throw new TypeError("missing category");
+  // Passed through unchecked: HubSpot adds categories (WORK arrived in 2026) and the provider only compares.
+  return value as AssociationCategory;
+}
+
+export function toInteger(value: unknown, name: string): number {
+  const n = toOptionalInteger(value);
+  if (n === undefined) throw new TypeError(`${name} is not an integer: ${JSON.stringify(value)}`);
+  return n;
+}
+
+export function toOptionalInteger(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+  return undefined;
+}

@@ -1,0 +1,371 @@
+// The client against the local HubSpot emulator: every method, then failures injected through the emulator's
+// /__emulator/ control endpoints, counted from its request log (the server's view, not the client's).
+import { expect } from "chai";
+import { startEmulator } from "../../emulator";
+import { HubSpotClient, HubSpotClientOptions } from "../../provider/hubspot/client";
+import {
+  HubSpotApiError,
+  HubSpotAuthError,
+  HubSpotDailyLimitError,
+  HubSpotNetworkError,
+  HubSpotScopeError,
+  OutcomeUnknownError,
+} from "../../provider/hubspot/errors";
+import { ROUTES } from "../../provider/hubspot/routes";
+import { EmulatorLog, count429, emulatorControl, emulatorLog, expectNoSecret, injectFault } from "./helpers";
+
+const FULL_TOKEN = "pat-na1-client-tests-full-0000000000";
+const READ_ONLY_TOKEN = "pat-na1-client-tests-readonly-111111";
+const FAST_RETRIES = { backoffBaseMs: 10, backoffMaxMs: 100, rateLimitBackoffBaseMs: 20, rateLimitBackoffMaxMs: 200 };
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+const key = (method: string, route: string): string => `${method} ${route}`;
+const countOf = (log: EmulatorLog, method: string, route: string): number => log.counts[key(method, route)] ?? 0;
+
+async function expectRejection<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(type);
+    return error as T;
+  }
+  throw new Error(`expected a ${type.name}`);
+}
+
+describe("client: against the emulator", function () {
+  let emu: Emulator;
+
+  const client = (options: Partial<HubSpotClientOptions> = {}): HubSpotClient =>
+    new HubSpotClient({ accessToken: FULL_TOKEN, baseUrl: emu.url, retry: FAST_RETRIES, ...options });
+
+  before(async () => {
+    emu = await startEmulator({
+      port: 0,
+      tokens: [{ token: FULL_TOKEN }, { token: READ_ONLY_TOKEN, scopes: ["crm.objects.contacts.read", "crm.objects.companies.read"] }],
+    });
+  });
+
+  after(async () => {
+    await emu?.close();
+  });
+
+  beforeEach(async () => {
+    expect(await emulatorControl(emu.url, "POST", "reset")).to.equal(204);
+  });
+
+  describe("every method", () => {
+    it("reads the account details (portal id and time zone)", async () => {
+      const details = await client().getAccountDetails();
+      expect(details.portalId).to.equal(emu.portalId);
+      expect(details.timeZone).to.be.a("string");
+    });
+
+    it("creates, lists, renames and deletes a paired label", async () => {
+      const c = client();
+      const before = await c.listLabels("contacts", "companies");
+      expect(before).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 279, label: null });
+
+      const created = await c.createLabel("contacts", "companies", { name: "client_manager", label: "Manager", inverseLabel: "Employee" });
+      expect(created).to.have.length(2);
+      expect(created.map((t) => t.label).sort()).to.deep.equal(["Employee", "Manager"]);
+      for (const t of created) expect(t.category).to.equal("USER_DEFINED");
+      const forward = created.find((t) => t.label === "Manager");
+      expect(forward).to.not.equal(undefined);
+      const typeId = forward?.typeId ?? -1;
+
+      expect((await c.listLabels("contacts", "companies")).map((t) => t.typeId)).to.include(typeId);
+      await c.updateLabel("contacts", "companies", { associationTypeId: typeId, label: "Line manager", inverseLabel: "Report" });
+      expect((await c.listLabels("0-1", "0-2")).find((t) => t.typeId === typeId)?.label).to.equal("Line manager");
+
+      await c.deleteLabel("contacts", "companies", typeId);
+      expect((await c.listLabels("contacts", "companies")).map((t) => t.typeId)).to.not.include(typeId);
+      const gone = await expectRejection(c.deleteLabel("contacts", "companies", typeId), HubSpotApiError);
+      expect(gone.status).to.equal(404);
+      expect(gone.correlationId).to.be.a("string");
+    });
+
+    it("creates, lists, updates and purges limits; a CANCELED batch is returned, not thrown", async () => {
+      const c = client();
+      const created = await c.createLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 10 }]);
+      expect(created.httpStatus).to.be.oneOf([201, 207]);
+      expect(created.status).to.equal("COMPLETE");
+      expect(created.results).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 279, userEnforcedMaxToObjectIds: 10, label: null });
+
+      expect(await c.listLimits("contacts", "companies")).to.have.length(1);
+      expect((await c.listAllLimits()).map((l) => l.typeId)).to.include(279);
+
+      const updated = await c.updateLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 7 }]);
+      expect(updated.httpStatus).to.be.oneOf([200, 207]);
+      expect(updated.results[0]).to.include({ typeId: 279, userEnforcedMaxToObjectIds: 7 });
+      expect((await c.listLimits("contacts", "companies"))[0].userEnforcedMaxToObjectIds).to.equal(7);
+
+      await c.purgeLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279 }]);
+      expect(await c.listLimits("contacts", "companies")).to.deep.equal([]);
+
+      const invalid = await c.createLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 999_999, maxToObjectIds: 1 }]);
+      expect(invalid.numErrors).to.be.at.least(1);
+      expect(invalid.errors[0].category).to.equal("VALIDATION_ERROR");
+    });
+
+    it("creates records and associates them with a label (and the label in use cannot be deleted)", async () => {
+      const c = client();
+      const contact = await c.createRecord("contacts", { email: "ada@example.com" });
+      const company = await c.createRecord("companies", { name: "Analytical Engines" });
+      expect(contact.id).to.match(/^\d+$/);
+      expect((await c.getRecord("contacts", contact.id)).properties.email).to.equal("ada@example.com");
+
+      const [label] = await c.createLabel("contacts", "companies", { name: "client_founder", label: "Founder" });
+      const pair = await c.associateLabelled("contacts", contact.id, "companies", company.id, [
+        { associationCategory: "USER_DEFINED", associationTypeId: label.typeId },
+      ]);
+      expect(pair.labels).to.include("Founder");
+      expect(pair.toObjectId).to.equal(company.id);
+
+      const page = await c.listRecordAssociations("contacts", contact.id, "companies");
+      expect(page.results[0].toObjectId).to.equal(company.id);
+      expect(page.results[0].associationTypes.map((t) => t.typeId)).to.include(label.typeId);
+
+      const inUse = await expectRejection(c.deleteLabel("contacts", "companies", label.typeId), HubSpotApiError);
+      expect(inUse.status).to.be.within(400, 499);
+
+      await c.removeRecordAssociations("contacts", contact.id, "companies", company.id);
+      await c.associateDefault("contacts", contact.id, "companies", company.id);
+      await c.deleteLabel("contacts", "companies", label.typeId);
+    });
+
+    it("counts requests per route in stats()", async () => {
+      const c = client();
+      await c.listLabels("contacts", "companies");
+      await c.listLabels("contacts", "deals");
+      await c.listAllLimits();
+      const stats = c.stats();
+      expect(stats).to.include({ calls: 3, requests: 3, retries: 0, rateLimited: 0, failures: 0 });
+      expect(stats.byRoute[key("GET", ROUTES.labels)]).to.include({ calls: 2, requests: 2 });
+      expect((await emulatorLog(emu.url)).counts).to.deep.equal({ [key("GET", ROUTES.labels)]: 2, [key("GET", ROUTES.limitsAll)]: 1 });
+    });
+  });
+
+  describe("rate limits", () => {
+    it("retries a burst's injected TEN_SECONDLY_ROLLING 429s and succeeds; the log shows the retries", async () => {
+      // The emulator's canned 429 says Retry-After: 10, which the client honours (draining its bucket meanwhile):
+      // the three failed calls of the burst are retried together after ~10 s.
+      await injectFault(emu.url, { method: "GET", route: ROUTES.labels, count: 3, status: 429, policy: "TEN_SECONDLY_ROLLING" });
+      const c = client();
+      const results = await runPool(10, 10, () => c.listLabels("contacts", "companies"));
+      expect(results.filter((r) => r.ok)).to.have.length(10);
+      const log = await emulatorLog(emu.url);
+      expect(countOf(log, "GET", ROUTES.labels)).to.equal(13);
+      expect(count429(log)).to.equal(3);
+      expect(c.stats()).to.include({ calls: 10, requests: 13, retries: 3, rateLimited: 3, failures: 0 });
+    });
+
+    it("retries SECONDLY 429s on a labels POST (not processed, so safe)", async () => {
+      await injectFault(emu.url, { method: "POST", route: ROUTES.labels, count: 1, status: 429, policy: "SECONDLY" });
+      const created = await client().createLabel("contacts", "deals", { name: "client_secondly", label: "Secondly" });
+      expect(created.length).to.be.at.least(1);
+      const log = await emulatorLog(emu.url);
+      expect(countOf(log, "POST", ROUTES.labels)).to.equal(2);
+    });
+
+    it("fails DAILY at once with HubSpotDailyLimitError after exactly one request", async () => {
+      await injectFault(emu.url, { method: "GET", route: ROUTES.labels, count: 5, status: 429, policy: "DAILY" });
+      const error = await expectRejection(client({ timeZone: "US/Eastern" }).listLabels("contacts", "companies"), HubSpotDailyLimitError);
+      expect(error.message).to.include("midnight in the portal's time zone").and.include("US/Eastern");
+      expect(error.resetsAt).to.match(/^\d{4}-\d\d-\d\dT(04|05):00:00\.000Z$/);
+      expect((await emulatorLog(emu.url)).total).to.equal(1);
+    });
+
+    it("fails fast on the emulator's real daily quota too", async () => {
+      expect(await emulatorControl(emu.url, "POST", "rate-limit", { daily: 2 })).to.equal(204);
+      const c = client();
+      await c.listLabels("contacts", "companies");
+      await c.listLabels("contacts", "companies");
+      await expectRejection(c.listLabels("contacts", "companies"), HubSpotDailyLimitError);
+      expect((await emulatorLog(emu.url)).total).to.equal(3);
+      expect(await emulatorControl(emu.url, "POST", "rate-limit", { daily: 250_000, resetDaily: true })).to.equal(204);
+    });
+  });
+
+  describe("5xx, dropped connections and timeouts", () => {
+    it("retries 5xx on GET, PUT, DELETE and batch/update, which then succeed", async () => {
+      const c = client();
+      const [label] = await c.createLabel("contacts", "deals", { name: "client_retry", label: "Retry" });
+      await c.createLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 4, maxToObjectIds: 5 }]);
+      await emulatorControl(emu.url, "DELETE", "requests");
+      for (const [method, route] of [
+        ["GET", ROUTES.labels],
+        ["PUT", ROUTES.labels],
+        ["DELETE", ROUTES.label],
+        ["POST", ROUTES.limitsUpdate],
+        ["POST", ROUTES.limitsPurge],
+      ]) {
+        await injectFault(emu.url, { method, route, count: 2, status: method === "PUT" ? 503 : 500 });
+      }
+      await c.listLabels("contacts", "deals");
+      await c.updateLabel("contacts", "deals", { associationTypeId: label.typeId, label: "Retried" });
+      const updated = await c.updateLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 4, maxToObjectIds: 3 }]);
+      expect(updated.results[0]).to.include({ userEnforcedMaxToObjectIds: 3 });
+      await c.purgeLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 4 }]);
+      await c.deleteLabel("contacts", "deals", label.typeId);
+      const log = await emulatorLog(emu.url);
+      expect(countOf(log, "GET", ROUTES.labels)).to.equal(3);
+      expect(countOf(log, "PUT", ROUTES.labels)).to.equal(3);
+      expect(countOf(log, "DELETE", ROUTES.label)).to.equal(3);
+      expect(countOf(log, "POST", ROUTES.limitsUpdate)).to.equal(3);
+      expect(countOf(log, "POST", ROUTES.limitsPurge)).to.equal(3);
+    });
+
+    it("a 5xx on the labels POST is OutcomeUnknownError with exactly one POST sent", async () => {
+      await injectFault(emu.url, { method: "POST", route: ROUTES.labels, count: 1, status: 500 });
+      const error = await expectRejection(client().createLabel("contacts", "companies", { name: "client_5xx", label: "Five" }), OutcomeUnknownError);
+      expect(error.reason).to.be.instanceOf(HubSpotApiError);
+      expect(countOf(await emulatorLog(emu.url), "POST", ROUTES.labels)).to.equal(1);
+    });
+
+    it("when the 5xx came after HubSpot applied it, reading state shows the label (the caller's recovery path)", async () => {
+      await injectFault(emu.url, { method: "POST", route: ROUTES.labels, count: 1, status: 500, after: true });
+      const c = client();
+      await expectRejection(c.createLabel("contacts", "companies", { name: "client_after", label: "After" }), OutcomeUnknownError);
+      expect((await c.listLabels("contacts", "companies")).map((t) => t.label)).to.include("After");
+      expect(countOf(await emulatorLog(emu.url), "POST", ROUTES.labels)).to.equal(1);
+    });
+
+    it("a dropped connection on the labels POST is OutcomeUnknownError with exactly one POST sent", async () => {
+      await injectFault(emu.url, { method: "POST", route: ROUTES.labels, count: 1, drop: true });
+      const error = await expectRejection(client().createLabel("contacts", "companies", { name: "client_drop", label: "Drop" }), OutcomeUnknownError);
+      expect(error.reason).to.be.instanceOf(HubSpotNetworkError);
+      expect(countOf(await emulatorLog(emu.url), "POST", ROUTES.labels)).to.equal(1);
+    });
+
+    it("a dropped connection on batch/create is OutcomeUnknownError too", async () => {
+      await injectFault(emu.url, { method: "POST", route: ROUTES.limitsCreate, count: 1, drop: true });
+      await expectRejection(
+        client().createLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }]),
+        OutcomeUnknownError,
+      );
+      expect(countOf(await emulatorLog(emu.url), "POST", ROUTES.limitsCreate)).to.equal(1);
+    });
+
+    it("retries a GET whose answer is slower than the timeout", async () => {
+      await injectFault(emu.url, { method: "GET", route: ROUTES.labels, count: 1, delayMs: 800 });
+      const c = client({ timeoutMs: 250 });
+      expect((await c.listLabels("contacts", "companies")).length).to.be.greaterThan(0);
+      expect(c.stats()).to.include({ requests: 2, retries: 1 });
+      // The abandoned request still completes on the server; wait for it so it does not leak into later tests.
+      expect(countOf(await logWhen(emu.url, (l) => countOf(l, "GET", ROUTES.labels) >= 2), "GET", ROUTES.labels)).to.equal(2);
+    });
+
+    it("a labels POST slower than the timeout is OutcomeUnknownError, sent once", async () => {
+      await injectFault(emu.url, { method: "POST", route: ROUTES.labels, count: 1, delayMs: 800 });
+      const c = client({ timeoutMs: 250 });
+      const error = await expectRejection(c.createLabel("contacts", "companies", { name: "client_slow", label: "Slow" }), OutcomeUnknownError);
+      expect((error.reason as HubSpotNetworkError).kind).to.equal("timeout");
+      expect(c.stats()).to.include({ requests: 1, retries: 0 });
+      expect(countOf(await logWhen(emu.url, (l) => countOf(l, "POST", ROUTES.labels) >= 1), "POST", ROUTES.labels)).to.equal(1);
+    });
+  });
+
+  describe("authentication and network failures", () => {
+    it("401 is HubSpotAuthError with category and correlation id, and no token in its text", async () => {
+      const badToken = "pat-na1-not-a-valid-token-99999999";
+      const error = await expectRejection(client({ accessToken: badToken }).listLabels("contacts", "companies"), HubSpotAuthError);
+      expect(error.status).to.equal(401);
+      expect(error.category).to.equal("INVALID_AUTHENTICATION");
+      expect(error.correlationId).to.match(/^[0-9a-f-]{36}$/);
+      expect(String(error)).to.include(error.correlationId ?? "?").and.include("INVALID_AUTHENTICATION");
+      expectNoSecret(error, badToken);
+      expect((await emulatorLog(emu.url)).total).to.equal(1);
+    });
+
+    it("403 is HubSpotScopeError with the required scopes, category and correlation id, and no token", async () => {
+      const c = client({ accessToken: READ_ONLY_TOKEN });
+      expect((await c.listLabels("contacts", "companies")).length).to.be.greaterThan(0);
+      const error = await expectRejection(c.createLabel("contacts", "companies", { name: "client_scope", label: "Scope" }), HubSpotScopeError);
+      expect(error.status).to.equal(403);
+      expect(error.category).to.equal("MISSING_SCOPES");
+      expect(error.requiredScopes.length).to.be.greaterThan(0);
+      expect(error.correlationId).to.be.a("string");
+      expect(String(error)).to.include(error.correlationId ?? "?");
+      expectNoSecret(error, READ_ONLY_TOKEN);
+    });
+
+    it("an unreachable base URL is HubSpotNetworkError without the token", async () => {
+      const forbiddenPort = await expectRejection(client({ baseUrl: "http://127.0.0.1:1" }).listLabels("contacts", "companies"), HubSpotNetworkError);
+      expectNoSecret(forbiddenPort, FULL_TOKEN);
+      // A port nothing listens on: refused before sending, retried per policy, then reported.
+      const closed = await startEmulator({ port: 0 });
+      const closedUrl = closed.url;
+      await closed.close();
+      const c = client({ baseUrl: closedUrl, retry: { ...FAST_RETRIES, maxAttempts: 3 } });
+      const refused = await expectRejection(c.createLabel("contacts", "companies", { name: "x", label: "X" }), HubSpotNetworkError);
+      expect(refused.kind).to.equal("not-sent");
+      expect(refused.code).to.equal("ECONNREFUSED");
+      expect(refused.attempts).to.equal(3);
+      expectNoSecret(refused, FULL_TOKEN);
+    });
+  });
+
+  describe("load", function () {
+    this.timeout(90_000);
+
+    it("100 calls, 50 at a time, at a budget of 25 per 10 s: all succeed, zero 429s served", async () => {
+      expect(await emulatorControl(emu.url, "POST", "rate-limit", { per10s: 25 })).to.equal(204);
+      const c = client({ maxRequestsPer10s: 25 });
+      const results = await runPool(100, 50, () => c.listLabels("contacts", "companies"));
+      expect(results.filter((r) => r.ok)).to.have.length(100);
+      const log = await emulatorLog(emu.url);
+      expect(count429(log)).to.equal(0);
+      expect(countOf(log, "GET", ROUTES.labels)).to.equal(100);
+      expect(c.stats()).to.include({ requests: 100, retries: 0, rateLimited: 0 });
+    });
+
+    it("a client configured for 100 adapts to the server's 20 before its first burst: zero 429s", async () => {
+      expect(await emulatorControl(emu.url, "POST", "rate-limit", { per10s: 20 })).to.equal(204);
+      const c = client(); // starts at the default budget of 100
+      const results = await runPool(30, 30, () => c.listLabels("contacts", "companies"));
+      expect(results.filter((r) => r.ok)).to.have.length(30);
+      expect(count429(await emulatorLog(emu.url))).to.equal(0);
+      expect(c.rateLimitState().capacity).to.equal(20);
+    });
+
+    it("a fresh client sharing the token with a busy one drains to the server's Remaining: zero 429s", async () => {
+      expect(await emulatorControl(emu.url, "POST", "rate-limit", { per10s: 10 })).to.equal(204);
+      await runPool(7, 7, () => client({ maxRequestsPer10s: 10 }).listLabels("contacts", "companies"));
+      const late = client({ maxRequestsPer10s: 10 });
+      const results = await runPool(6, 6, () => late.listLabels("contacts", "companies"));
+      expect(results.filter((r) => r.ok)).to.have.length(6);
+      expect(count429(await emulatorLog(emu.url))).to.equal(0);
+      expect((await emulatorLog(emu.url)).total).to.equal(13);
+    });
+  });
+});
+
+/** Polls the emulator's log until `done` holds (bounded), then returns it. */
+async function logWhen(baseUrl: string, done: (log: EmulatorLog) => boolean): Promise<EmulatorLog> {
+  for (let i = 0; i < 50; i++) {
+    const log = await emulatorLog(baseUrl);
+    if (done(log)) return log;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return emulatorLog(baseUrl);
+}
+
+/** Runs `total` calls with at most `concurrency` in flight. */
+async function runPool<T>(total: number, concurrency: number, task: () => Promise<T>): Promise<{ ok: boolean; error?: unknown }[]> {
+  const results: { ok: boolean; error?: unknown }[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      next++;
+      try {
+        await task();
+        results.push({ ok: true });
+      } catch (error) {
+        results.push({ ok: false, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return results;
+}

@@ -1,0 +1,129 @@
+// Shared helpers of the client tests: a scripted fetch, a driver for the manual clock, emulator control calls,
+// and the "no secret anywhere in this error" check.
+import { expect } from "chai";
+import { inspect } from "node:util";
+import { ManualClock } from "../../provider/hubspot/clock";
+
+export interface RecordedCall {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export type Responder = (call: RecordedCall) => Response | Promise<Response>;
+
+/** A fetch that answers from a script (one responder per call; the last one repeats) and records the calls. */
+export function scriptedFetch(responders: Responder[]): {
+  fetch: (input: string, init: RequestInit) => Promise<Response>;
+  calls: RecordedCall[];
+} {
+  const calls: RecordedCall[] = [];
+  return {
+    calls,
+    fetch: async (input, init) => {
+      const headers: Record<string, string> = {};
+      new Headers(init.headers).forEach((value, key) => (headers[key] = value));
+      const call: RecordedCall = {
+        url: input,
+        method: init.method ?? "GET",
+        headers,
+        body: typeof init.body === "string" ? (JSON.parse(init.body) as unknown) : undefined,
+      };
+      calls.push(call);
+      const responder = responders[Math.min(calls.length - 1, responders.length - 1)];
+      return responder(call);
+    },
+  };
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Responder {
+  return () =>
+    new Response(status === 204 ? null : JSON.stringify(body), {
+      status,
+      headers: { "content-type": "application/json;charset=utf-8", ...headers },
+    });
+}
+
+export function rateLimited(policyName: string, headers: Record<string, string> = {}): Responder {
+  const message =
+    policyName === "DAILY" ? "You have reached your daily limit." : `You have reached your ${policyName.toLowerCase()} limit.`;
+  return json(429, { status: "error", message, errorType: "RATE_LIMIT", correlationId: "corr-429", policyName }, headers);
+}
+
+export function networkFailure(code: string, message = `connect ${code} 127.0.0.1:443`): Responder {
+  return () => {
+    const cause = Object.assign(new Error(message), { code });
+    throw Object.assign(new TypeError("fetch failed"), { cause });
+  };
+}
+
+/** Advances the manual clock in steps until the promise settles (bounded), returning its outcome. */
+export async function settle<T>(promise: Promise<T>, clock: ManualClock, stepMs = 100, maxSteps = 10_000): Promise<{ value?: T; error?: unknown }> {
+  let outcome: { value?: T; error?: unknown } | undefined;
+  promise.then(
+    (value) => (outcome = { value }),
+    (error: unknown) => (outcome = { error }),
+  );
+  for (let i = 0; i < maxSteps && outcome === undefined; i++) await clock.advance(stepMs);
+  if (outcome === undefined) throw new Error("promise did not settle");
+  return outcome;
+}
+
+/** Every way the host or a user could print an error; none may contain the secret. */
+export function expectNoSecret(error: unknown, secret: string): void {
+  const views: string[] = [String(error), inspect(error, { depth: 10 }), JSON.stringify(error)];
+  if (error instanceof Error) views.push(error.message, error.stack ?? "", `${error}: ${error.stack}`);
+  for (const view of views) expect(view, "error text").to.not.include(secret);
+}
+
+// ---- emulator control ---------------------------------------------------------------------------------------
+
+export interface EmulatorLog {
+  total: number;
+  counts: Record<string, number>;
+  entries: { seq: number; method: string; route: string; path: string; status: number; fault?: unknown }[];
+}
+
+export async function emulatorLog(baseUrl: string): Promise<EmulatorLog> {
+  const res = await fetch(`${baseUrl}/__emulator/requests`);
+  expect(res.status).to.equal(200);
+  return (await res.json()) as EmulatorLog;
+}
+
+export async function emulatorControl(baseUrl: string, method: string, path: string, body?: unknown): Promise<number> {
+  const res = await fetch(`${baseUrl}/__emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  await res.text();
+  return res.status;
+}
+
+export interface FaultSpec {
+  method: string;
+  route: string;
+  count?: number;
+  status?: number;
+  body?: unknown;
+  policy?: "TEN_SECONDLY_ROLLING" | "SECONDLY" | "DAILY";
+  delayMs?: number;
+  drop?: boolean;
+  after?: boolean;
+}
+
+export async function injectFault(baseUrl: string, fault: FaultSpec): Promise<void> {
+  expect(await emulatorControl(baseUrl, "POST", "faults", fault)).to.equal(201);
+}
+
+/** Log entries (or their count) for one method whose concrete path ends with `pathSuffix`. */
+export function countRequests(log: EmulatorLog, method: string, pathSuffix: string | RegExp): number {
+  return log.entries.filter(
+    (e) => e.method === method && (typeof pathSuffix === "string" ? e.path.split("?")[0].endsWith(pathSuffix) : pathSuffix.test(e.path)),
+  ).length;
+}
+
+export function count429(log: EmulatorLog): number {
+  return log.entries.filter((e) => e.status === 429).length;
+}
