@@ -60,11 +60,24 @@ export interface TestStack {
   preview(opts?: auto.PreviewOptions): Promise<auto.PreviewResult>;
   refresh(opts?: auto.RefreshOptions): Promise<auto.RefreshResult>;
   destroy(opts?: auto.DestroyOptions): Promise<auto.DestroyResult>;
+  /** `pulumi stack export` as a user runs it (secrets stay encrypted). */
   exportState(): Promise<string>;
+  /** Every file of the state backend as stored on disk, concatenated. */
+  rawState(): string;
   dispose(): Promise<void>;
 }
 
 let counter = 0;
+
+function readTree(dir: string): string {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .map((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? readTree(p) : fs.readFileSync(p, "latin1");
+    })
+    .join("\n");
+}
 
 export async function createTestStack(opts: TestStackOptions): Promise<TestStack> {
   const scratch = path.join(repoRoot, ".state", "e2e");
@@ -77,13 +90,15 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
   fs.mkdirSync(backendDir);
   const projectName = opts.projectName ?? "hubspot-e2e";
   const envVars = { ...offlineEnv(backendDir, pulumiHome), ...(opts.env ?? {}) };
+  const cli = await pulumiCommand();
+  const stackName = "organization/" + projectName + "/test";
   const stack = await auto.LocalWorkspace.createOrSelectStack(
-    { stackName: "organization/" + projectName + "/test", projectName, program: opts.program },
+    { stackName, projectName, program: opts.program },
     {
       workDir,
       pulumiHome,
       envVars,
-      pulumiCommand: await pulumiCommand(),
+      pulumiCommand: cli,
       projectSettings: { name: projectName, runtime: "nodejs", backend: { url: `file://${backendDir}` } },
     },
   );
@@ -111,7 +126,15 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
     preview: (o) => capture(stack.preview({ onOutput, onError, ...o })),
     refresh: (o) => capture(stack.refresh({ onOutput, onError, ...o })),
     destroy: (o) => capture(stack.destroy({ onOutput, onError, ...o })),
-    exportState: async () => JSON.stringify((await stack.exportStack()).deployment),
+    // Not stack.exportStack(): the Automation API passes --show-secrets, which decrypts secrets on purpose.
+    exportState: async () =>
+      execFileSync(cli.command, ["stack", "export", "--stack", stackName], {
+        cwd: workDir,
+        env: { ...process.env, ...envVars },
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+      }),
+    rawState: () => readTree(backendDir),
     dispose: async () => {
       fs.rmSync(base, { recursive: true, force: true });
       fs.rmSync(pulumiHome, { recursive: true, force: true });

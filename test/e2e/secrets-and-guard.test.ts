@@ -27,6 +27,9 @@ describe("e2e: secrets and the portal guard", function () {
   before(async () => {
     emu = await startEmulator({ port: 0, tokens: [CONFIG_TOKEN, ENV_TOKEN] });
   });
+  beforeEach(async () => {
+    await fetch(`${emu.url}/__emulator/reset`, { method: "POST" });
+  });
   after(async () => {
     for (const s of stacks) await s.dispose();
     await emu?.close();
@@ -49,8 +52,8 @@ describe("e2e: secrets and the portal guard", function () {
       await t.up();
       await t.refresh();
       await t.preview({ expectNoChanges: true, diff: true });
-      const state = await t.exportState();
-      assertNoToken(state, "stack export");
+      assertNoToken(await t.exportState(), "stack export");
+      assertNoToken(t.rawState(), "the state backend's files");
       await t.destroy();
       assertNoToken(await t.exportState(), "stack export after destroy");
       assertNoToken(t.transcript.join("\n"), "CLI output");
@@ -78,6 +81,7 @@ describe("e2e: secrets and the portal guard", function () {
     expect(all).to.match(/INVALID_AUTHENTICATION|401/);
     assertNoToken(all, "401 run output");
     assertNoToken(await t.exportState(), "stack export after 401");
+    assertNoToken(t.rawState(), "the state backend's files after 401");
   });
 
   it("10. hubspot:portalId set to another portal: up refuses before any write", async () => {
