@@ -1,0 +1,64 @@
+import * as pulumi from "@pulumi/pulumi";
+import { HubSpotProviderShim } from "./provider-shim";
+
+// One shim instance per kind (the serializer caches by object identity).
+const limitsProvider = new HubSpotProviderShim("limits");
+
+/** One limit; name the association type by exactly one of `typeId`, `label` or `unlabeled: true`. */
+export interface AssociationLimitEntry {
+  /** 1..10000; a label's limit may not exceed the pair's unlabeled limit. */
+  maxToObjectIds: pulumi.Input<number>;
+  /** A label's `typeId` output, or a HubSpot-defined type id of this pair. */
+  typeId?: pulumi.Input<number | undefined>;
+  /** Label text within the pair (e.g. "Primary", or one of your labels). */
+  label?: pulumi.Input<string>;
+  /** The pair's unlabeled default association type. */
+  unlabeled?: pulumi.Input<boolean>;
+  /** Needed only for a typeId HubSpot also uses as a HubSpot-defined id of another pair. */
+  category?: pulumi.Input<"HUBSPOT_DEFINED" | "USER_DEFINED">;
+}
+
+export interface AssociationLimitsArgs {
+  fromObjectType: pulumi.Input<string>;
+  toObjectType: pulumi.Input<string>;
+  /** The whole set of custom limits of the pair: types limited at HubSpot but not listed are purged. */
+  limits: pulumi.Input<pulumi.Input<AssociationLimitEntry>[]>;
+}
+
+export interface ResolvedAssociationLimit {
+  category: string;
+  typeId: number;
+  label: string | null;
+  maxToObjectIds: number;
+}
+
+/** The custom limits of one directed object pair, as one set. Id: `<fromObjectTypeId>/<toObjectTypeId>`. */
+export class AssociationLimits extends pulumi.dynamic.Resource {
+  declare public readonly fromObjectType: pulumi.Output<string>;
+  declare public readonly toObjectType: pulumi.Output<string>;
+  declare public readonly limits: pulumi.Output<AssociationLimitEntry[]>;
+  declare public readonly fromObjectTypeId: pulumi.Output<string>;
+  declare public readonly toObjectTypeId: pulumi.Output<string>;
+  /** What the entries resolved to at HubSpot, sorted by typeId. */
+  declare public readonly resolved: pulumi.Output<ResolvedAssociationLimit[]>;
+  declare public readonly schemaVersion: pulumi.Output<number>;
+
+  constructor(name: string, args: AssociationLimitsArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      limitsProvider,
+      name,
+      {
+        fromObjectType: args.fromObjectType,
+        toObjectType: args.toObjectType,
+        limits: args.limits,
+        fromObjectTypeId: undefined,
+        toObjectTypeId: undefined,
+        resolved: undefined,
+        schemaVersion: undefined,
+      },
+      opts,
+      "hubspot",
+      "AssociationLimits",
+    );
+  }
+}

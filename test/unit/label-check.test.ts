@@ -1,0 +1,77 @@
+import { expect } from "chai";
+import { checkLabel } from "../../provider/label";
+import { UNKNOWN } from "../../provider/values";
+
+const base = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
+
+describe("unit: AssociationLabel check", () => {
+  it("accepts valid inputs and returns them unchanged (no normalization)", async () => {
+    const news = { ...base, fromObjectType: "contact", toObjectType: "0-2", __provider: "x" };
+    const r = await checkLabel({}, news);
+    expect(r.failures).to.deep.equal([]);
+    expect(r.inputs).to.deep.equal(news);
+  });
+
+  it("accepts single labels, same-object pairs, custom objects and adoptTypeId", async () => {
+    for (const news of [
+      { ...base, inverseLabel: undefined },
+      { ...base, toObjectType: "contacts" },
+      { ...base, fromObjectType: "2-123" },
+      { ...base, adoptTypeId: 145 },
+      { ...base, name: "_a1_B" },
+      { ...base, name: "x".repeat(100) },
+    ]) {
+      expect((await checkLabel({}, news)).failures, JSON.stringify(news)).to.deep.equal([]);
+    }
+  });
+
+  const table: [string, Record<string, unknown>, string, RegExp][] = [
+    ["missing fromObjectType", { fromObjectType: undefined }, "fromObjectType", /required/],
+    ["unknown fromObjectType", { fromObjectType: "contactz" }, "fromObjectType", /unknown object type "contactz".*2-N/],
+    ["unknown toObjectType", { toObjectType: "pets" }, "toObjectType", /unknown object type "pets"/],
+    ["name with hyphen", { name: "my-label" }, "name", /hyphens/],
+    ["name with space", { name: "my label" }, "name", /hyphens or spaces/],
+    ["name with leading digit", { name: "1abc" }, "name", /must not start with a digit/],
+    ["name with other chars", { name: "a.b" }, "name", /letters, digits and underscores/],
+    ["name too long", { name: "a".repeat(101) }, "name", /at most 100/],
+    ["missing name", { name: undefined }, "name", /required/],
+    ["name not a string", { name: 5 }, "name", /string/],
+    ["empty label", { label: "" }, "label", /must not be empty/],
+    ["whitespace label", { label: "   " }, "label", /must not be empty/],
+    ["label too long", { label: "L".repeat(101) }, "label", /at most 100/],
+    ["missing label", { label: undefined }, "label", /required/],
+    ["empty inverseLabel", { inverseLabel: " " }, "inverseLabel", /must not be empty/],
+    ["inverseLabel too long", { inverseLabel: "L".repeat(101) }, "inverseLabel", /at most 100/],
+    ["adoptTypeId zero", { adoptTypeId: 0 }, "adoptTypeId", /positive integer/],
+    ["adoptTypeId fractional", { adoptTypeId: 1.5 }, "adoptTypeId", /positive integer/],
+    ["adoptTypeId string", { adoptTypeId: "145" }, "adoptTypeId", /positive integer/],
+    ["adoptTypeId HubSpot-defined unlabeled", { adoptTypeId: 279 }, "adoptTypeId", /HubSpot-defined.*unlabeled.*cannot be managed/],
+    ["adoptTypeId HubSpot-defined Primary", { adoptTypeId: 1 }, "adoptTypeId", /HubSpot-defined.*"Primary"/],
+  ];
+  for (const [what, patch, property, reason] of table) {
+    it(`refuses ${what} at ${property}`, async () => {
+      const r = await checkLabel({}, { ...base, ...patch });
+      expect(r.failures).to.have.length(1);
+      expect(r.failures![0].property).to.equal(property);
+      expect(r.failures![0].reason).to.match(reason);
+    });
+  }
+
+  it("reports every failure at once", async () => {
+    const r = await checkLabel({}, { fromObjectType: "x", toObjectType: "y", name: "1-a", label: "", adoptTypeId: -1 });
+    expect(r.failures!.map((f) => f.property)).to.deep.equal(["fromObjectType", "toObjectType", "name", "label", "adoptTypeId"]);
+  });
+
+  it("tolerates the unknown sentinel anywhere", async () => {
+    for (const key of Object.keys({ ...base, adoptTypeId: 1 })) {
+      const r = await checkLabel({}, { ...base, [key]: UNKNOWN });
+      expect(r.failures, key).to.deep.equal([]);
+    }
+    const all = Object.fromEntries(Object.keys(base).map((k) => [k, UNKNOWN]));
+    expect((await checkLabel({}, all)).failures).to.deep.equal([]);
+  });
+
+  it("does not check adoptTypeId against the table when the pair is unknown", async () => {
+    expect((await checkLabel({}, { ...base, toObjectType: UNKNOWN, adoptTypeId: 279 })).failures).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { expect } from "chai";
+import type { AssociationTypeInfo, HubSpotApi, LimitConfiguration } from "../../provider/hubspot/api";
+import { PairCache } from "../../provider/pair-cache";
+
+/** Counts reads; answers after a tick so that concurrent callers really overlap. */
+function fakeApi(): { api: HubSpotApi; calls: string[]; labels: AssociationTypeInfo[]; fail: { next: boolean } } {
+  const calls: string[] = [];
+  const labels: AssociationTypeInfo[] = [{ category: "HUBSPOT_DEFINED", typeId: 279, label: null }];
+  const fail = { next: false };
+  const limits: LimitConfiguration[] = [{ category: "HUBSPOT_DEFINED", typeId: 279, userEnforcedMaxToObjectIds: 5, label: null }];
+  const later = <T>(v: T): Promise<T> => new Promise((resolve, reject) => setTimeout(() => (fail.next ? ((fail.next = false), reject(new Error("boom"))) : resolve(v)), 5));
+  const unused = (): never => {
+    throw new Error("not used");
+  };
+  const api: HubSpotApi = {
+    listLabels: (f, t) => (calls.push(`labels ${f}/${t}`), later(labels.map((l) => ({ ...l })))),
+    listLimits: (f, t) => (calls.push(`limits ${f}/${t}`), later(limits.map((l) => ({ ...l })))),
+    createLabel: unused,
+    updateLabel: unused,
+    deleteLabel: unused,
+    listAllLimits: unused,
+    createLimits: unused,
+    updateLimits: unused,
+    purgeLimits: unused,
+    getAccountDetails: unused,
+  };
+  return { api, calls, labels, fail };
+}
+
+describe("unit: pair cache", () => {
+  it("coalesces concurrent reads into one GET per pair and reuses the answer", async () => {
+    const f = fakeApi();
+    const c = new PairCache(f.api);
+    const results = await Promise.all([c.labelsOf("0-1", "0-2"), c.labelsOf("0-1", "0-2"), c.labelsOf("0-2", "0-1"), c.limitsOf("0-1", "0-2"), c.limitsOf("0-1", "0-2")]);
+    await c.labelsOf("0-1", "0-2");
+    expect(f.calls.sort()).to.deep.equal(["labels 0-1/0-2", "labels 0-2/0-1", "limits 0-1/0-2"]);
+    expect(results[0]).to.deep.equal(results[1]);
+  });
+
+  it("answers copies: callers cannot corrupt the cache", async () => {
+    const c = new PairCache(fakeApi().api);
+    const a = await c.labelsOf("0-1", "0-2");
+    a[0].label = "mutated";
+    a.push({ category: "USER_DEFINED", typeId: 1, label: "x" });
+    expect(await c.labelsOf("0-1", "0-2")).to.deep.equal([{ category: "HUBSPOT_DEFINED", typeId: 279, label: null }]);
+  });
+
+  it("writes through: added, renamed and removed labels; limits replaced", async () => {
+    const f = fakeApi();
+    const c = new PairCache(f.api);
+    await c.labelsOf("0-1", "0-2");
+    await c.limitsOf("0-1", "0-2");
+    c.addLabels("0-1", "0-2", [{ category: "USER_DEFINED", typeId: 101, label: "A" }]);
+    c.setLabelText("0-1", "0-2", 101, "B");
+    expect((await c.labelsOf("0-1", "0-2")).map((l) => l.label)).to.deep.equal([null, "B"]);
+    c.setLimits("0-1", "0-2", [{ category: "USER_DEFINED", typeId: 101, userEnforcedMaxToObjectIds: 2 }]);
+    c.removeLabel("0-1", "0-2", 101);
+    expect(await c.labelsOf("0-1", "0-2")).to.have.length(1);
+    expect(await c.limitsOf("0-1", "0-2")).to.deep.equal([]);
+    expect(f.calls).to.have.length(2);
+  });
+
+  it("a write while a read is in flight drops the entry instead of trusting the older answer", async () => {
+    const f = fakeApi();
+    const c = new PairCache(f.api);
+    const inflight = c.labelsOf("0-1", "0-2");
+    c.addLabels("0-1", "0-2", [{ category: "USER_DEFINED", typeId: 101, label: "A" }]);
+    await inflight;
+    f.labels.push({ category: "USER_DEFINED", typeId: 101, label: "A" });
+    expect((await c.labelsOf("0-1", "0-2")).map((l) => l.typeId)).to.deep.equal([279, 101]);
+    expect(f.calls).to.have.length(2);
+  });
+
+  it("never caches failures; invalidate and fresh force a new GET", async () => {
+    const f = fakeApi();
+    const c = new PairCache(f.api);
+    f.fail.next = true;
+    let failed = false;
+    await c.labelsOf("0-1", "0-2").catch(() => (failed = true));
+    expect(failed).to.equal(true);
+    await c.labelsOf("0-1", "0-2");
+    c.invalidateLabels("0-1", "0-2");
+    await c.labelsOf("0-1", "0-2");
+    await c.labelsOf("0-1", "0-2", { fresh: true });
+    expect(f.calls).to.have.length(4);
+  });
+});
