@@ -22,9 +22,14 @@ export function isNotFound(e: unknown): boolean {
   return apiErrorOf(e)?.status === 404;
 }
 
-/** A labels POST or a configurations batch/create that may or may not have been applied. */
+/**
+ * A labels POST or a configurations batch/create that may or may not have been applied: the client's
+ * OutcomeUnknownError (network error or 5xx after sending), or a 2xx whose body could not be read
+ * (HubSpotResponseFormatError: HubSpot did apply it, we just can't tell the new type ids). Either way the
+ * caller re-reads the pair before sending anything again.
+ */
 export function isOutcomeUnknown(e: unknown): boolean {
-  return e instanceof Error && e.name === "OutcomeUnknownError";
+  return e instanceof Error && (e.name === "OutcomeUnknownError" || e.name === "HubSpotResponseFormatError");
 }
 
 export function messageOf(e: unknown): string {
