@@ -9,7 +9,12 @@ import * as path from "path";
 const repoRoot = path.resolve(__dirname, "..", "..", "..");
 
 function run(cmd: string, args: string[], cwd: string): string {
-  return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 16 << 20 });
+  try {
+    return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 16 << 20 });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+    throw new Error(`${cmd} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
 }
 
 describe("npm pack: the package installs and works in an empty project", function () {
@@ -65,7 +70,9 @@ describe("npm pack: the package installs and works in an empty project", functio
     expect(out).to.include("emulator");
   });
 
-  it("type-checks a consumer program under strict TypeScript", () => {
+  // Pulumi's TypeScript templates use the legacy "node" resolution, which ignores `exports`; node16 honours it.
+  for (const moduleResolution of ["node", "node16"]) {
+  it(`type-checks a consumer program under strict TypeScript (moduleResolution ${moduleResolution})`, () => {
     fs.writeFileSync(
       path.join(project, "index.ts"),
       `import { AssociationLabel, AssociationLimits, AssociationLabelArgs } from "pulumi-hubspot-associations";
@@ -80,8 +87,20 @@ export const started: Promise<{ url: string }> = startEmulator({ port: 0 });
     );
     fs.writeFileSync(
       path.join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "commonjs", target: "ES2022", moduleResolution: "node", skipLibCheck: true, types: [] }, files: ["index.ts"] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: moduleResolution === "node" ? "commonjs" : "node16",
+          target: "ES2022",
+          moduleResolution,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ["index.ts"],
+      }),
     );
     run("node", [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], project);
   });
+  }
 });
