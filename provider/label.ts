@@ -363,19 +363,39 @@ async function post(s: Session, fromId: string, toId: string, inputs: LabelInput
   return { typeId: parsed.typeId, inverseTypeId: parsed.inverseTypeId };
 }
 
+/**
+ * HubSpot refuses a second label with the same internal name on a pair. That refusal is what makes a create
+ * retried after an interrupted run safe: the label our name already made is the one to take over.
+ */
+function isDuplicateName(e: unknown): boolean {
+  const err = apiErrorOf(e) as { status?: number; subCategory?: string; message?: string } | undefined;
+  return err?.status === 400 && (/DUPLICATE/i.test(err.subCategory ?? "") || /already exists/i.test(err.message ?? ""));
+}
+
 async function createOrAdopt(s: Session, fromId: string, toId: string, inputs: LabelInputs): Promise<Found> {
-  // A create retried after an interrupted run must never make a second label: look first.
-  const existing = await findExisting(s, fromId, toId, inputs, false);
-  if (existing) {
-    notice(`adopted existing ${describe(inputs.label, fromId, toId)} (typeId ${existing.typeId}) instead of creating a duplicate`);
-    return existing;
-  }
+  // POST first, and look for an existing label only when HubSpot says this name is taken. Looking first and
+  // matching by text (HubSpot never returns names) would be wrong on a rename: the new label would take over the
+  // old one that Pulumi is about to delete, since both carry the same text.
   for (let attempt = 1; ; attempt++) {
     try {
       return await post(s, fromId, toId, inputs);
     } catch (e) {
       s.pairs.invalidateLabels(fromId, toId);
       s.pairs.invalidateLabels(toId, fromId);
+      if (isDuplicateName(e)) {
+        // A create retried after an interrupted run: the label with our name exists. Take it over when its text
+        // is ours; otherwise the name belongs to a label we can't identify, and the user must choose.
+        const mine = await findExisting(s, fromId, toId, inputs, true);
+        if (mine) {
+          notice(`adopted existing ${describe(inputs.label, fromId, toId)} (typeId ${mine.typeId}): HubSpot already has a label named "${inputs.name}"`);
+          return mine;
+        }
+        throw withContext(
+          e,
+          `creating ${describe(inputs.label, fromId, toId)}: HubSpot already has a label named "${inputs.name}" on this pair ` +
+            "with other text; adopt it with adoptTypeId or choose another name",
+        );
+      }
       if (!isOutcomeUnknown(e)) throw withContext(e, `creating ${describe(inputs.label, fromId, toId)}`);
       // The POST may have happened: read the pair fresh and adopt what it made, else try once more.
       const made = await findExisting(s, fromId, toId, inputs, true);

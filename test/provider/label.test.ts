@@ -61,16 +61,38 @@ describe("provider: AssociationLabel against the emulator", function () {
     expect(to.typeId as number).to.be.lessThan(to.inverseTypeId as number);
   });
 
-  it("a create retried after an interrupted run adopts the label: zero POSTs, a notice", async () => {
+  it("a create retried after an interrupted run adopts the label: HubSpot refuses the name, nothing new is made", async () => {
     const first = await label.create(paired);
     h.newProcess();
     await h.clearLog();
     const again = await label.create(paired);
     expect(again.id).to.equal(first.id);
     expect((again.outs as Bag).inverseTypeId).to.equal((first.outs as Bag).inverseTypeId);
-    expect(await h.count("POST", ROUTE.labels)).to.equal(0);
+    const log = await h.log();
+    const posts = log.entries.filter((e) => e.method === "POST" && e.route === ROUTE.labels);
+    expect(posts.map((e) => e.status)).to.deep.equal([400]); // refused: the name is taken
     expect(h.notices.join("\n")).to.match(/adopted existing association label "Manager"/);
     expect(await h.userLabels("contacts", "companies")).to.have.length(1);
+    expect(await h.userLabels("companies", "contacts")).to.have.length(1);
+  });
+
+  it("a renamed label with the same text is a new label, not a take-over of the old one", async () => {
+    const first = await label.create(paired);
+    const renamed = await label.create({ ...paired, name: "line_manager" });
+    expect((renamed.outs as Bag).typeId).to.not.equal((first.outs as Bag).typeId);
+    expect(await h.userLabels("contacts", "companies")).to.have.length(2);
+  });
+
+  it("a taken name with other text is refused with a clear error, and nothing is adopted", async () => {
+    await h.hubspot("POST", "/crm/v4/associations/contacts/companies/labels", { name: "manager", label: "Someone else's" });
+    let err = "";
+    try {
+      await label.create(paired);
+    } catch (e) {
+      err = String(e);
+    }
+    expect(err).to.match(/already has a label named "manager"/);
+    expect(err).to.match(/adoptTypeId/);
   });
 
   it("a POST whose answer is lost (applied) is verified by reading and adopted: one POST, one label", async () => {
