@@ -45,11 +45,7 @@ export interface AssociationLabelEntry {
   adoptTypeId?: number;
 }
 
-/**
- * A limit on a HubSpot-defined labelled association type of the pair, named by exactly one of `label` or `typeId`.
- * 
- * Exactly one of `label` or `typeId` (checked by the loader).
- */
+/** A limit on a HubSpot-defined labelled association type of the pair, named by exactly one of `label` or `typeId`. */
 export interface HubSpotDefinedLimit {
   /** The association type's label text within the pair, e.g. `Primary`. */
   label?: string;

@@ -49,8 +49,8 @@ export function parseYaml(text: string): ParsedYaml {
   };
   const syntax: ParsedYaml["syntax"] = [];
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
-  if (!Array.isArray(docs)) {
-    // An empty stream: parseAllDocuments answers with an EmptyStream, not a list.
+  if (list.length === 0) {
+    // Nothing but whitespace and comments: parseAllDocuments answers with an empty stream.
     syntax.push({ position: { line: 1, col: 1 }, reason: "the file is empty: expected a mapping with `version: 1` and `associations`" });
   }
   for (const doc of list) {

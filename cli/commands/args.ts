@@ -1,0 +1,57 @@
+// A small argument parser for the commands: `--flag VALUE`, `--flag=VALUE`, boolean flags, `--help`/`-h`,
+// positionals, and `--` to end options. Each command declares its flags; anything else is a usage error.
+
+export interface FlagSpec {
+  /** Without the leading dashes, e.g. "out". */
+  name: string;
+  takesValue: boolean;
+}
+
+export interface ParsedArgs {
+  help: boolean;
+  flags: Map<string, string | true>;
+  positionals: string[];
+}
+
+export type ParseOutcome = { ok: true; args: ParsedArgs } | { ok: false; error: string };
+
+export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): ParseOutcome {
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  const args: ParsedArgs = { help: false, flags: new Map(), positionals: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") {
+      args.positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a === "-h" || a === "--help") {
+      args.help = true;
+      continue;
+    }
+    // A lone "-" is a positional (stdin), not a flag.
+    if (!a.startsWith("-") || a === "-") {
+      args.positionals.push(a);
+      continue;
+    }
+    const eq = a.indexOf("=");
+    const name = (eq >= 0 ? a.slice(0, eq) : a).replace(/^--?/, "");
+    const spec = byName.get(name);
+    if (!spec) return { ok: false, error: `unknown option '${a}'` };
+    if (!spec.takesValue) {
+      if (eq >= 0) return { ok: false, error: `option '--${name}' takes no value` };
+      args.flags.set(name, true);
+      continue;
+    }
+    let value: string | undefined;
+    if (eq >= 0) value = a.slice(eq + 1);
+    else if (i + 1 < argv.length) value = argv[++i];
+    if (value === undefined || value === "") return { ok: false, error: `option '--${name}' needs a value` };
+    args.flags.set(name, value);
+  }
+  return { ok: true, args };
+}
+
+export function flagValue(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === "string" ? v : undefined;
+}

@@ -1,0 +1,115 @@
+// `hubspot-associations export`: writes a document that reproduces a live portal's labels and limits, so that an
+// existing portal is adopted, not re-created.
+import * as fs from "fs";
+import * as path from "path";
+import { DEFAULT_BASE_URL, HubSpotClient } from "../../provider/hubspot";
+import { objectTypeName, resolveObjectType } from "../../provider/object-types";
+import { formatProblem, loadDocumentText, schemaFilePath } from "../../sdk/document";
+import { flagValue, parseArgs } from "./args";
+import { buildExportDocument } from "./export/build-document";
+import { readPortal } from "./export/portal-snapshot";
+import { renderExport } from "./export/render";
+import { CommandIo, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from "./io";
+
+export const EXPORT_USAGE = `Usage: hubspot-associations export [--out FILE] [--object-types a,b,...] [options]
+
+Reads a live portal and writes a hubspot-associations.yaml that reproduces it: every user-defined label
+(with adoptTypeId, so the first \`pulumi up\` adopts it) and every custom limit. Reads only; changes nothing.
+
+Object types: contacts, companies, deals and tickets, plus any given with --object-types (names like
+line_items, or ids like 0-8 and 2-123 for custom objects).
+
+Options:
+  --out FILE            write to FILE instead of standard output
+  --object-types LIST   more object types, comma-separated
+  --base-url URL        HubSpot API base URL (default: $HUBSPOT_BASE_URL, else ${DEFAULT_BASE_URL})
+  --token-env NAME      environment variable holding the token (default: HUBSPOT_ACCESS_TOKEN)
+  --schema URL          the $schema reference written on the first line (default: the path of this
+                        package's schema.json relative to the output file)
+  -h, --help            this text
+
+Exit codes: 0 ok, 1 user error (no token, API error), 2 usage.
+`;
+
+const STANDARD = ["0-1", "0-2", "0-3", "0-5"];
+
+function exportDate(env: NodeJS.ProcessEnv): string {
+  // SOURCE_DATE_EPOCH (reproducible-builds convention) pins the date, for byte-identical exports in tests.
+  const epoch = env.SOURCE_DATE_EPOCH ? Number(env.SOURCE_DATE_EPOCH) * 1000 : Date.now();
+  return new Date(Number.isFinite(epoch) ? epoch : Date.now()).toISOString().slice(0, 10);
+}
+
+function defaultSchemaUrl(outFile: string | undefined): string {
+  const from = path.resolve(outFile ? path.dirname(outFile) : ".");
+  const rel = path.relative(from, schemaFilePath()).split(path.sep).join("/");
+  return rel.startsWith(".") ? rel : `./${rel}`;
+}
+
+export async function runExportCommand(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseArgs(argv, [
+    { name: "out", takesValue: true },
+    { name: "object-types", takesValue: true },
+    { name: "base-url", takesValue: true },
+    { name: "token-env", takesValue: true },
+    { name: "schema", takesValue: true },
+  ]);
+  const usage = (msg: string): number => {
+    io.err(`hubspot-associations export: ${msg}\n\n${EXPORT_USAGE}`);
+    return EXIT_USAGE;
+  };
+  if (!parsed.ok) return usage(parsed.error);
+  const args = parsed.args;
+  if (args.help) {
+    io.out(EXPORT_USAGE);
+    return EXIT_OK;
+  }
+  if (args.positionals.length > 0) return usage(`unexpected argument '${args.positionals[0]}'`);
+
+  const objectTypeIds = [...STANDARD];
+  for (const raw of (flagValue(args, "object-types") ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "")) {
+    const r = resolveObjectType(raw);
+    if (!r.ok) return usage(`--object-types: ${r.reason}`);
+    if (!objectTypeIds.includes(r.id)) objectTypeIds.push(r.id);
+  }
+
+  const tokenEnv = flagValue(args, "token-env") ?? "HUBSPOT_ACCESS_TOKEN";
+  const token = io.env[tokenEnv];
+  if (!token) {
+    io.err(`hubspot-associations export: ${tokenEnv} is not set; export reads the portal with a private-app or OAuth token\n`);
+    return EXIT_USER_ERROR;
+  }
+  const baseUrl = flagValue(args, "base-url") ?? (io.env.HUBSPOT_BASE_URL || DEFAULT_BASE_URL);
+  const out = flagValue(args, "out");
+
+  let text: string;
+  try {
+    const client = new HubSpotClient({ accessToken: token, baseUrl });
+    const snapshot = await readPortal(client, objectTypeIds);
+    const doc = buildExportDocument(snapshot);
+    text = renderExport(doc, {
+      schemaUrl: flagValue(args, "schema") ?? defaultSchemaUrl(out),
+      portalId: snapshot.portalId,
+      date: exportDate(io.env),
+      objectTypes: objectTypeIds.map((id) => objectTypeName(id)),
+    });
+  } catch (e) {
+    // The client's errors never contain the token (provider/hubspot/errors.ts redacts it).
+    io.err(`hubspot-associations export: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_USER_ERROR;
+  }
+
+  // What we write must load: a failure here is our bug, reported rather than written silently.
+  const check = loadDocumentText(text, out ?? "<export>");
+  if (check.problems.length > 0) {
+    io.err(`hubspot-associations export: the exported document does not validate (a bug; please report it):\n${check.problems.map(formatProblem).join("\n")}\n`);
+    return EXIT_USER_ERROR;
+  }
+  if (out) {
+    fs.writeFileSync(out, text);
+    const labels = check.document?.associations.reduce((n, p) => n + (p.labels?.length ?? 0), 0) ?? 0;
+    io.err(`wrote ${out}: ${check.document?.associations.length ?? 0} pairs, ${labels} labels\n`);
+  } else {
+    io.out(text);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,26 @@
+// The exported file's text: the editor's schema line, a header that says where the data came from and how the
+// parts HubSpot does not return were chosen, then the document.
+import { stringify } from "yaml";
+import { AssociationSchemaDocument } from "../../../sdk/document";
+import { EXPORT_HEURISTICS } from "./build-document";
+
+export interface ExportHeader {
+  schemaUrl: string;
+  portalId: number;
+  /** YYYY-MM-DD */
+  date: string;
+  objectTypes: string[];
+}
+
+export function renderExport(doc: AssociationSchemaDocument, h: ExportHeader): string {
+  const header = [
+    `# yaml-language-server: $schema=${h.schemaUrl}`,
+    "#",
+    `# Exported by \`hubspot-associations export\` from HubSpot portal ${h.portalId} on ${h.date},`,
+    `# object types: ${h.objectTypes.join(", ")}.`,
+    "# Every user-defined label carries adoptTypeId: the first `pulumi up` takes it over instead of creating it.",
+    "#",
+    ...EXPORT_HEURISTICS.map((l) => (l === "" ? "#" : `# ${l}`)),
+  ].join("\n");
+  return `${header}\n${stringify(doc, { lineWidth: 0 })}`;
+}
