@@ -1,34 +1,51 @@
 #!/usr/bin/env node
 // The `hubspot-associations` command. Exit codes: 0 ok, 1 user error, 2 usage.
 import { runEmulatorCli } from "../emulator";
+import { runExportCommand } from "./commands/export";
+import { CommandIo, EXIT_USAGE } from "./commands/io";
+import { runSummarizeCommand } from "./commands/summarize";
+import { runValidateCommand } from "./commands/validate";
 
 const USAGE = `Usage: hubspot-associations <command> [options]
 
 Commands:
-  emulator   run the local HubSpot emulator (prints its URL and token)
+  validate FILE...     check hubspot-associations.yaml offline (no token needed)
+  export               write the YAML document of a live portal's labels and limits
+  summarize [FILE|-]   turn \`pulumi preview --json\` output into a Markdown table of label and limit changes
+  emulator             run the local HubSpot emulator (prints its URL and token)
 
 Run 'hubspot-associations <command> --help' for a command's options.
+Exit codes: 0 ok, 1 user error, 2 usage.
 `;
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case "validate":
+      return runValidateCommand(rest, io);
+    case "export":
+      return runExportCommand(rest, io);
+    case "summarize":
+      return runSummarizeCommand(rest, io);
     case "emulator":
-      return runEmulatorCli(rest);
-    case undefined:
+      return runEmulatorCli(rest, { out: io.out, err: io.err });
     case "-h":
     case "--help":
     case "help":
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
+      io.out(USAGE);
+      return 0;
+    case undefined:
+      io.err(USAGE);
+      return EXIT_USAGE;
     default:
-      process.stderr.write(`hubspot-associations: unknown command '${command}'\n\n${USAGE}`);
-      return 2;
+      io.err(`hubspot-associations: unknown command '${command}'\n\n${USAGE}`);
+      return EXIT_USAGE;
   }
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
+  const io: CommandIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env };
+  main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },

@@ -11,35 +11,9 @@ import * as os from "os";
 import * as path from "path";
 import * as auto from "@pulumi/pulumi/automation";
 
-export const repoRoot = path.resolve(__dirname, "..", "..", "..");
+import { offlineEnv, pulumiCommand, repoRoot } from "../../examples/support/automation";
 
-let commandPromise: Promise<auto.PulumiCommand> | undefined;
-
-/** The pinned Pulumi CLI (from PATH, the cache, or built once from Go modules by scripts/pulumi-cli.sh). */
-export function pulumiCommand(): Promise<auto.PulumiCommand> {
-  if (!commandPromise) {
-    const root = execFileSync("bash", [path.join(repoRoot, "scripts", "pulumi-cli.sh")], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      maxBuffer: 1 << 20,
-    }).trim();
-    commandPromise = auto.PulumiCommand.get({ root, skipVersionCheck: false });
-  }
-  return commandPromise;
-}
-
-/** Environment for a fully offline run: no update checks, no plugin downloads, no Pulumi service. */
-export function offlineEnv(backendDir: string, pulumiHome: string): Record<string, string> {
-  return {
-    PULUMI_BACKEND_URL: `file://${backendDir}`,
-    PULUMI_HOME: pulumiHome,
-    PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
-    PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-  };
-}
+export { offlineEnv, pulumiCommand, repoRoot };
 
 export interface TestStackOptions {
   program: auto.PulumiFn;
