@@ -1,0 +1,3 @@
+import { adoptExisting } from "./program";
+
+export = adoptExisting();

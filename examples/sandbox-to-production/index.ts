@@ -1,0 +1,3 @@
+import { promote } from "./program";
+
+export = promote();

@@ -1,0 +1,3 @@
+import { yamlSchema } from "./program";
+
+export = yamlSchema();
