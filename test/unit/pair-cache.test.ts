@@ -60,15 +60,48 @@ describe("unit: pair cache", () => {
     expect(f.calls).to.have.length(2);
   });
 
-  it("a write while a read is in flight drops the entry instead of trusting the older answer", async () => {
+  it("a write while a read is in flight is replayed on its answer: no second GET, and the write is seen", async () => {
     const f = fakeApi();
     const c = new PairCache(f.api);
     const inflight = c.labelsOf("0-1", "0-2");
+    const alsoInflight = c.labelsOf("0-1", "0-2");
+    // HubSpot answers the GET without the label (served before the POST), yet the write must show
     c.addLabels("0-1", "0-2", [{ category: "USER_DEFINED", typeId: 101, label: "A" }]);
-    await inflight;
-    f.labels.push({ category: "USER_DEFINED", typeId: 101, label: "A" });
+    expect((await inflight).map((l) => l.typeId)).to.deep.equal([279, 101]);
+    expect((await alsoInflight).map((l) => l.typeId)).to.deep.equal([279, 101]);
     expect((await c.labelsOf("0-1", "0-2")).map((l) => l.typeId)).to.deep.equal([279, 101]);
-    expect(f.calls).to.have.length(2);
+    expect(f.calls).to.have.length(1);
+  });
+
+  it("replayed edits are idempotent: an answer that already holds the write stays exact, and order is kept", async () => {
+    const f = fakeApi();
+    f.labels.push({ category: "USER_DEFINED", typeId: 101, label: "A" }); // served after the POST
+    const c = new PairCache(f.api);
+    const inflight = c.labelsOf("0-1", "0-2");
+    c.addLabels("0-1", "0-2", [{ category: "USER_DEFINED", typeId: 101, label: "A" }]);
+    c.setLabelText("0-1", "0-2", 101, "B");
+    c.addLabels("0-1", "0-2", [{ category: "USER_DEFINED", typeId: 102, label: "C" }]);
+    c.removeLabel("0-1", "0-2", 102);
+    expect((await inflight).map((l) => [l.typeId, l.label])).to.deep.equal([
+      [279, null],
+      [101, "B"],
+    ]);
+    expect(f.calls).to.have.length(1);
+  });
+
+  it("remembers labels this process wrote even for pairs it never read, until deleted or made uncertain", () => {
+    const f = fakeApi();
+    const c = new PairCache(f.api);
+    c.addLabels("0-1", "0-2", [{ category: "USER_DEFINED", typeId: 101, label: "A" }]);
+    c.setLabelText("0-1", "0-2", 101, "B");
+    expect(c.writtenLabel("0-1", "0-2", 101)).to.deep.equal({ category: "USER_DEFINED", typeId: 101, label: "B" });
+    expect(c.writtenLabel("0-2", "0-1", 101)).to.equal(undefined);
+    c.removeLabel("0-1", "0-2", 101);
+    expect(c.writtenLabel("0-1", "0-2", 101)).to.equal(undefined);
+    c.addLabels("0-1", "0-2", [{ category: "USER_DEFINED", typeId: 102, label: "C" }]);
+    c.invalidateLabels("0-1", "0-2");
+    expect(c.writtenLabel("0-1", "0-2", 102)).to.equal(undefined);
+    expect(f.calls).to.deep.equal([]);
   });
 
   it("never caches failures; invalidate and fresh force a new GET", async () => {
