@@ -42,7 +42,14 @@ export class HandlerContext {
     try {
       this.parsed = { value: JSON.parse(text) };
     } catch (e) {
-      const pos = jsonErrorOffset(text);
+      let pos: number;
+      try {
+        pos = jsonErrorOffset(text);
+      } catch {
+        // The locator is recursive: a body nested ~10 000 levels deep overflowed its stack and the request got a
+        // 500 (reliability suite, emulator abuse). JSON.parse has already said what is wrong; answer the 400.
+        throw invalidJsonError(`${(e as Error).message.split("\n")[0]} (nested too deeply to locate the error)`, 1, 1);
+      }
       const before = text.slice(0, pos);
       const line = before.split("\n").length;
       const column = pos - (before.lastIndexOf("\n") + 1) + 1;

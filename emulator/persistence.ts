@@ -44,6 +44,37 @@ export function writeFileAtomic(file: string, text: string): void {
   }
 }
 
+/**
+ * Temp files of `file` left by a process killed in the middle of a write (between open and rename): the state file
+ * itself is intact, but each kill left one `.<name>.<pid>.<time>.<rand>.tmp` behind for good (reliability suite,
+ * SIGKILL mid-write). Removed at start when the process that wrote them is gone.
+ */
+export function removeStaleTempFiles(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const pid = Number(name.slice(prefix.length).split(".")[0]);
+    if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export class StatePersister {
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
@@ -52,7 +83,9 @@ export class StatePersister {
     private readonly file: string,
     private readonly snapshot: () => EmulatorStateSnapshot,
     private readonly debounceMs: number,
-  ) {}
+  ) {
+    removeStaleTempFiles(file);
+  }
 
   schedule(): void {
     this.dirty = true;

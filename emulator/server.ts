@@ -93,6 +93,12 @@ export class EmulatorServer {
     registerObjectRoutes(this.routes);
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((e: unknown) => {
+        // A client that goes away in the middle of its body (ECONNRESET "aborted") is routine, not a server error:
+        // it was logged as "unhandled error" with a stack (reliability suite, truncated bodies).
+        if ((e as NodeJS.ErrnoException | undefined)?.code === "ECONNRESET") {
+          res.destroy();
+          return;
+        }
         console.error("emulator: unhandled error", e);
         try {
           if (!res.headersSent) this.send(res, randomUUID(), { status: 500, body: internalError().body });

@@ -5,7 +5,7 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 import type { AssociationTypeInfo } from "./hubspot/api";
-import { apiErrorOf, hubspotDetails, isNotFound, isOutcomeUnknown, withContext } from "./errors";
+import { apiErrorOf, hubspotDetails, isNotFound, isOutcomeUnknown, messageOf, withContext } from "./errors";
 import { formatLabelId, tryParseLabelId } from "./ids";
 import { notice } from "./log";
 import { hubspotDefinedTypes, isHubSpotDefinedForPair, pairDisplay, resolveObjectType } from "./object-types";
@@ -304,6 +304,21 @@ export function parseCreateResult(results: AssociationTypeInfo[], fromId: string
 
 // ------------------------------------------------------------------------------------------------- create
 
+/**
+ * Labels that a create of this provider process (one Pulumi operation) took over rather than made: adopted by
+ * adoptTypeId, or found under its name after HubSpot refused the name as taken. Renaming a resource in the program
+ * (a new URN, no alias) runs the new resource's create, which takes the label over, and THEN the old resource's
+ * delete, which deleted the label the new resource had just recorded as its own (reliability suite: "a resource
+ * renamed in the program"). A delete in the same operation leaves such a label to its new owner.
+ */
+const takenOver = new WeakMap<Session, Set<number>>();
+
+function recordTakeOver(s: Session, typeId: number): void {
+  let set = takenOver.get(s);
+  if (!set) takenOver.set(s, (set = new Set()));
+  set.add(typeId);
+}
+
 async function adoptExplicit(s: Session, fromId: string, toId: string, inputs: LabelInputs, adoptTypeId: number): Promise<Found> {
   const forward = await s.pairs.labelsOf(fromId, toId);
   const found = forward.find((l) => l.typeId === adoptTypeId);
@@ -348,6 +363,7 @@ async function adoptExplicit(s: Session, fromId: string, toId: string, inputs: L
     `adopted existing ${describe(inputs.label, fromId, toId)} (typeId ${adoptTypeId}${inverse ? `, inverse ${inverse.typeId}` : ""})` +
       (textDiffers ? ", text updated" : ""),
   );
+  recordTakeOver(s, adoptTypeId);
   return { typeId: adoptTypeId, inverseTypeId: inverse?.typeId };
 }
 
@@ -372,6 +388,18 @@ function isDuplicateName(e: unknown): boolean {
   return err?.status === 400 && (/DUPLICATE/i.test(err.subCategory ?? "") || /already exists/i.test(err.message ?? ""));
 }
 
+/**
+ * Sends of one create whose outcome stayed unknown (5xx or a broken connection, and the read after it shows no such
+ * label). Re-sending is safe: the pair is read before every re-send, and HubSpot refuses a second label with the
+ * same name anyway. It was 2, so two 503s in a row on one create failed the whole `up` while every idempotent call
+ * gets 5 (reliability soak: 5 % random faults).
+ */
+const MAX_CREATE_ATTEMPTS = 4;
+
+function backoff(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 250 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2)));
+}
+
 async function createOrAdopt(s: Session, fromId: string, toId: string, inputs: LabelInputs): Promise<Found> {
   // POST first, and look for an existing label only when HubSpot says this name is taken. Looking first and
   // matching by text (HubSpot never returns names) would be wrong on a rename: the new label would take over the
@@ -388,6 +416,7 @@ async function createOrAdopt(s: Session, fromId: string, toId: string, inputs: L
         const mine = await findExisting(s, fromId, toId, inputs, true);
         if (mine) {
           notice(`adopted existing ${describe(inputs.label, fromId, toId)} (typeId ${mine.typeId}): HubSpot already has a label named "${inputs.name}"`);
+          recordTakeOver(s, mine.typeId);
           return mine;
         }
         throw withContext(
@@ -398,20 +427,67 @@ async function createOrAdopt(s: Session, fromId: string, toId: string, inputs: L
       }
       if (!isOutcomeUnknown(e)) throw withContext(e, `creating ${describe(inputs.label, fromId, toId)}`);
       // The POST may have happened: read the pair fresh and adopt what it made, else try once more.
-      const made = await findExisting(s, fromId, toId, inputs, true);
+      let made: Found | undefined;
+      try {
+        made = await findExisting(s, fromId, toId, inputs, true);
+      } catch (readError) {
+        // Without this context the user saw only "503 on GET .../labels" and could not know that HubSpot may
+        // already hold the label (reliability suite: lost create answer + failing verification read).
+        throw withContext(
+          readError,
+          `creating ${describe(inputs.label, fromId, toId)}: HubSpot's answer to the create was lost (${messageOf(e)}) and ` +
+            "reading the pair to verify it failed, so the label may have been created. Run the update again: it adopts " +
+            "the label if HubSpot made it, and never creates a second one. The verification read failed with",
+        );
+      }
       if (made) {
         notice(`${describe(inputs.label, fromId, toId)} was created although HubSpot's answer was lost (typeId ${made.typeId})`);
         return made;
       }
-      if (attempt >= 2) {
+      if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw withContext(
           e,
-          `creating ${describe(inputs.label, fromId, toId)}: the outcome stayed unknown twice; run the update again ` +
+          `creating ${describe(inputs.label, fromId, toId)}: the outcome stayed unknown ${attempt} times; run the update again ` +
             "(it adopts the label if HubSpot made it)",
         );
       }
+      await backoff(attempt);
     }
   }
+}
+
+/**
+ * Labels declared by the creates of this provider process, i.e. of one Pulumi operation, per session. HubSpot keeps
+ * one label per internal name on an object pair (either direction), and the create path adopts the label when
+ * HubSpot says the name is taken. So two AssociationLabel resources declaring the same name on one pair (or the
+ * same adoptTypeId) would both be created "successfully" and both own one label; deleting either would delete it
+ * for both (reliability suite, bad input "duplicate names"). A resource is created at most once per operation, so
+ * a second claim in one process is always a second declaration: refuse it before any request.
+ */
+const declared = new WeakMap<Session, Map<string, string>>();
+
+/** Claims the label for this create; returns the release, for a create that fails (it declared nothing). */
+function claimDeclaration(s: Session, fromId: string, toId: string, inputs: LabelInputs): () => void {
+  let seen = declared.get(s);
+  if (!seen) declared.set(s, (seen = new Map()));
+  const what = `${describe(inputs.label, fromId, toId)} (name "${inputs.name}")`;
+  const keys = [`name:${[fromId, toId].sort().join("|")}:${inputs.name}`];
+  if (inputs.adoptTypeId !== undefined) keys.push(`adopt:${fromId}/${toId}:${inputs.adoptTypeId}`);
+  for (const key of keys) {
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new Error(
+        `${what} duplicates ${first} declared by another AssociationLabel in this program: HubSpot keeps one label ` +
+          `per internal name on ${pairDisplay(fromId, toId)} (in either direction)` +
+          (key.startsWith("adopt:") ? ` and one resource per adopted typeId ${inputs.adoptTypeId}` : "") +
+          "; declare it once",
+      );
+    }
+  }
+  for (const key of keys) seen.set(key, what);
+  return () => {
+    for (const key of keys) seen.delete(key);
+  };
 }
 
 export async function createLabel(news: PropertyBag): Promise<pulumi.dynamic.CreateResult> {
@@ -421,9 +497,15 @@ export async function createLabel(news: PropertyBag): Promise<pulumi.dynamic.Cre
   const fromId = resolveOrThrow(inputs.fromObjectType);
   const toId = resolveOrThrow(inputs.toObjectType);
   const s = getSession();
-  await s.beforeWrite();
-  const found =
-    inputs.adoptTypeId !== undefined ? await adoptExplicit(s, fromId, toId, inputs, inputs.adoptTypeId) : await createOrAdopt(s, fromId, toId, inputs);
+  const release = claimDeclaration(s, fromId, toId, inputs);
+  let found: Found;
+  try {
+    await s.beforeWrite();
+    found = inputs.adoptTypeId !== undefined ? await adoptExplicit(s, fromId, toId, inputs, inputs.adoptTypeId) : await createOrAdopt(s, fromId, toId, inputs);
+  } catch (e) {
+    release();
+    throw e;
+  }
   const ids = { fromId, toId, typeId: found.typeId, inverseTypeId: found.inverseTypeId };
   return { id: formatLabelId({ fromObjectTypeId: fromId, toObjectTypeId: toId, typeId: found.typeId }), outs: outputsOf(news, ids) };
 }
@@ -537,6 +619,13 @@ export async function deleteLabel(id: string, props: PropertyBag): Promise<void>
   const stored = storedLabel(id, props);
   const text = optionalString(props?.label) ?? String(stored.typeId);
   const s = getSession();
+  if (takenOver.get(s)?.has(stored.typeId)) {
+    notice(
+      `not deleting ${describe(text, stored.fromId, stored.toId)} (typeId ${stored.typeId}): another resource of this ` +
+        "deployment has just taken it over (a resource renamed without an alias); it stays, owned by that resource",
+    );
+    return;
+  }
   await s.beforeWrite();
   await deleteHalf(s, stored.fromId, stored.toId, stored.typeId, text);
   if (stored.paired) {

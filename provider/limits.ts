@@ -340,8 +340,10 @@ async function resolveEntries(ctx: PairContext, entries: LimitEntry[], current: 
       let category: AssociationCategory | undefined = e.category ?? (known ? "HUBSPOT_DEFINED" : cur?.category);
       let label: string | null = cur?.label ?? (known ? known.label : null);
       if (category === undefined || (!known && !cur)) {
-        // Not in our table nor limited yet: ask the pair's labels (one cached GET) for its category and existence.
-        const live = (await ctx.labels()).find((l) => l.typeId === typeId);
+        // Not in our table nor limited yet: a label this process created is known without a read (limits usually
+        // follow their labels in the same run, and label creates no longer read the pair first); otherwise ask the
+        // pair's labels (one cached GET) for its category and existence.
+        const live = ctx.s.pairs.writtenLabel(ctx.fromId, ctx.toId, typeId) ?? (await ctx.labels()).find((l) => l.typeId === typeId);
         if (!live) {
           throw new Error(`${where}: ${ctx.display} has no association type ${typeId}; ${await availableTypes(ctx)}`);
         }
@@ -435,7 +437,12 @@ async function applyLimits(s: Session, fromId: string, toId: string, entries: Li
       for (const call of plan) await runCall(ctx, call);
     } catch (e) {
       s.pairs.invalidateLimits(fromId, toId);
-      if (isOutcomeUnknown(e) && attempt < 3) continue; // re-read and re-plan: nothing is created twice
+      // Re-read and re-plan: nothing is created twice. Up to 5 plans, as many attempts as an idempotent call gets
+      // (it was 3 with no pause: a short burst of 5xx on batch/create failed the up; reliability soak).
+      if (isOutcomeUnknown(e) && attempt < 5) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 250 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2)));
+        continue;
+      }
       throw withContext(e, `setting limits for ${ctx.display}`);
     }
     const written = resolved.map((r) => ({ ...r })).sort((a, b) => a.typeId - b.typeId);
@@ -464,12 +471,38 @@ function resolveOrThrow(v: unknown): string {
   return r.id;
 }
 
+/**
+ * Directed pairs whose limits a create of this provider process (one Pulumi operation) set, per session. The
+ * resource owns the pair's whole set, so two AssociationLimits created for one pair in one program would race:
+ * depending on timing the second failed with HubSpot's LIMIT_ALREADY_EXISTS, or silently purged the first one's
+ * limits (reliability suite, bad input "duplicate pairs"). A resource is created at most once per operation, so a
+ * second create of the same pair in one process is a second declaration: refuse it before any request.
+ */
+const createdPairs = new WeakMap<Session, Set<string>>();
+
 export async function createLimits(news: PropertyBag): Promise<pulumi.dynamic.CreateResult> {
   const failures = checkLimitsInputs(news);
   if (failures.length > 0) throw new Error(`invalid AssociationLimits inputs: ${failures.map((f) => f.reason).join("; ")}`);
   const fromId = resolveOrThrow(news.fromObjectType);
   const toId = resolveOrThrow(news.toObjectType);
-  const resolved = await applyLimits(getSession(), fromId, toId, entriesOf(news.limits));
+  const s = getSession();
+  let pairs = createdPairs.get(s);
+  if (!pairs) createdPairs.set(s, (pairs = new Set()));
+  const key = `${fromId}/${toId}`;
+  if (pairs.has(key)) {
+    throw new Error(
+      `the limits of ${pairDisplay(fromId, toId)} are declared by another AssociationLimits in this program: one resource ` +
+        "owns a directed pair's whole set of limits; put all of the pair's limits in one AssociationLimits",
+    );
+  }
+  pairs.add(key);
+  let resolved: ResolvedLimit[];
+  try {
+    resolved = await applyLimits(s, fromId, toId, entriesOf(news.limits));
+  } catch (e) {
+    pairs.delete(key); // a failed create declared nothing
+    throw e;
+  }
   return { id: formatLimitsId({ fromObjectTypeId: fromId, toObjectTypeId: toId }), outs: outputsOf(news, fromId, toId, resolved) };
 }
 

@@ -12,6 +12,7 @@ echo "Pulumi CLI: $(bash scripts/pulumi-cli.sh)"
 if [ $# -eq 0 ]; then
   set -- 'dist/test/unit/**/*.test.js' 'dist/test/emulator/**/*.test.js' 'dist/test/compat/**/*.test.js' \
     'dist/test/client/**/*.test.js' 'dist/test/provider/**/*.test.js' 'dist/test/serialization/**/*.test.js' \
-    'dist/test/pack/**/*.test.js' 'dist/test/e2e/**/*.test.js'
+    'dist/test/pack/**/*.test.js' 'dist/test/e2e/**/*.test.js' 'dist/test/scale/**/*.test.js' \
+    'dist/test/reliability/**/*.test.js'
 fi
 npx mocha "$@"
