@@ -8,7 +8,7 @@ import type { AssociationTypeInfo } from "./hubspot/api";
 import { apiErrorOf, hubspotDetails, isNotFound, isOutcomeUnknown, messageOf, withContext } from "./errors";
 import { formatLabelId, tryParseLabelId } from "./ids";
 import { notice } from "./log";
-import { hubspotDefinedTypes, isHubSpotDefinedForPair, pairDisplay, resolveObjectType } from "./object-types";
+import { hubspotDefinedTypes, isHubSpotDefinedForPair, objectTypeReplaces, pairDisplay, resolveObjectType } from "./object-types";
 import { getSession, Session } from "./session";
 import {
   containsUnknown,
@@ -162,21 +162,8 @@ function isPresent(v: unknown): boolean {
 
 export async function diffLabel(id: string, olds: PropertyBag, news: PropertyBag): Promise<pulumi.dynamic.DiffResult> {
   const stored = storedLabel(id, olds);
-  const replaces: string[] = [];
+  const replaces = objectTypeReplaces(news, stored.fromId, stored.toId);
   let changes = false;
-
-  for (const [key, storedId] of [
-    ["fromObjectType", stored.fromId],
-    ["toObjectType", stored.toId],
-  ] as const) {
-    const v = news[key];
-    if (isUnknown(v)) replaces.push(key);
-    else {
-      const r = resolveObjectType(v);
-      // `contact` vs `contacts` vs `0-1` is no change: only the resolved id matters.
-      if (!r.ok || r.id !== storedId) replaces.push(key);
-    }
-  }
 
   if (isUnknown(news.name) || news.name !== olds.name) replaces.push("name");
 

@@ -10,6 +10,7 @@ import { LimitsPlanError, PlanCall, PlanLimit, planLimits } from "./limits-plan"
 import {
   hubspotDefinedTypes,
   isHubSpotDefinedForPair,
+  objectTypeReplaces,
   pairDisplay,
   pairsOfHubSpotDefinedType,
   resolveObjectType,
@@ -227,18 +228,7 @@ function matchStored(e: PropertyBag, stored: StoredLimits): ResolvedLimit | unde
 
 export async function diffLimits(id: string, olds: PropertyBag, news: PropertyBag): Promise<pulumi.dynamic.DiffResult> {
   const stored = storedLimits(id, olds);
-  const replaces: string[] = [];
-  for (const [key, storedId] of [
-    ["fromObjectType", stored.fromId],
-    ["toObjectType", stored.toId],
-  ] as const) {
-    const v = news[key];
-    if (isUnknown(v)) replaces.push(key);
-    else {
-      const r = resolveObjectType(v);
-      if (!r.ok || r.id !== storedId) replaces.push(key);
-    }
-  }
+  const replaces = objectTypeReplaces(news, stored.fromId, stored.toId);
   let changes = replaces.length > 0;
   const limits = news.limits;
   if (isUnknown(limits) || !Array.isArray(limits)) changes = true;

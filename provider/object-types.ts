@@ -2,6 +2,7 @@
 // Source: shared/reference/hubspot-associations-v4.md §7.1 (object type ids) and §7.2 (HUBSPOT_DEFINED typeIds,
 // direction matters). The emulator keeps its own copy on purpose, so a disagreement shows up in tests.
 
+import { isUnknown } from "./values";
 export interface StandardObjectType {
   /** `0-N` */
   id: string;
@@ -257,4 +258,24 @@ export function knownPairs(side: { fromId?: string; toId?: string }): [string, s
     if ((side.fromId === undefined || side.fromId === f) && (side.toId === undefined || side.toId === t)) out.push([f, t]);
   }
   return out;
+}
+
+/**
+ * Which object-type inputs force a replacement: an unknown value, or one resolving to another id than the stored
+ * one. `contact` vs `contacts` vs `0-1` is no change: only the resolved id matters.
+ */
+export function objectTypeReplaces(news: Record<string, unknown>, storedFromId: string, storedToId: string): string[] {
+  const replaces: string[] = [];
+  for (const [key, storedId] of [
+    ["fromObjectType", storedFromId],
+    ["toObjectType", storedToId],
+  ] as const) {
+    const v = news[key];
+    if (isUnknown(v)) replaces.push(key);
+    else {
+      const r = resolveObjectType(v);
+      if (!r.ok || r.id !== storedId) replaces.push(key);
+    }
+  }
+  return replaces;
 }
