@@ -41,6 +41,14 @@ export interface TestStack {
   dispose(): Promise<void>;
 }
 
+/** Stack config pointing the provider at an emulator (or anything with a URL and a token); the token as a secret. */
+export function emulatorConfig(emu: { url: string; token: string }): Record<string, auto.ConfigValue> {
+  return {
+    "hubspot:baseUrl": { value: emu.url },
+    "hubspot:accessToken": { value: emu.token, secret: true },
+  };
+}
+
 let counter = 0;
 
 function readTree(dir: string): string {

@@ -6,7 +6,7 @@ import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { AssociationLabel } from "../../sdk";
 import { quickstart, QuickstartOptions } from "../../examples/quickstart/program";
-import { createTestStack, repoRoot, TestStack } from "./harness";
+import { createTestStack, emulatorConfig, repoRoot, TestStack } from "./harness";
 import { clearLog, count, hubspot, limits, mutating, requestLog, userLabels } from "./emulator-ops";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -30,10 +30,7 @@ describe("e2e: lifecycle with the real Pulumi CLI", function () {
     emu = await startEmulator({ port: 0 });
     t = await createTestStack({
       program: async () => quickstart(options),
-      config: {
-        "hubspot:baseUrl": { value: emu.url },
-        "hubspot:accessToken": { value: emu.token, secret: true },
-      },
+      config: emulatorConfig(emu),
     });
   });
 

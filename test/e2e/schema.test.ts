@@ -15,16 +15,12 @@ import { yamlSchema } from "../../examples/yaml-schema/program";
 import { adoptExisting } from "../../examples/adopt-existing/program";
 import { promote } from "../../examples/sandbox-to-production/program";
 import { AssociationSchemaDocument } from "../../sdk";
-import { createTestStack, repoRoot, TestStack } from "./harness";
+import { createTestStack, emulatorConfig, repoRoot, TestStack } from "./harness";
 import { clearLog, hubspot, limits, mutating, requestLog, userLabels } from "./emulator-ops";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 const EXAMPLE = path.join(repoRoot, "examples", "yaml-schema", "hubspot-associations.yaml");
-
-function tokenConfig(emu: Emulator): Record<string, { value: string; secret?: boolean }> {
-  return { "hubspot:baseUrl": { value: emu.url }, "hubspot:accessToken": { value: emu.token, secret: true } };
-}
 
 describe("e2e: the YAML document through AssociationSchema", function () {
   this.timeout(600_000);
@@ -34,7 +30,7 @@ describe("e2e: the YAML document through AssociationSchema", function () {
 
   before(async () => {
     emu = await startEmulator({ port: 0 });
-    t = await createTestStack({ projectName: "yaml-schema", program: async () => yamlSchema(file), config: tokenConfig(emu) });
+    t = await createTestStack({ projectName: "yaml-schema", program: async () => yamlSchema(file), config: emulatorConfig(emu) });
   });
   after(async () => {
     await t?.dispose();
@@ -143,7 +139,7 @@ describe("e2e: export round trip (adopt-existing)", function () {
     expect(text).to.include(`adoptTypeId: ${dm}`);
 
     await clearLog(emu);
-    t = await createTestStack({ projectName: "adopt-existing", program: async () => adoptExisting(out), config: tokenConfig(emu) });
+    t = await createTestStack({ projectName: "adopt-existing", program: async () => adoptExisting(out), config: emulatorConfig(emu) });
     await t.up();
     expect(mutating(await requestLog(emu))).to.deep.equal([]);
     await clearLog(emu);
@@ -173,7 +169,7 @@ describe("e2e: sandbox to production (one program, two stacks, two portals)", fu
     createTestStack({
       projectName: `promote-${name}`,
       program: async () => promote(EXAMPLE),
-      config: { ...tokenConfig(emu), "hubspot:portalId": { value: String(portalId) } },
+      config: { ...emulatorConfig(emu), "hubspot:portalId": { value: String(portalId) } },
     });
 
   it("the same schema lands on both portals, each with its own type ids", async () => {

@@ -22,7 +22,7 @@ import { setNoticeSink } from "../../provider/log";
 import { resetSessions } from "../../provider/session";
 import { AssociationLabel, AssociationLimits, AssociationSchema } from "../../sdk";
 import { loadDocumentText } from "../../sdk/document";
-import { createTestStack, TestStack } from "../e2e/harness";
+import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import { clearLog, countDuplicates, emulatorState, failureOf, hubspot, mutatingRequests, requestLog, unusedPort } from "./helpers";
 import { tally } from "./tally";
 
@@ -197,7 +197,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
       program: async () => {
         program();
       },
-      config: { "hubspot:baseUrl": { value: emu.url }, "hubspot:accessToken": { value: emu.token, secret: true } },
+      config: emulatorConfig(emu),
     });
     setNoticeSink(() => undefined);
   });

@@ -4,7 +4,7 @@
 // declaration, and no label exists twice.
 import { expect } from "chai";
 import { startEmulator } from "../../emulator";
-import { createTestStack, TestStack } from "../e2e/harness";
+import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import {
   armedFaults,
   clearFaults,
@@ -46,10 +46,7 @@ describe("reliability: faults during a real `pulumi up`", function () {
     t = await createTestStack({
       projectName: "rel-faults",
       program: async () => soakProgram(model),
-      config: {
-        "hubspot:baseUrl": { value: emu.url },
-        "hubspot:accessToken": { value: emu.token, secret: true },
-      },
+      config: emulatorConfig(emu),
     });
   });
 

@@ -9,7 +9,7 @@
 //   and the provider adopts the label: no duplicate, no orphan.
 import { expect } from "chai";
 import { startEmulator } from "../../emulator";
-import { createTestStack, TestStack } from "../e2e/harness";
+import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import {
   armedFaults,
   clearFaults,
@@ -50,10 +50,7 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     t = await createTestStack({
       projectName: "rel-sigkill",
       program: async () => soakProgram(model),
-      config: {
-        "hubspot:baseUrl": { value: emu.url },
-        "hubspot:accessToken": { value: emu.token, secret: true },
-      },
+      config: emulatorConfig(emu),
     });
   });
 

@@ -10,7 +10,7 @@
 // .state/reliability-figures.json.
 import { expect } from "chai";
 import { startEmulator } from "../../emulator";
-import { createTestStack, TestStack } from "../e2e/harness";
+import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import { FaultMonkey } from "./fault-monkey";
 import { clearLog, compareWithModel, emulatorState, expectConverged, outputValues, requestLog } from "./helpers";
 import { Prng } from "./prng";
@@ -42,11 +42,7 @@ describe(`reliability: soak, ${CYCLES} cycles of edit-then-up on ${LABELS} label
     t = await createTestStack({
       projectName: "rel-soak",
       program: async () => soakProgram(model),
-      config: {
-        "hubspot:baseUrl": { value: emu.url },
-        "hubspot:accessToken": { value: emu.token, secret: true },
-        "hubspot:maxRequestsPer10s": { value: "100000" },
-      },
+      config: { ...emulatorConfig(emu), "hubspot:maxRequestsPer10s": { value: "100000" } },
     });
   });
 

@@ -8,7 +8,7 @@ import { expect } from "chai";
 import { startEmulator } from "../../emulator";
 import { editPortal, lowerBound, makePortal, PortalSpec, portalProgram, ROUTES } from "../../bench/portal";
 import { ProcWatch } from "../../bench/proc-watch";
-import { createTestStack, TestStack } from "../e2e/harness";
+import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -53,10 +53,7 @@ describe("scale: request counts of a 40-label portal through the real Pulumi CLI
     t = await createTestStack({
       program: portalProgram(() => spec),
       projectName: "hubspot-scale",
-      config: {
-        "hubspot:baseUrl": { value: emu.url },
-        "hubspot:accessToken": { value: emu.token, secret: true },
-      },
+      config: emulatorConfig(emu),
     });
   });
 
@@ -147,10 +144,7 @@ describe("scale: refresh reads the reverse pair of paired labels once, even when
     t = await createTestStack({
       program: portalProgram(() => spec),
       projectName: "hubspot-scale-oneway",
-      config: {
-        "hubspot:baseUrl": { value: emu.url },
-        "hubspot:accessToken": { value: emu.token, secret: true },
-      },
+      config: emulatorConfig(emu),
     });
   });
 
