@@ -51,7 +51,9 @@ export function emulatorConfig(emu: { url: string; token: string }): Record<stri
 
 let counter = 0;
 
-function readTree(dir: string): string {
+/** Every file below `dir`, concatenated (as latin1, so any byte survives); empty when `dir` does not exist. */
+export function readTree(dir: string): string {
+  if (!fs.existsSync(dir)) return "";
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .map((e) => {

@@ -13,7 +13,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
-import { createTestStack, TestStack } from "../e2e/harness";
+import { createTestStack, readTree, TestStack } from "../e2e/harness";
 import { failureOf, unusedPort } from "./helpers";
 import { initialModel, soakProgram } from "./soak-model";
 import { tally } from "./tally";
@@ -49,17 +49,6 @@ function assertClean(text: string, place: string): void {
   const hits = occurrences(text);
   searched.push({ place, found: hits.length });
   expect(hits.map((h) => h.line.slice(0, 300)), `${place} contains a token`).to.deep.equal([]);
-}
-
-function readTree(dir: string): string {
-  if (!fs.existsSync(dir)) return "";
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .map((e) => {
-      const p = path.join(dir, e.name);
-      return e.isDirectory() ? readTree(p) : fs.readFileSync(p, "latin1");
-    })
-    .join("\n");
 }
 
 /**
