@@ -22,11 +22,15 @@ export interface TestStackOptions {
   config?: Record<string, auto.ConfigValue>;
   /** Extra environment for the CLI and (inherited) the provider process. */
   env?: Record<string, string>;
+  /** Query string for the file backend's URL, e.g. `metadata=skip` (no `.attrs` sidecar files). */
+  backendQuery?: string;
 }
 
 export interface TestStack {
   stack: auto.Stack;
   workDir: string;
+  /** The file backend's directory (its `.pulumi/` holds stacks, locks, history, backups). */
+  backendDir: string;
   /** Everything the CLI printed across all commands run through `run()`. */
   transcript: string[];
   /** Runs one command capturing its output into the transcript. */
@@ -73,7 +77,8 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
   fs.mkdirSync(workDir);
   fs.mkdirSync(backendDir);
   const projectName = opts.projectName ?? "hubspot-e2e";
-  const envVars = { ...offlineEnv(backendDir, pulumiHome), ...(opts.env ?? {}) };
+  const backendUrl = `file://${backendDir}${opts.backendQuery ? `?${opts.backendQuery}` : ""}`;
+  const envVars = { ...offlineEnv(backendDir, pulumiHome), PULUMI_BACKEND_URL: backendUrl, ...(opts.env ?? {}) };
   const cli = await pulumiCommand();
   const stackName = "organization/" + projectName + "/test";
   const stack = await auto.LocalWorkspace.createOrSelectStack(
@@ -83,7 +88,7 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
       pulumiHome,
       envVars,
       pulumiCommand: cli,
-      projectSettings: { name: projectName, runtime: "nodejs", backend: { url: `file://${backendDir}` } },
+      projectSettings: { name: projectName, runtime: "nodejs", backend: { url: backendUrl } },
     },
   );
   if (opts.config) await stack.setAllConfig(opts.config);
@@ -105,6 +110,7 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
   return {
     stack,
     workDir,
+    backendDir,
     transcript,
     up: (o) => capture(stack.up({ onOutput, onError, ...o })),
     preview: (o) => capture(stack.preview({ onOutput, onError, ...o })),
@@ -117,6 +123,7 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
         env: { ...process.env, ...envVars },
         encoding: "utf8",
         maxBuffer: 64 << 20,
+        stdio: ["ignore", "pipe", "pipe"], // a failure's stderr goes into the thrown error, not the test log
       }),
     rawState: () => readTree(backendDir),
     dispose: async () => {

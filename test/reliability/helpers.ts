@@ -317,6 +317,24 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The file backend's empty metadata sidecars (`*.attrs`). gocloud's fileblob writes a blob's sidecar in place
+ * (create, then write) just before it renames the blob's temp file over the old one; a kill between the two leaves
+ * an empty sidecar, and Pulumi then fails to load the stack with `failed to load checkpoint: EOF`.
+ */
+export function emptySidecars(backendDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".attrs") && fs.statSync(p).size === 0) out.push(p);
+    }
+  };
+  if (fs.existsSync(backendDir)) walk(backendDir);
+  return out;
+}
+
 /** A TCP port on 127.0.0.1 that nothing listens on (bound, then released). */
 export async function unusedPort(): Promise<number> {
   const net = await import("net");

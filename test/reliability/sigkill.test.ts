@@ -6,8 +6,13 @@
 //   (RefreshOptions.clearPendingCreates) drops them;
 // - the dynamic-provider processes outlive the killed CLI and finish their in-flight HubSpot calls, so labels can
 //   appear at HubSpot that no state records; the next `up` creates them again, HubSpot refuses the duplicate name,
-//   and the provider adopts the label: no duplicate, no orphan.
+//   and the provider adopts the label: no duplicate, no orphan;
+// - a kill that lands while the file backend writes a checkpoint can leave that blob's metadata sidecar
+//   (`<stack>.json.attrs`) empty; every command then fails with `failed to load checkpoint: EOF` until the empty
+//   sidecar is deleted (the state file itself is always whole: it is written to a temp file and renamed).
 import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import {
@@ -16,6 +21,7 @@ import {
   clearLog,
   compareWithModel,
   descendants,
+  emptySidecars,
   emulatorState,
   expectConverged,
   failureOf,
@@ -98,6 +104,20 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     return { failure, orphans };
   }
 
+  /**
+   * docs/recovery.md, step 0: when the kill landed in a checkpoint write, the stack does not load
+   * (`failed to load checkpoint: EOF`) until the empty metadata sidecar is deleted. Returns how many were deleted.
+   */
+  async function repairCheckpoint(what = "pulumi SIGKILLed mid-checkpoint write (empty sidecar deleted)"): Promise<number> {
+    const empty = emptySidecars(t.backendDir);
+    if (empty.length > 0) {
+      expect(await failureOf(t.exportState()), "an empty sidecar makes the stack unloadable").to.match(/failed to load checkpoint: EOF/);
+      for (const f of empty) fs.rmSync(f);
+      tally.fault(what, empty.length);
+    }
+    return empty.length;
+  }
+
   it("killed while label creates are in flight: cancel, refresh --clear-pending-creates, up: converged, no duplicates, no orphans", async () => {
     await clearLog(emu);
     // Every label create is held for 2 s at HubSpot before it is applied, so the kill lands mid-flight.
@@ -113,6 +133,7 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     await sleep(2500);
     for (const pid of orphans) process.kill(pid, "SIGKILL");
     await clearFaults(emu);
+    await repairCheckpoint();
     const made = (await emulatorState(emu)).definitions.filter((d) => d.category === "USER_DEFINED" && d.label !== null).length;
     expect(made, "labels HubSpot made before/after the kill").to.be.greaterThan(0);
     const interrupted = await deployment();
@@ -157,6 +178,7 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     await sleep(2500);
     for (const pid of orphans) process.kill(pid, "SIGKILL");
     await clearFaults(emu);
+    await repairCheckpoint();
 
     const interrupted = await deployment();
     expect(interrupted.pending_operations?.map((p) => p.type) ?? []).to.include("updating");
@@ -174,5 +196,48 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     await t.refresh({ expectNoChanges: true });
     await t.preview({ expectNoChanges: true });
     tally.fault("pulumi SIGKILLed during updates", 1);
+  });
+
+  it("killed in the middle of a checkpoint write (empty metadata sidecar): the stack fails to load; deleting the empty sidecar restores it", async () => {
+    // The instant between fileblob's create and write of `<stack>.json.attrs`, reproduced exactly: the sidecar
+    // is left empty while the state file itself is whole.
+    const sidecar = path.join(t.backendDir, ".pulumi", "stacks", "rel-sigkill", "test.json.attrs");
+    expect(fs.existsSync(sidecar), "the file backend keeps a sidecar beside the stack file").to.equal(true);
+    fs.truncateSync(sidecar, 0);
+    expect(await failureOf(t.preview())).to.match(/failed to load checkpoint: EOF/);
+    expect(await failureOf(t.up())).to.match(/failed to load checkpoint: EOF/);
+    // Nothing reached HubSpot meanwhile, and the documented step brings the stack back as it was.
+    expect(await repairCheckpoint("checkpoint sidecar emptied as a kill leaves it, then deleted")).to.equal(1);
+    await clearLog(emu);
+    await t.preview({ expectNoChanges: true });
+    const r = await t.up();
+    expect(r.summary.resourceChanges).to.deep.equal({ same: 15 }); // the stack, 12 labels, 2 limits
+    expect((await requestLog(emu)).entries.filter((e) => e.method !== "GET")).to.deep.equal([]);
+  });
+
+  it("a file backend URL with ?metadata=skip writes no sidecar at all, so a kill cannot leave one empty", async () => {
+    const skip = await createTestStack({
+      projectName: "rel-sigkill-skip",
+      program: async () => ({ ok: true }),
+      config: emulatorConfig(emu),
+      backendQuery: "metadata=skip",
+    });
+    try {
+      await skip.up();
+      await skip.up();
+      const files: string[] = [];
+      const walk = (dir: string): void => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+          if (e.isDirectory()) walk(path.join(dir, e.name));
+          else files.push(e.name);
+        }
+      };
+      walk(skip.backendDir);
+      expect(files).to.include("test.json");
+      expect(files.filter((f) => f.endsWith(".attrs"))).to.deep.equal([]);
+      expect(JSON.parse(await skip.exportState()).deployment.resources.length).to.equal(1); // the stack
+    } finally {
+      await skip.dispose();
+    }
   });
 });

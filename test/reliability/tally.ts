@@ -1,10 +1,13 @@
 // The figures the reliability suites report: faults injected and survived, bad inputs tried and refused,
-// duplicates found and secrets found. Each suite adds to the tally; a root `after` hook prints it once per mocha
-// run and writes it to .state/reliability-figures.json (git-ignored) for the CI log.
+// duplicates found and secrets found. Each suite adds to the tally; a root `after` hook reports it once per mocha
+// process. Run alone, that process prints the figures and writes .state/reliability-figures.json (git-ignored).
+// `npm test` runs the reliability suites in more than one mocha process: it names a file in
+// RELIABILITY_FIGURES_FILE, each process adds its figures to that file without printing, and the test script
+// prints the sum once at the end (print-figures.ts).
 import * as fs from "fs";
 import * as path from "path";
 
-interface Figures {
+export interface Figures {
   faultsSurvived: Record<string, number>;
   badInputsRefused: number;
   badInputsTried: number;
@@ -15,15 +18,19 @@ interface Figures {
   notes: Record<string, number>;
 }
 
-const figures: Figures = {
-  faultsSurvived: {},
-  badInputsRefused: 0,
-  badInputsTried: 0,
-  duplicatesFound: 0,
-  secretsFound: 0,
-  secretPlacesSearched: 0,
-  notes: {},
-};
+function emptyFigures(): Figures {
+  return {
+    faultsSurvived: {},
+    badInputsRefused: 0,
+    badInputsTried: 0,
+    duplicatesFound: 0,
+    secretsFound: 0,
+    secretPlacesSearched: 0,
+    notes: {},
+  };
+}
+
+const figures = emptyFigures();
 
 export const tally = {
   fault(kind: string, n: number): void {
@@ -53,23 +60,56 @@ export const tally = {
   },
 };
 
+function addCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+/** The figures of two mocha processes as one. */
+export function mergeFigures(a: Figures, b: Figures): Figures {
+  return {
+    faultsSurvived: addCounts(a.faultsSurvived, b.faultsSurvived),
+    badInputsRefused: a.badInputsRefused + b.badInputsRefused,
+    badInputsTried: a.badInputsTried + b.badInputsTried,
+    duplicatesFound: a.duplicatesFound + b.duplicatesFound,
+    secretsFound: a.secretsFound + b.secretsFound,
+    secretPlacesSearched: a.secretPlacesSearched + b.secretPlacesSearched,
+    notes: addCounts(a.notes, b.notes),
+    ...(a.soak || b.soak ? { soak: b.soak ?? a.soak } : {}),
+  };
+}
+
+export function formatFigures(f: Figures): string {
+  const total = Object.values(f.faultsSurvived).reduce((a, b) => a + b, 0);
+  return [
+    "",
+    "  reliability figures",
+    `    faults injected and survived: ${total}`,
+    ...Object.entries(f.faultsSurvived).map(([k, v]) => `      ${k}: ${v}`),
+    `    bad inputs tried: ${f.badInputsTried}, refused with one clear error: ${f.badInputsRefused}`,
+    `    duplicates found: ${f.duplicatesFound}`,
+    `    secrets found: ${f.secretsFound} (in ${f.secretPlacesSearched} places searched)`,
+    ...Object.entries(f.notes).map(([k, v]) => `    ${k}: ${v}`),
+    ...(f.soak ? [`    soak: ${JSON.stringify(f.soak)}`] : []),
+    "",
+  ].join("\n");
+}
+
+export function readFigures(file: string): Figures {
+  return fs.existsSync(file) ? { ...emptyFigures(), ...(JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Figures>) } : emptyFigures();
+}
+
 // Registered at load time, outside any describe: a root hook, run once after every suite of the mocha run.
 if (typeof after === "function") {
   after(function () {
-    const total = Object.values(figures.faultsSurvived).reduce((a, b) => a + b, 0);
-    const lines = [
-      "",
-      "  reliability figures",
-      `    faults injected and survived: ${total}`,
-      ...Object.entries(figures.faultsSurvived).map(([k, v]) => `      ${k}: ${v}`),
-      `    bad inputs tried: ${figures.badInputsTried}, refused with one clear error: ${figures.badInputsRefused}`,
-      `    duplicates found: ${figures.duplicatesFound}`,
-      `    secrets found: ${figures.secretsFound} (in ${figures.secretPlacesSearched} places searched)`,
-      ...Object.entries(figures.notes).map(([k, v]) => `    ${k}: ${v}`),
-      ...(figures.soak ? [`    soak: ${JSON.stringify(figures.soak)}`] : []),
-      "",
-    ];
-    console.log(lines.join("\n"));
+    const shared = process.env.RELIABILITY_FIGURES_FILE;
+    if (shared) {
+      fs.mkdirSync(path.dirname(shared), { recursive: true });
+      fs.writeFileSync(shared, JSON.stringify(mergeFigures(readFigures(shared), figures), null, 2) + "\n");
+      return;
+    }
+    console.log(formatFigures(figures));
     try {
       const dir = path.resolve(__dirname, "..", "..", "..", ".state");
       fs.mkdirSync(dir, { recursive: true });
