@@ -6,6 +6,7 @@ import type { AssociationCategory, AssociationTypeInfo, BatchResult, LimitConfig
 import { apiErrorOf, isNotFound, isOutcomeUnknown, withContext } from "./errors";
 import { formatLimitsId, tryParseLimitsId } from "./ids";
 import { checkObjectTypeProperty } from "./label";
+import { notice } from "./log";
 import { LimitsPlanError, PlanCall, PlanLimit, planLimits } from "./limits-plan";
 import {
   hubspotDefinedTypes,
@@ -562,6 +563,15 @@ export async function deleteLimits(id: string, props: PropertyBag): Promise<void
   const keys = stored.resolved.map((r) => ({ category: r.category, typeId: r.typeId }));
   if (keys.length === 0) return;
   const s = getSession();
+  // A resource renamed without an alias: the engine creates the new one (which wrote the pair's whole set) and then
+  // deletes the old one. Purging here would remove the limits just declared; the pair now belongs to the new one.
+  if (createdPairs.get(s)?.has(`${stored.fromId}/${stored.toId}`)) {
+    notice(
+      `not removing the limits of ${pairDisplay(stored.fromId, stored.toId)}: another AssociationLimits of this deployment has ` +
+        "just taken the pair over (a resource renamed without an alias); its limits stand",
+    );
+    return;
+  }
   await s.beforeWrite();
   try {
     await s.api.purgeLimits(stored.fromId, stored.toId, keys);

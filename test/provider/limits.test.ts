@@ -131,11 +131,28 @@ describe("provider: AssociationLimits against the emulator", function () {
 
   it("delete purges the managed types in one call; again is done", async () => {
     const r = await limits.create({ ...pair, limits: [{ unlabeled: true, maxToObjectIds: 10 }, { typeId: manager, maxToObjectIds: 3 }] });
+    h.newProcess(); // a later operation
     await h.clearLog();
     await limits.delete(r.id, r.outs as Bag);
     expect(await h.limits("contacts", "companies")).to.deep.equal([]);
     expect(await h.count("POST", ROUTE.limitsPurge)).to.equal(1);
     await limits.delete(r.id, r.outs as Bag);
+  });
+
+  it("a resource renamed without an alias: the new one's create, then the old one's delete in the same run, keeps the limits", async () => {
+    const old = await limits.create({ ...pair, limits: [{ unlabeled: true, maxToObjectIds: 10 }, { typeId: manager, maxToObjectIds: 3 }] });
+    h.newProcess(); // the next `pulumi up`: the engine creates the renamed resource, then deletes the old one
+    const renamed = await limits.create({ ...pair, limits: [{ unlabeled: true, maxToObjectIds: 12 }, { typeId: manager, maxToObjectIds: 3 }] });
+    await h.clearLog();
+    await limits.delete(old.id, old.outs as Bag);
+    expect(await h.count("POST", ROUTE.limitsPurge), "nothing purged").to.equal(0);
+    expect(h.notices.join("\n")).to.match(/not removing the limits of contacts -> companies: another AssociationLimits .* taken the pair over/);
+    const live = await h.limits("contacts", "companies");
+    expect(live.map(([, max]) => max).sort((a, b) => a - b)).to.deep.equal([3, 12]);
+    // The new resource still owns the pair: its delete in a later run purges as usual.
+    h.newProcess();
+    await limits.delete(renamed.id, renamed.outs as Bag);
+    expect(await h.limits("contacts", "companies")).to.deep.equal([]);
   });
 
   it("an unknown outcome of batch/create is re-read and re-planned: no duplicates, target reached", async () => {
