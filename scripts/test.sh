@@ -23,9 +23,9 @@ npx mocha 'dist/test/unit/**/*.test.js' 'dist/test/emulator/**/*.test.js' 'dist/
   'dist/test/pack/**/*.test.js' 'dist/test/e2e/**/*.test.js' 'dist/test/scale/**/*.test.js' \
   --exclude 'dist/test/reliability/soak.test.js' --exclude 'dist/test/reliability/sigkill.test.js' \
   'dist/test/reliability/**/*.test.js' || rc=$?
-# The SIGKILL suite and the soak each run in a mocha process of their own: the first leaves killed CLIs'
-# provider processes behind by design (it kills them, but a process of its own keeps any stray one from
-# sharing a run with other suites), and the soak's verdict should be about the soak alone.
+# The SIGKILL suite and the soak each run in a mocha process of their own: the first kills CLIs on purpose, and
+# a process of its own keeps whatever a killed run leaves in the process (its hanging inline program) away from
+# other suites; the soak's verdict should be about the soak alone.
 npx mocha 'dist/test/reliability/sigkill.test.js' || rc=$?
 npx mocha 'dist/test/reliability/soak.test.js' || rc=$?
 node dist/test/reliability/print-figures.js

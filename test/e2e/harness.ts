@@ -80,9 +80,27 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
   const backendUrl = `file://${backendDir}${opts.backendQuery ? `?${opts.backendQuery}` : ""}`;
   const envVars = { ...offlineEnv(backendDir, pulumiHome), PULUMI_BACKEND_URL: backendUrl, ...(opts.env ?? {}) };
   const cli = await pulumiCommand();
+  // How many times the inline program ran to its end. An `up` or `preview` whose program never got there but that
+  // the Automation API reports as a success would have the engine delete every resource the program did not
+  // register (the SDK treats a gRPC UNAVAILABLE/CANCELLED in the program as "the engine is shutting down" and ends
+  // the run without an error); such a run fails here, loudly, instead of passing as "everything deleted".
+  let completed = 0;
+  const counted: auto.PulumiFn = async () => {
+    const out = await opts.program();
+    completed++;
+    return out;
+  };
+  const ranProgram = async <T>(what: string, p: () => Promise<T>): Promise<T> => {
+    const before = completed;
+    const r = await p();
+    if (completed === before) {
+      throw new Error(`the inline program did not run to its end during this ${what}, yet the Automation API reported success: ${JSON.stringify(r).slice(0, 4000)}`);
+    }
+    return r;
+  };
   const stackName = "organization/" + projectName + "/test";
   const stack = await auto.LocalWorkspace.createOrSelectStack(
-    { stackName, projectName, program: opts.program },
+    { stackName, projectName, program: counted },
     {
       workDir,
       pulumiHome,
@@ -112,8 +130,8 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
     workDir,
     backendDir,
     transcript,
-    up: (o) => capture(stack.up({ onOutput, onError, ...o })),
-    preview: (o) => capture(stack.preview({ onOutput, onError, ...o })),
+    up: (o) => capture(ranProgram("up", () => stack.up({ onOutput, onError, ...o }))),
+    preview: (o) => capture(ranProgram("preview", () => stack.preview({ onOutput, onError, ...o }))),
     refresh: (o) => capture(stack.refresh({ onOutput, onError, ...o })),
     destroy: (o) => capture(stack.destroy({ onOutput, onError, ...o })),
     // Not stack.exportStack(): the Automation API passes --show-secrets, which decrypts secrets on purpose.
