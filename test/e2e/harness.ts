@@ -80,10 +80,10 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
   const backendUrl = `file://${backendDir}${opts.backendQuery ? `?${opts.backendQuery}` : ""}`;
   const envVars = { ...offlineEnv(backendDir, pulumiHome), PULUMI_BACKEND_URL: backendUrl, ...(opts.env ?? {}) };
   const cli = await pulumiCommand();
-  // How many times the inline program ran to its end. An `up` or `preview` whose program never got there but that
-  // the Automation API reports as a success would have the engine delete every resource the program did not
-  // register (the SDK treats a gRPC UNAVAILABLE/CANCELLED in the program as "the engine is shutting down" and ends
-  // the run without an error); such a run fails here, loudly, instead of passing as "everything deleted".
+  // How many times the inline program ran to its end. The SDK takes a gRPC UNAVAILABLE/CANCELLED before or during
+  // the program for "the engine is shutting down" and may end the run without an error, and the engine then deletes
+  // every resource the program did not register. isolateEngineChannels() (applied by pulumiCommand()) removed the
+  // cause seen here; should it come back in another form, the `up` or `preview` fails here, loudly.
   let completed = 0;
   const counted: auto.PulumiFn = async () => {
     const out = await opts.program();
