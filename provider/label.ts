@@ -8,7 +8,7 @@ import type { AssociationTypeInfo } from "./hubspot/api";
 import { apiErrorOf, hubspotDetails, isNotFound, isOutcomeUnknown, messageOf, withContext } from "./errors";
 import { formatLabelId, tryParseLabelId } from "./ids";
 import { notice } from "./log";
-import { hubspotDefinedTypes, isHubSpotDefinedForPair, objectTypeReplaces, pairDisplay, resolveObjectType } from "./object-types";
+import { hubspotDefinedTypes, isHubSpotDefinedForPair, objectTypeReplaces, pairDisplay, resolveObjectType, storedPairIds } from "./object-types";
 import { getSession, Session } from "./session";
 import {
   containsUnknown,
@@ -139,12 +139,7 @@ interface StoredLabel {
 export function storedLabel(id: string, olds: PropertyBag | undefined): StoredLabel {
   const o = olds ?? {};
   const parsed = tryParseLabelId(id);
-  const resolveOld = (v: unknown): string | undefined => {
-    const r = resolveObjectType(v);
-    return r.ok ? r.id : undefined;
-  };
-  const fromId = optionalString(o.fromObjectTypeId) ?? parsed?.fromObjectTypeId ?? resolveOld(o.fromObjectType);
-  const toId = optionalString(o.toObjectTypeId) ?? parsed?.toObjectTypeId ?? resolveOld(o.toObjectType);
+  const { fromId, toId } = storedPairIds(o, parsed);
   const typeId = optionalNumber(o.typeId) ?? parsed?.typeId;
   if (!fromId || !toId || typeId === undefined) {
     throw new Error(`AssociationLabel state for id "${id}" has no usable object types or typeId; expected an id like 0-1/0-2/145`);

@@ -15,6 +15,7 @@ import {
   pairDisplay,
   pairsOfHubSpotDefinedType,
   resolveObjectType,
+  storedPairIds,
   unlabeledTypeId,
 } from "./object-types";
 import { getSession, Session } from "./session";
@@ -190,13 +191,7 @@ function asResolved(v: unknown): ResolvedLimit[] {
 /** Accepts state of any earlier shape (no schemaVersion, no object type ids, no `resolved`). */
 export function storedLimits(id: string, olds: PropertyBag | undefined): StoredLimits {
   const o = olds ?? {};
-  const parsed = tryParseLimitsId(id);
-  const resolveOld = (v: unknown): string | undefined => {
-    const r = resolveObjectType(v);
-    return r.ok ? r.id : undefined;
-  };
-  const fromId = optionalString(o.fromObjectTypeId) ?? parsed?.fromObjectTypeId ?? resolveOld(o.fromObjectType);
-  const toId = optionalString(o.toObjectTypeId) ?? parsed?.toObjectTypeId ?? resolveOld(o.toObjectType);
+  const { fromId, toId } = storedPairIds(o, tryParseLimitsId(id));
   if (!fromId || !toId) throw new Error(`AssociationLimits state for id "${id}" has no usable object types; expected an id like 0-1/0-2`);
   let resolved = asResolved(o.resolved);
   if (!Array.isArray(o.resolved)) {

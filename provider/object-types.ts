@@ -2,7 +2,7 @@
 // Source: shared/reference/hubspot-associations-v4.md §7.1 (object type ids) and §7.2 (HUBSPOT_DEFINED typeIds,
 // direction matters). The emulator keeps its own copy on purpose, so a disagreement shows up in tests.
 
-import { isUnknown } from "./values";
+import { isUnknown, optionalString, PropertyBag } from "./values";
 export interface StandardObjectType {
   /** `0-N` */
   id: string;
@@ -278,4 +278,19 @@ export function objectTypeReplaces(news: Record<string, unknown>, storedFromId: 
     }
   }
   return replaces;
+}
+
+/**
+ * The object type ids of a resource's stored state, whatever its shape: the stored ids, else those in the
+ * resource id, else the stored object type names resolved (state written before ids were stored).
+ */
+export function storedPairIds(olds: PropertyBag, parsedId: { fromObjectTypeId: string; toObjectTypeId: string } | undefined): { fromId?: string; toId?: string } {
+  const resolveOld = (v: unknown): string | undefined => {
+    const r = resolveObjectType(v);
+    return r.ok ? r.id : undefined;
+  };
+  return {
+    fromId: optionalString(olds.fromObjectTypeId) ?? parsedId?.fromObjectTypeId ?? resolveOld(olds.fromObjectType),
+    toId: optionalString(olds.toObjectTypeId) ?? parsedId?.toObjectTypeId ?? resolveOld(olds.toObjectType),
+  };
 }
