@@ -11,6 +11,7 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 import { AssociationLabel, AssociationLimits } from "../sdk";
+import { ROUTES } from "../test/e2e/emulator-ops";
 
 /** Unordered pairs with an unlabeled default type in both directions (HubSpot-defined table). */
 export const UNORDERED_PAIRS: readonly [string, string][] = [
@@ -171,14 +172,6 @@ export interface LowerBound {
   byRoute: Record<string, number>;
 }
 
-export const ROUTES = {
-  labels: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels",
-  label: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels/{associationTypeId}",
-  configurations: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}",
-  configurationsCreate: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/create",
-  configurationsUpdate: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/update",
-  configurationsPurge: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge",
-} as const;
 
 function bound(parts: [string, number][]): LowerBound {
   const byRoute: Record<string, number> = {};
@@ -211,22 +204,22 @@ export function lowerBound(op: Operation, spec: PortalSpec, edited = 0): LowerBo
     case "up":
       return bound([
         [`POST ${ROUTES.labels}`, n],
-        [`GET ${ROUTES.configurations}`, p],
-        [`POST ${ROUTES.configurationsCreate}`, p],
+        [`GET ${ROUTES.limits}`, p],
+        [`POST ${ROUTES.limitsCreate}`, p],
       ]);
     case "preview":
       return bound([]);
     case "refresh":
       return bound([
         [`GET ${ROUTES.labels}`, pairsToReadOnRefresh(spec).size],
-        [`GET ${ROUTES.configurations}`, p],
+        [`GET ${ROUTES.limits}`, p],
       ]);
     case "upEdit":
       return bound([[`PUT ${ROUTES.labels}`, edited]]);
     case "destroy":
       return bound([
         [`DELETE ${ROUTES.label}`, n + np],
-        [`POST ${ROUTES.configurationsPurge}`, p],
+        [`POST ${ROUTES.limitsPurge}`, p],
       ]);
   }
 }

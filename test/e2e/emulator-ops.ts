@@ -4,6 +4,17 @@ export interface EmulatorLike {
   token: string;
 }
 
+/** The emulator's request log names each request by its route template: these, for the routes tests count. */
+export const ROUTES = {
+  labels: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels",
+  label: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels/{associationTypeId}",
+  limits: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}",
+  limitsCreate: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/create",
+  limitsUpdate: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/update",
+  limitsPurge: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge",
+  account: "/account-info/v3/details",
+} as const;
+
 export interface RequestLog {
   total: number;
   counts: Record<string, number>;

@@ -6,24 +6,22 @@ import { loadProvider } from "../../provider";
 import { resetProviderConfig } from "../../provider/config";
 import { setNoticeSink } from "../../provider/log";
 import { resetSessions } from "../../provider/session";
+import type { RequestLog } from "../e2e/emulator-ops";
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 export type Bag = Record<string, unknown>;
 
-export interface RequestLog {
-  total: number;
-  counts: Record<string, number>;
-  entries: { method: string; route: string; path: string; status: number }[];
-}
+export { ROUTES } from "../e2e/emulator-ops";
 
-export const ROUTE = {
-  labels: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels",
-  label: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels/{associationTypeId}",
-  limits: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}",
-  limitsCreate: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/create",
-  limitsUpdate: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/update",
-  limitsPurge: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge",
-};
+/** The error `p` rejects with; fails when it resolves. */
+export async function rejects(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected a rejection");
+}
 
 export class ProviderHarness {
   emu!: Emulator;

@@ -1,18 +1,9 @@
 import { expect } from "chai";
 import { MISSING_TOKEN_MESSAGE } from "../../provider/config";
-import { Bag, label, ProviderHarness, ROUTE } from "./harness";
+import { Bag, label, ProviderHarness, rejects, ROUTES } from "./harness";
 
 const paired = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
 const single = { fromObjectType: "contact", toObjectType: "deal", name: "referrer", label: "Referrer" };
-
-async function rejects(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("provider: AssociationLabel against the emulator", function () {
   this.timeout(60_000);
@@ -39,7 +30,7 @@ describe("provider: AssociationLabel against the emulator", function () {
     expect(outs).to.not.have.property("__provider");
     expect(await h.userLabels("contacts", "companies")).to.deep.equal([{ typeId: outs.typeId, label: "Manager" }]);
     expect(await h.userLabels("companies", "contacts")).to.deep.equal([{ typeId: outs.inverseTypeId, label: "Employee" }]);
-    expect(await h.count("POST", ROUTE.labels)).to.equal(1);
+    expect(await h.count("POST", ROUTES.labels)).to.equal(1);
   });
 
   it("creates a single cross-object label (the forward half is the lower typeId) and a same-object paired label", async () => {
@@ -69,7 +60,7 @@ describe("provider: AssociationLabel against the emulator", function () {
     expect(again.id).to.equal(first.id);
     expect((again.outs as Bag).inverseTypeId).to.equal((first.outs as Bag).inverseTypeId);
     const log = await h.log();
-    const posts = log.entries.filter((e) => e.method === "POST" && e.route === ROUTE.labels);
+    const posts = log.entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels);
     expect(posts.map((e) => e.status)).to.deep.equal([400]); // refused: the name is taken
     expect(h.notices.join("\n")).to.match(/adopted existing association label "Manager"/);
     expect(await h.userLabels("contacts", "companies")).to.have.length(1);
@@ -96,17 +87,17 @@ describe("provider: AssociationLabel against the emulator", function () {
   });
 
   it("a POST whose answer is lost (applied) is verified by reading and adopted: one POST, one label", async () => {
-    await h.fault({ method: "POST", route: ROUTE.labels, count: 1, status: 500, after: true });
+    await h.fault({ method: "POST", route: ROUTES.labels, count: 1, status: 500, after: true });
     const r = await label.create(paired);
-    expect(await h.count("POST", ROUTE.labels)).to.equal(1);
+    expect(await h.count("POST", ROUTES.labels)).to.equal(1);
     expect(await h.userLabels("contacts", "companies")).to.deep.equal([{ typeId: (r.outs as Bag).typeId, label: "Manager" }]);
     expect(await h.userLabels("companies", "contacts")).to.have.length(1);
   });
 
   it("a POST that failed before HubSpot applied it is sent once more after the read", async () => {
-    await h.fault({ method: "POST", route: ROUTE.labels, count: 1, status: 500 });
+    await h.fault({ method: "POST", route: ROUTES.labels, count: 1, status: 500 });
     const r = await label.create(single);
-    expect(await h.count("POST", ROUTE.labels)).to.equal(2);
+    expect(await h.count("POST", ROUTES.labels)).to.equal(2);
     expect((await h.userLabels("contacts", "deals")).filter((l) => l.label === "Referrer")).to.deep.equal([{ typeId: (r.outs as Bag).typeId, label: "Referrer" }]);
   });
 
@@ -117,8 +108,8 @@ describe("provider: AssociationLabel against the emulator", function () {
     await h.clearLog();
     const r = await label.create({ ...paired, adoptTypeId: fwd });
     expect(r.id).to.equal(`0-1/0-2/${fwd}`);
-    expect(await h.count("POST", ROUTE.labels)).to.equal(0);
-    expect(await h.count("PUT", ROUTE.labels)).to.equal(1);
+    expect(await h.count("POST", ROUTES.labels)).to.equal(0);
+    expect(await h.count("PUT", ROUTES.labels)).to.equal(1);
     expect(await h.userLabels("contacts", "companies")).to.deep.equal([{ typeId: fwd, label: "Manager" }]);
     expect(await h.userLabels("companies", "contacts")).to.deep.equal([{ typeId: (r.outs as Bag).inverseTypeId, label: "Employee" }]);
 
@@ -166,7 +157,7 @@ describe("provider: AssociationLabel against the emulator", function () {
     await h.clearLog();
     await Promise.all(created.map((c) => label.read(c.id, c.outs)));
     const log = await h.log();
-    expect(log.counts[`GET ${ROUTE.labels}`]).to.equal(2); // contacts->companies and companies->contacts
+    expect(log.counts[`GET ${ROUTES.labels}`]).to.equal(2); // contacts->companies and companies->contacts
     expect(log.total).to.equal(2);
   });
 
@@ -177,7 +168,7 @@ describe("provider: AssociationLabel against the emulator", function () {
     const news = { ...paired, label: "Boss", inverseLabel: "Staff", __provider: "shim" };
     const u = await label.update(r.id, outs, news);
     expect(u.outs).to.deep.equal({ ...paired, label: "Boss", inverseLabel: "Staff", schemaVersion: 1, typeId: outs.typeId, inverseTypeId: outs.inverseTypeId, category: "USER_DEFINED", fromObjectTypeId: "0-1", toObjectTypeId: "0-2" });
-    expect(await h.count("PUT", ROUTE.labels)).to.equal(1);
+    expect(await h.count("PUT", ROUTES.labels)).to.equal(1);
     expect((await h.log()).total).to.equal(1);
     expect(await h.userLabels("contacts", "companies")).to.deep.equal([{ typeId: outs.typeId, label: "Boss" }]);
     expect(await h.userLabels("companies", "contacts")).to.deep.equal([{ typeId: outs.inverseTypeId, label: "Staff" }]);

@@ -1,16 +1,7 @@
 import { expect } from "chai";
-import { Bag, label, limits, ProviderHarness, ROUTE } from "./harness";
+import { Bag, label, limits, ProviderHarness, rejects, ROUTES } from "./harness";
 
 const pair = { fromObjectType: "contacts", toObjectType: "companies" };
-
-async function rejects(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("provider: AssociationLimits against the emulator", function () {
   this.timeout(60_000);
@@ -59,8 +50,8 @@ describe("provider: AssociationLimits against the emulator", function () {
       { category: "USER_DEFINED", typeId: manager, label: "Manager", maxToObjectIds: 2 },
       { category: "HUBSPOT_DEFINED", typeId: 279, label: null, maxToObjectIds: 10 },
     ]);
-    expect(log.counts[`POST ${ROUTE.limitsCreate}`]).to.equal(1);
-    expect(log.counts[`GET ${ROUTE.limits}`]).to.equal(1);
+    expect(log.counts[`POST ${ROUTES.limitsCreate}`]).to.equal(1);
+    expect(log.counts[`GET ${ROUTES.limits}`]).to.equal(1);
     expect(log.total).to.equal(3); // + one labels GET for the "Primary" text
   });
 
@@ -135,7 +126,7 @@ describe("provider: AssociationLimits against the emulator", function () {
     await h.clearLog();
     await limits.delete(r.id, r.outs as Bag);
     expect(await h.limits("contacts", "companies")).to.deep.equal([]);
-    expect(await h.count("POST", ROUTE.limitsPurge)).to.equal(1);
+    expect(await h.count("POST", ROUTES.limitsPurge)).to.equal(1);
     await limits.delete(r.id, r.outs as Bag);
   });
 
@@ -145,7 +136,7 @@ describe("provider: AssociationLimits against the emulator", function () {
     const renamed = await limits.create({ ...pair, limits: [{ unlabeled: true, maxToObjectIds: 12 }, { typeId: manager, maxToObjectIds: 3 }] });
     await h.clearLog();
     await limits.delete(old.id, old.outs as Bag);
-    expect(await h.count("POST", ROUTE.limitsPurge), "nothing purged").to.equal(0);
+    expect(await h.count("POST", ROUTES.limitsPurge), "nothing purged").to.equal(0);
     expect(h.notices.join("\n")).to.match(/not removing the limits of contacts -> companies: another AssociationLimits .* taken the pair over/);
     const live = await h.limits("contacts", "companies");
     expect(live.map(([, max]) => max).sort((a, b) => a - b)).to.deep.equal([3, 12]);
@@ -156,10 +147,10 @@ describe("provider: AssociationLimits against the emulator", function () {
   });
 
   it("an unknown outcome of batch/create is re-read and re-planned: no duplicates, target reached", async () => {
-    await h.fault({ method: "POST", route: ROUTE.limitsCreate, count: 1, status: 500, after: true });
+    await h.fault({ method: "POST", route: ROUTES.limitsCreate, count: 1, status: 500, after: true });
     const r = await limits.create({ ...pair, limits: [{ unlabeled: true, maxToObjectIds: 10 }, { typeId: manager, maxToObjectIds: 3 }] });
-    expect(await h.count("POST", ROUTE.limitsCreate)).to.equal(1);
-    expect(await h.count("GET", ROUTE.limits)).to.equal(2);
+    expect(await h.count("POST", ROUTES.limitsCreate)).to.equal(1);
+    expect(await h.count("GET", ROUTES.limits)).to.equal(2);
     expect(await h.limits("contacts", "companies")).to.deep.equal([[manager, 3], [279, 10]]);
     expect((r.outs as Bag).resolved).to.have.length(2);
   });
@@ -173,7 +164,7 @@ describe("provider: AssociationLimits against the emulator", function () {
   it("HubSpot's CANCELED / 207 answers surface with the item messages", async () => {
     await h.fault({
       method: "POST",
-      route: ROUTE.limitsCreate,
+      route: ROUTES.limitsCreate,
       count: 1,
       status: 207,
       body: {

@@ -28,15 +28,7 @@ export interface RequestLogDump {
   entries: LogEntry[];
 }
 
-export const ROUTES = {
-  labels: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels",
-  label: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels/{associationTypeId}",
-  limits: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}",
-  limitsCreate: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/create",
-  limitsUpdate: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/update",
-  limitsPurge: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge",
-  account: "/account-info/v3/details",
-} as const;
+export { ROUTES } from "../e2e/emulator-ops";
 
 export async function control<T = unknown>(emu: EmulatorLike, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${emu.url}/__emulator/${path}`, {

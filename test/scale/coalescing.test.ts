@@ -7,7 +7,7 @@ import { expect } from "chai";
 import type { HubSpotApi } from "../../provider/hubspot/api";
 import { HubSpotClient } from "../../provider/hubspot";
 import { getSession, setClientFactory } from "../../provider/session";
-import { Bag, label, limits, ProviderHarness, ROUTE } from "../provider/harness";
+import { Bag, label, limits, ProviderHarness, ROUTES } from "../provider/harness";
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -68,8 +68,8 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
     const reads = await Promise.all([...early, ...late]);
     const created = await Promise.all(creates);
     for (const [i, r] of reads.entries()) expect(r.inputs?.inverseLabel).to.equal((existing[i].outs as Bag).inverseLabel);
-    expect(await h.count("GET", ROUTE.labels)).to.equal(2);
-    expect(await h.count("POST", ROUTE.labels)).to.equal(3);
+    expect(await h.count("GET", ROUTES.labels)).to.equal(2);
+    expect(await h.count("POST", ROUTES.labels)).to.equal(3);
 
     // The cached lists hold the new labels although HubSpot's answers predate them.
     for (const [from, to] of [
@@ -100,7 +100,7 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
     });
     expect(r.id).to.equal("0-1/0-3");
     const log = await h.log();
-    expect(log.counts).to.deep.equal({ [`GET ${ROUTE.limits}`]: 1, [`POST ${ROUTE.limitsCreate}`]: 1 });
+    expect(log.counts).to.deep.equal({ [`GET ${ROUTES.limits}`]: 1, [`POST ${ROUTES.limitsCreate}`]: 1 });
     expect(await h.limits("0-1", "0-3")).to.deep.equal([
       [4, 10],
       [(made.outs as Bag).typeId as number, 2],
@@ -115,7 +115,7 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
     const reads = await Promise.all(made.map((c) => label.read(c.id, c.outs as Bag)));
     expect(reads.every((r) => r.id !== "")).to.equal(true);
     // contacts -> deals for the labels, deals -> contacts for their inverse texts: exactly two GETs.
-    expect(await h.count("GET", ROUTE.labels)).to.equal(2);
+    expect(await h.count("GET", ROUTES.labels)).to.equal(2);
     expect((await h.log()).total).to.equal(2);
   });
 });

@@ -6,8 +6,10 @@
 // `parallel` 64 is above that budget on purpose. The lower bounds are bench/portal.ts's (see bench/README.md).
 import { expect } from "chai";
 import { startEmulator } from "../../emulator";
-import { editPortal, lowerBound, makePortal, PortalSpec, portalProgram, ROUTES } from "../../bench/portal";
+import { LogSummary, summarize } from "../../bench/measure";
+import { editPortal, lowerBound, makePortal, PortalSpec, portalProgram } from "../../bench/portal";
 import { ProcWatch } from "../../bench/proc-watch";
+import { ROUTES } from "../e2e/emulator-ops";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -16,27 +18,9 @@ const BUDGET = 20;
 const WINDOW_MS = 1_000;
 const PARALLEL = 64;
 
-interface Counted {
-  total: number;
-  byRoute: Record<string, number>;
-  served429: number;
-  maxInAnyWindow: number;
-}
-
-function counted(emu: Emulator): Counted {
-  const entries = emu.requests().entries;
-  const byRoute: Record<string, number> = {};
-  for (const e of entries) byRoute[`${e.method} ${e.route}`] = (byRoute[`${e.method} ${e.route}`] ?? 0) + 1;
-  const times = entries
-    .filter((e) => e.status !== 429)
-    .map((e) => Date.parse(e.at))
-    .sort((a, b) => a - b);
-  let maxInAnyWindow = 0;
-  for (let end = 0, start = 0; end < times.length; end++) {
-    while (times[end] - times[start] >= WINDOW_MS) start++;
-    maxInAnyWindow = Math.max(maxInAnyWindow, end - start + 1);
-  }
-  return { total: entries.length, byRoute, served429: entries.filter((e) => e.status === 429).length, maxInAnyWindow };
+/** Counts by route, 429s and the busiest window of the emulator's log, as the benchmark computes them. */
+function counted(emu: Emulator): LogSummary {
+  return summarize(emu.requests(), 0, WINDOW_MS);
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
