@@ -52,7 +52,7 @@ export function loadProvider(kind: ProviderKind): HubSpotResourceProvider {
   return p;
 }
 
-export { resolveObjectType, STANDARD_OBJECT_TYPES, hubspotDefinedTypes, unlabeledTypeId } from "./object-types";
+
 export { formatLabelId, parseLabelId, formatLimitsId, parseLimitsId } from "./ids";
 export { resolveSettings, MISSING_TOKEN_MESSAGE } from "./config";
 export { getSession } from "./session";

@@ -8,17 +8,10 @@ import type { AssociationTypeInfo } from "./hubspot/api";
 import { apiErrorOf, hubspotDetails, isNotFound, isOutcomeUnknown, messageOf, withContext } from "./errors";
 import { formatLabelId, tryParseLabelId } from "./ids";
 import { notice } from "./log";
-import { hubspotDefinedTypes, isHubSpotDefinedForPair, objectTypeReplaces, pairDisplay, resolveObjectType, storedPairIds } from "./object-types";
+import { containsUnknown, hubspotDefinedTypes, isHubSpotDefinedForPair, isUnknown, pairDisplay, resolveObjectType } from "../model";
+import { objectTypeReplaces, storedPairIds } from "./object-types";
 import { getSession, Session } from "./session";
-import {
-  containsUnknown,
-  isUnknown,
-  optionalNumber,
-  optionalString,
-  PropertyBag,
-  STATE_SCHEMA_VERSION,
-  withoutProvider,
-} from "./values";
+import { optionalNumber, optionalString, PropertyBag, STATE_SCHEMA_VERSION, withoutProvider } from "./values";
 
 export const MAX_TEXT_LENGTH = 100;
 /** Letters, digits and underscore; no leading digit (HubSpot refuses hyphens and a leading digit). */

@@ -9,17 +9,19 @@ import { checkObjectTypeProperty } from "./label";
 import { notice } from "./log";
 import { LimitsPlanError, PlanCall, PlanLimit, planLimits } from "./limits-plan";
 import {
+  containsUnknown,
   hubspotDefinedTypes,
   isHubSpotDefinedForPair,
-  objectTypeReplaces,
+  isUnknown,
   pairDisplay,
   pairsOfHubSpotDefinedType,
+  parsePairKey,
   resolveObjectType,
-  storedPairIds,
   unlabeledTypeId,
-} from "./object-types";
+} from "../model";
+import { objectTypeReplaces, storedPairIds } from "./object-types";
 import { getSession, Session } from "./session";
-import { containsUnknown, isUnknown, optionalNumber, optionalString, PropertyBag, STATE_SCHEMA_VERSION, withoutProvider } from "./values";
+import { optionalNumber, optionalString, PropertyBag, STATE_SCHEMA_VERSION, withoutProvider } from "./values";
 
 export const MIN_LIMIT = 1;
 export const MAX_LIMIT = 10000;
@@ -107,7 +109,10 @@ export function checkLimitsInputs(news: PropertyBag): Failure[] {
       } else if (fromId && toId && !isHubSpotDefinedForPair(fromId, toId, t) && e.category !== "USER_DEFINED") {
         const others = pairsOfHubSpotDefinedType(t);
         if (others.length > 0) {
-          const where = others.map((k) => pairDisplay(k.split("/")[0], k.split("/")[1])).join(", ");
+          const where = others
+            .map(parsePairKey)
+            .map((p) => (p ? pairDisplay(p.fromId, p.toId) : ""))
+            .join(", ");
           failures.push({
             property: `${path}.typeId`,
             reason:

@@ -1,23 +1,8 @@
 // Small helpers for the property bags Pulumi hands to a dynamic provider.
 
-/** During preview, inputs computed from not-yet-known outputs arrive as this string (runtime/rpc.ts unknownValue). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
 export type PropertyBag = Record<string, unknown>;
 
 export const STATE_SCHEMA_VERSION = 1;
-
-export function isUnknown(v: unknown): boolean {
-  return v === UNKNOWN;
-}
-
-/** True when the value or anything inside it is the unknown sentinel. */
-export function containsUnknown(v: unknown): boolean {
-  if (v === UNKNOWN) return true;
-  if (Array.isArray(v)) return v.some(containsUnknown);
-  if (v && typeof v === "object") return Object.values(v).some(containsUnknown);
-  return false;
-}
 
 /** A copy without `__provider` (the host puts it back itself) and without undefined values. */
 export function withoutProvider(bag: PropertyBag | undefined): PropertyBag {

@@ -3,7 +3,7 @@
 // ids of the pair and the label's internal name -- so reordering or reformatting the file, or spelling `contact`
 // as `contacts` or `0-1`, changes nothing in a preview.
 import * as pulumi from "@pulumi/pulumi";
-import { resolveObjectType } from "../provider/object-types";
+import { pairKey, resolveObjectType } from "../model";
 import { AssociationLabel } from "./association-label";
 import { AssociationLimitEntry, AssociationLimits } from "./association-limits";
 import { AssociationSchemaDocument, loadDocumentFile, requireDocument, validateDocumentObject } from "./document";
@@ -21,8 +21,6 @@ function typeId(value: string): string {
   if (!r.ok) throw new Error(r.reason); // unreachable after validation; kept for a clear message
   return r.id;
 }
-
-const pairKey = (from: string, to: string): string => `${from}/${to}`;
 
 export class AssociationSchema extends pulumi.ComponentResource {
   /** The labels, keyed `<fromObjectTypeId>/<toObjectTypeId>/<name>`. */

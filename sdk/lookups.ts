@@ -1,9 +1,9 @@
 // Lookups: plain async functions that run in the PROGRAM process (not the provider process), over the same client
 // code. Settings: explicit options (for scripts) > stack config `hubspot:*` (inside a Pulumi program) > environment.
 import * as pulumi from "@pulumi/pulumi";
-import { getSession, resolveObjectType } from "../provider";
+import { getSession } from "../provider";
 import type { AssociationCategory } from "../provider/hubspot/api";
-import { knownPairs } from "../provider/object-types";
+import { knownPairs, resolveObjectType } from "../model";
 import { resolveSettings } from "../provider/config";
 
 export interface LookupOptions {

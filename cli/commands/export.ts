@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_BASE_URL, HubSpotClient } from "../../provider/hubspot";
-import { objectTypeName, resolveObjectType } from "../../provider/object-types";
+import { objectTypeName, resolveObjectType } from "../../model";
 import { formatProblem, loadDocumentText, schemaFilePath } from "../../sdk/document";
 import { flagValue, parseArgs } from "./args";
 import { buildExportDocument } from "./export/build-document";

@@ -15,8 +15,7 @@ import { AssociationSchemaDocument, loadDocumentFile } from "pulumi-hubspot-asso
 import { renderMarkdown } from "../../cli/commands/summarize/markdown";
 import { describePreview } from "../../cli/commands/summarize/describe";
 import { parsePreviewJson } from "../../cli/commands/summarize/preview-json";
-import { pairDisplayName } from "../../sdk/document";
-import { resolveObjectType } from "../../provider/object-types";
+import { pairDisplay, resolveObjectType } from "../../model";
 import { offlineEnv, previewJson, pulumiCommand, repoRoot } from "../support/automation";
 import { demo } from "./program";
 
@@ -101,7 +100,7 @@ async function readBack(doc: AssociationSchemaDocument | undefined, client: HubS
     const limitOf = new Map(limits.map((l) => [l.typeId, l.userEnforcedMaxToObjectIds]));
     const shown = labels.filter((l) => l.category === "USER_DEFINED" || limitOf.has(l.typeId)).sort((a, b) => a.typeId - b.typeId);
     for (const l of shown) {
-      lines.push(`| ${pairDisplayName(from, to)} | ${l.typeId} | ${l.category} | ${l.label ?? "(unlabeled)"} | ${limitOf.get(l.typeId) ?? ""} |`);
+      lines.push(`| ${pairDisplay(from, to)} | ${l.typeId} | ${l.category} | ${l.label ?? "(unlabeled)"} | ${limitOf.get(l.typeId) ?? ""} |`);
     }
   }
   return lines.join("\n");

@@ -3,4 +3,3 @@ export * from "./types.generated";
 export { loadDocumentFile, loadDocumentText, validateDocumentObject, requireDocument, countDocument, LoadResult, DocumentCounts } from "./load";
 export { DocumentError, DocumentProblem, formatProblem, formatPath } from "./problems";
 export { schemaFilePath } from "./schema-file";
-export { objectTypeDisplayName, pairDisplayName } from "./object-names";

@@ -2,8 +2,7 @@
 // object types, duplicate pairs / names / adoptTypeIds, the inverse fields, and HubSpot's rule that a label's
 // limit never exceeds the unlabeled limit of its direction. They run on data that may also have schema errors,
 // so every value is checked for its type before use and malformed parts are skipped (the schema reports them).
-import { hubspotDefinedTypes, resolveObjectType, unlabeledTypeId } from "../../provider/object-types";
-import { pairDisplayName } from "./object-names";
+import { hubspotDefinedTypes, pairDisplay, pairKey, resolveObjectType, unorderedPairKey, unlabeledTypeId } from "../../model";
 import { Finding, formatPath, PathSegment } from "./problems";
 
 type Bag = Record<string, unknown>;
@@ -41,19 +40,17 @@ function resolvePairs(root: Bag, findings: Finding[]): PairEntry[] {
   return pairs;
 }
 
-const directedKey = (from: string, to: string): string => `${from}/${to}`;
-const unorderedKey = (a: string, b: string): string => (a < b ? `${a}/${b}` : `${b}/${a}`);
 
 function checkDuplicatePairs(pairs: PairEntry[], findings: Finding[]): void {
   const first = new Map<string, PairEntry>();
   for (const p of pairs) {
     if (!p.fromId || !p.toId) continue;
-    const key = directedKey(p.fromId, p.toId);
+    const key = pairKey(p.fromId, p.toId);
     const earlier = first.get(key);
     if (earlier) {
       findings.push({
         path: [...p.path, "from"],
-        reason: `${pairDisplayName(p.fromId, p.toId)} is already declared at ${formatPath(earlier.path)}; put its labels and limits in one entry`,
+        reason: `${pairDisplay(p.fromId, p.toId)} is already declared at ${formatPath(earlier.path)}; put its labels and limits in one entry`,
       });
     } else first.set(key, p);
   }
@@ -80,7 +77,7 @@ function checkDuplicateNames(labels: LabelEntry[], findings: Finding[]): void {
   for (const l of labels) {
     const name = asText(l.raw.name);
     if (!name || !l.pair.fromId || !l.pair.toId) continue;
-    const key = `${unorderedKey(l.pair.fromId, l.pair.toId)}:${name}`;
+    const key = `${unorderedPairKey(l.pair.fromId, l.pair.toId)}:${name}`;
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, l);
@@ -91,7 +88,7 @@ function checkDuplicateNames(labels: LabelEntry[], findings: Finding[]): void {
       path: [...l.path, "name"],
       reason:
         `duplicate label name "${name}" (also at ${formatPath([...earlier.path, "name"])})` +
-        (sameDirection ? "" : `: HubSpot requires names to be unique on ${pairDisplayName(l.pair.fromId, l.pair.toId)} and its reverse`),
+        (sameDirection ? "" : `: HubSpot requires names to be unique on ${pairDisplay(l.pair.fromId, l.pair.toId)} and its reverse`),
     });
   }
 }
@@ -121,7 +118,7 @@ function checkAdoptNotHubSpotDefined(labels: LabelEntry[], findings: Finding[]):
       findings.push({
         path: [...l.path, "adoptTypeId"],
         reason:
-          `${id} is the HubSpot-defined ${defined.label ? `"${defined.label}" type` : "unlabeled type"} of ${pairDisplayName(fromId, toId)}; ` +
+          `${id} is the HubSpot-defined ${defined.label ? `"${defined.label}" type` : "unlabeled type"} of ${pairDisplay(fromId, toId)}; ` +
           "only user-defined labels can be adopted (limit HubSpot-defined types under `limits:`)",
       });
     }
@@ -131,7 +128,7 @@ function checkAdoptNotHubSpotDefined(labels: LabelEntry[], findings: Finding[]):
 /** The unlabeled limit of the direction to -> from: the same entry on a same-object pair, else the reverse entry's. */
 function reverseUnlabeledMax(pair: PairEntry, byDirection: Map<string, PairEntry>): { max?: number; path?: PathSegment[] } {
   if (!pair.fromId || !pair.toId) return {};
-  const reverse = pair.fromId === pair.toId ? pair : byDirection.get(directedKey(pair.toId, pair.fromId));
+  const reverse = pair.fromId === pair.toId ? pair : byDirection.get(pairKey(pair.toId, pair.fromId));
   if (!reverse || reverse.unlabeledMax === undefined) return {};
   return { max: reverse.unlabeledMax, path: [...reverse.path, "maxToObjectIds"] };
 }
@@ -150,7 +147,7 @@ function checkLabelLimits(labels: LabelEntry[], byDirection: Map<string, PairEnt
     if (forward !== undefined && pair.unlabeledMax !== undefined && forward > pair.unlabeledMax && pair.fromId && pair.toId) {
       findings.push({
         path: [...l.path, "maxToObjectIds"],
-        reason: aboveUnlabeled(forward, pair.unlabeledMax, [...pair.path, "maxToObjectIds"], pairDisplayName(pair.fromId, pair.toId)),
+        reason: aboveUnlabeled(forward, pair.unlabeledMax, [...pair.path, "maxToObjectIds"], pairDisplay(pair.fromId, pair.toId)),
       });
     }
     const inverse = asInt(raw.inverseMaxToObjectIds);
@@ -166,7 +163,7 @@ function checkLabelLimits(labels: LabelEntry[], byDirection: Map<string, PairEnt
     if (inverse !== undefined && reverse.max !== undefined && reverse.path && inverse > reverse.max && pair.fromId && pair.toId) {
       findings.push({
         path: [...l.path, "inverseMaxToObjectIds"],
-        reason: aboveUnlabeled(inverse, reverse.max, reverse.path, pairDisplayName(pair.toId, pair.fromId)),
+        reason: aboveUnlabeled(inverse, reverse.max, reverse.path, pairDisplay(pair.toId, pair.fromId)),
       });
     }
   }
@@ -204,7 +201,7 @@ function checkDefinedLimits(pair: PairEntry, labels: LabelEntry[], findings: Fin
     if (max !== undefined && pair.unlabeledMax !== undefined && max > pair.unlabeledMax && pair.fromId && pair.toId) {
       findings.push({
         path: [...path, "maxToObjectIds"],
-        reason: aboveUnlabeled(max, pair.unlabeledMax, [...pair.path, "maxToObjectIds"], pairDisplayName(pair.fromId, pair.toId)),
+        reason: aboveUnlabeled(max, pair.unlabeledMax, [...pair.path, "maxToObjectIds"], pairDisplay(pair.fromId, pair.toId)),
       });
     }
   });
@@ -218,7 +215,7 @@ export function semanticFindings(data: unknown): Finding[] {
   const pairs = resolvePairs(root, findings);
   checkDuplicatePairs(pairs, findings);
   const byDirection = new Map<string, PairEntry>();
-  for (const p of pairs) if (p.fromId && p.toId && !byDirection.has(directedKey(p.fromId, p.toId))) byDirection.set(directedKey(p.fromId, p.toId), p);
+  for (const p of pairs) if (p.fromId && p.toId && !byDirection.has(pairKey(p.fromId, p.toId))) byDirection.set(pairKey(p.fromId, p.toId), p);
   const labels = pairs.flatMap(labelsOf);
   checkDuplicateNames(labels, findings);
   checkDuplicateAdoptTypeIds(labels, findings);

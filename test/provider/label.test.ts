@@ -126,7 +126,7 @@ describe("provider: AssociationLabel against the emulator", function () {
     const other = await label.create(single);
     await h.clearLog();
     const err = await rejects(label.create({ ...paired, adoptTypeId: (other.outs as Bag).typeId as number }));
-    expect(err.message).to.match(/contacts -> companies has no association type/);
+    expect(err.message).to.match(/Contacts → Companies has no association type/);
     expect(await h.writes()).to.equal(0);
   });
 

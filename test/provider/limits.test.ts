@@ -137,7 +137,7 @@ describe("provider: AssociationLimits against the emulator", function () {
     await h.clearLog();
     await limits.delete(old.id, old.outs as Bag);
     expect(await h.count("POST", ROUTES.limitsPurge), "nothing purged").to.equal(0);
-    expect(h.notices.join("\n")).to.match(/not removing the limits of contacts -> companies: another AssociationLimits .* taken the pair over/);
+    expect(h.notices.join("\n")).to.match(/not removing the limits of Contacts → Companies: another AssociationLimits .* taken the pair over/);
     const live = await h.limits("contacts", "companies");
     expect(live.map(([, max]) => max).sort((a, b) => a - b)).to.deep.equal([3, 12]);
     // The new resource still owns the pair: its delete in a later run purges as usual.

@@ -89,7 +89,7 @@ const RESOURCE_CASES: ResourceCase[] = [
   { id: "R11", what: "inverse label empty", kind: "label", via: "provider", inputs: () => label({ inverseLabel: "" }), property: "inverseLabel", reason: /inverseLabel must not be empty/ },
   { id: "R12", what: "inverse label too long (101)", kind: "label", via: "provider", inputs: () => label({ inverseLabel: long }), property: "inverseLabel", reason: /inverseLabel must be at most 100 characters/ },
   { id: "R13", what: "label missing", kind: "label", via: "provider", inputs: () => label({ label: undefined }), property: "label", reason: /label is required/ },
-  { id: "R14", what: "adoptTypeId that does not exist", kind: "label", via: "cli", inputs: () => label({ adoptTypeId: 99999 }), reason: /adoptTypeId 99999: contacts -> companies has no association type 99999/i },
+  { id: "R14", what: "adoptTypeId that does not exist", kind: "label", via: "cli", inputs: () => label({ adoptTypeId: 99999 }), reason: /adoptTypeId 99999: Contacts → Companies has no association type 99999/i },
   { id: "R15", what: "adoptTypeId that is HubSpot-defined", kind: "label", via: "cli", inputs: () => label({ adoptTypeId: 279 }), property: "adoptTypeId", reason: /HubSpot-defined association type/ },
   { id: "R16", what: "adoptTypeId of a label on another pair", kind: "label", via: "cli", inputs: (c) => label({ adoptTypeId: c.otherPairTypeId }), reason: /has no association type \d+; user-defined labels on this pair/i },
   { id: "R17", what: "adoptTypeId fractional", kind: "label", via: "provider", inputs: () => label({ adoptTypeId: 12.5 }), property: "adoptTypeId", reason: /positive integer/ },
@@ -132,7 +132,7 @@ const RESOURCE_CASES: ResourceCase[] = [
     via: "provider",
     inputs: () => limits([{ typeId: 279, maxToObjectIds: 1 }], { toObjectType: "deals" }),
     property: "limits[0].typeId",
-    reason: /279 is a HubSpot-defined association type of contacts -> companies, not of contacts -> deals/i,
+    reason: /279 is a HubSpot-defined association type of Contacts → Companies, not of Contacts → Deals/i,
   },
   { id: "R27", what: "limits not a list", kind: "limits", via: "provider", inputs: () => limits({ unlabeled: true, maxToObjectIds: 1 }), property: "limits", reason: /limits must be a list/ },
   { id: "R28", what: "unknown object type on limits", kind: "limits", via: "provider", inputs: () => limits([], { toObjectType: "2-x" }), property: "toObjectType", reason: /object type/ },
@@ -348,7 +348,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
         new AssociationLimits("first", limits([{ unlabeled: true, maxToObjectIds: 5 }]) as never);
         new AssociationLimits("second", limits([{ unlabeled: true, maxToObjectIds: 7 }], { fromObjectType: "contact", toObjectType: "company" }) as never);
       },
-      reason: /the limits of contacts -> companies are declared by another AssociationLimits in this program/,
+      reason: /the limits of Contacts → Companies are declared by another AssociationLimits in this program/,
       route: "POST /crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/create",
     },
     {

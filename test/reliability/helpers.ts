@@ -3,7 +3,7 @@
 // suites print at the end (faults injected and survived, bad inputs refused, duplicates, secrets found).
 import { expect } from "chai";
 import * as fs from "fs";
-import { resolveObjectType, unlabeledTypeId } from "../../provider";
+import { resolveObjectType, unlabeledTypeId } from "../../model";
 import { SOAK_PAIRS, SoakModel } from "./soak-model";
 import { tally } from "./tally";
 

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { checkLabel } from "../../provider/label";
-import { UNKNOWN } from "../../provider/values";
+import { UNKNOWN } from "../../model";
 
 const base = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
 

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { diffLabel } from "../../provider/label";
-import { UNKNOWN } from "../../provider/values";
+import { UNKNOWN } from "../../model";
 
 const inputs = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
 const stored = {

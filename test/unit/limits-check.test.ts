@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { checkLimits } from "../../provider/limits";
-import { UNKNOWN } from "../../provider/values";
+import { UNKNOWN } from "../../model";
 
 const pair = { fromObjectType: "contacts", toObjectType: "companies" };
 
@@ -46,7 +46,7 @@ describe("unit: AssociationLimits check", () => {
       "HubSpot-defined type of another pair",
       [{ typeId: 4, maxToObjectIds: 1 }],
       "limits[0].typeId",
-      /HubSpot-defined association type of contacts -> deals, not of contacts -> companies.*279.*category: USER_DEFINED/,
+      /HubSpot-defined association type of Contacts → Deals, not of Contacts → Companies.*279.*category: USER_DEFINED/,
     ],
   ];
   for (const [what, limits, property, reason] of table) {

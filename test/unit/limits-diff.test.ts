@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { diffLimits } from "../../provider/limits";
-import { UNKNOWN } from "../../provider/values";
+import { UNKNOWN } from "../../model";
 
 const inputs = {
   fromObjectType: "contacts",

@@ -8,7 +8,7 @@ import {
   resolveObjectType,
   STANDARD_OBJECT_TYPES,
   unlabeledTypeId,
-} from "../../provider/object-types";
+} from "../../model";
 
 describe("unit: object types", () => {
   const cases: [string, string][] = [

@@ -2,7 +2,7 @@
 // types belong together (HubSpot lists each half of a label under its own direction and never says which halves
 // form one label); EXPORT_HEURISTICS below is the rule, and the exported file's header repeats it.
 import { AssociationTypeInfo } from "../../../provider/hubspot";
-import { objectTypeName, unlabeledTypeId } from "../../../provider/object-types";
+import { objectTypeName, unlabeledTypeId } from "../../../model";
 import { AssociationLabelEntry, AssociationPair, AssociationSchemaDocument, HubSpotDefinedLimit } from "../../../sdk/document";
 import { NameAllocator } from "./label-names";
 import { pairKey, PairSnapshot, PortalSnapshot } from "./portal-snapshot";

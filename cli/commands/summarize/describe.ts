@@ -1,6 +1,5 @@
 // The reviewer's view of a preview: one row per label change and per limit change, in plain words.
-import { hubspotDefinedTypes } from "../../../provider/object-types";
-import { pairDisplayName } from "../../../sdk/document";
+import { hubspotDefinedTypes, pairDisplay } from "../../../model";
 import { LabelIndex, objectTypeIdOf } from "./label-index";
 import { asProps, PreviewJson, Props, UNKNOWN, urnType } from "./preview-json";
 import { collapseSteps, ResourceChange } from "./resource-changes";
@@ -26,7 +25,7 @@ const text = (v: unknown): string | undefined => (typeof v === "string" ? v : un
 function pairOf(props: Props): string {
   const from = objectTypeIdOf(props, "from") ?? text(props.fromObjectType) ?? "?";
   const to = objectTypeIdOf(props, "to") ?? text(props.toObjectType) ?? "?";
-  return pairDisplayName(from, to);
+  return pairDisplay(from, to);
 }
 
 function labelTitle(props: Props): string {

@@ -1,7 +1,7 @@
 // Which label a limit entry points at. A limits entry usually names its label by the label's `typeId` output;
 // in a preview that output is unknown whenever the label itself changes, so the entry is matched through the
 // resource's property dependencies to the labels it uses, and to the direction (forward or inverse half).
-import { resolveObjectType } from "../../../provider/object-types";
+import { resolveObjectType } from "../../../model";
 import { Props, StepState } from "./preview-json";
 
 export type Half = "forward" | "inverse";
