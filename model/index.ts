@@ -4,3 +4,5 @@ export * from "./object-types";
 export * from "./hubspot-defined-types";
 export * from "./pairs";
 export * from "./unknown";
+export * from "./custom-objects";
+export * from "./text-rules";
