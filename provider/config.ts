@@ -1,6 +1,7 @@
 // Provider settings: stack config (delivered through the dynamic provider's `configure()`) wins over the
-// environment of the provider process. Nothing here is ever captured into the serialized provider: the shim only
-// forwards `configure(req)` at run time, and the token lives in this process's memory only.
+// environment of the process, which wins over defaults. The one resolution used by the provider, the lookups and
+// the CLI. Nothing here is ever captured into the serialized provider: the shim only forwards `configure(req)` at
+// run time, and the token lives in this process's memory only.
 
 export const DEFAULT_BASE_URL = "https://api.hubapi.com";
 export const DEFAULT_MAX_REQUESTS_PER_10S = 100;
@@ -16,11 +17,14 @@ export const SETTING_KEYS = {
   maxRequestsPer10s: { config: "hubspot:maxRequestsPer10s", env: "HUBSPOT_MAX_REQUESTS_PER_10S" },
 } as const;
 
-type SettingName = keyof typeof SETTING_KEYS;
-type RawSettings = Partial<Record<SettingName, string>>;
+export type SettingName = keyof typeof SETTING_KEYS;
+/** Settings given directly (options of the lookups and the CLI), over every other source. */
+export type ExplicitSettings = Partial<Record<SettingName, string | number | undefined>>;
+/** Settings as given (strings), before defaults and checks. */
+export type RawSettings = Partial<Record<SettingName, string>>;
 
 export interface HubSpotSettings {
-  /** Undefined when neither config nor env holds one; only an API call needs it (see requireAccessToken). */
+  /** Undefined when no source holds one; only an API call needs it (see requireAccessToken). */
   accessToken?: string;
   baseUrl: string;
   portalId?: string;
@@ -32,46 +36,39 @@ export interface ConfigSource {
   get(key: string): unknown;
 }
 
-// Process-wide: both resource kinds receive the same stack config, so the last configure() wins harmlessly.
-let configured: RawSettings | undefined;
-
 function asSetting(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   const s = typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
   return s !== undefined && s.trim() !== "" ? s.trim() : undefined;
 }
 
-/** Called from the provider's `configure()`. */
-export function applyProviderConfig(config: ConfigSource): void {
+/** The `hubspot:*` keys of a stack config (from `configure()` or, in a program, `pulumi.Config`). */
+export function settingsFromConfig(config: ConfigSource): RawSettings {
   const raw: RawSettings = {};
   for (const name of Object.keys(SETTING_KEYS) as SettingName[]) {
     const v = asSetting(config.get(SETTING_KEYS[name].config));
     if (v !== undefined) raw[name] = v;
   }
-  configured = raw;
-}
-
-/** Tests only: forget what configure() delivered. */
-export function resetProviderConfig(): void {
-  configured = undefined;
+  return raw;
 }
 
 /**
- * Resolves the effective settings: stack config (when configure() ran) over the environment over defaults.
- * `explicit` (lookups called from scripts) wins over both.
+ * The effective settings, source by source and key by key: `explicit` (options of lookups and the CLI) over `config`
+ * (stack config) over `env` over defaults.
  */
-export function resolveSettings(explicit?: Partial<Record<SettingName, string | number | undefined>>, env: NodeJS.ProcessEnv = process.env): HubSpotSettings {
+export function resolveSettings(
+  sources: { explicit?: ExplicitSettings; config?: RawSettings; env?: NodeJS.ProcessEnv } = {},
+): HubSpotSettings {
+  const env = sources.env ?? process.env;
   const pick = (name: SettingName): string | undefined =>
-    asSetting(explicit?.[name]) ?? configured?.[name] ?? asSetting(env[SETTING_KEYS[name].env]);
+    asSetting(sources.explicit?.[name]) ?? sources.config?.[name] ?? asSetting(env[SETTING_KEYS[name].env]);
   const baseUrl = (pick("baseUrl") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const budgetText = pick("maxRequestsPer10s");
   let maxRequestsPer10s = DEFAULT_MAX_REQUESTS_PER_10S;
   if (budgetText !== undefined) {
     const n = Number(budgetText);
     if (!Number.isInteger(n) || n <= 0) {
-      throw new Error(
-        `hubspot:maxRequestsPer10s (or HUBSPOT_MAX_REQUESTS_PER_10S) must be a positive integer, got "${budgetText}"`,
-      );
+      throw new Error(`hubspot:maxRequestsPer10s (or HUBSPOT_MAX_REQUESTS_PER_10S) must be a positive integer, got "${budgetText}"`);
     }
     maxRequestsPer10s = n;
   }

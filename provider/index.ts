@@ -4,9 +4,12 @@
 // and destroy of existing stacks without changing any resource's `__provider`.
 
 import type * as pulumi from "@pulumi/pulumi";
-import { applyProviderConfig, ConfigSource } from "./config";
-import { checkLabel, createLabel, deleteLabel, diffLabel, readLabel, updateLabel } from "./label";
-import { checkLimits, createLimits, deleteLimits, diffLimits, readLimits, updateLimits } from "./limits";
+import { ConfigSource } from "./config";
+import { apiErrorOf } from "./errors";
+import * as label from "./label/crud";
+import * as limits from "./limits/crud";
+import { SessionSource } from "./object-types";
+import { defaultRuntime, ProviderHost } from "./runtime";
 import { PropertyBag } from "./values";
 
 export type ProviderKind = "label" | "limits";
@@ -22,37 +25,66 @@ export interface HubSpotResourceProvider extends pulumi.dynamic.ResourceProvider
   delete(id: string, props: PropertyBag): Promise<void>;
 }
 
-const configure = async (req: { config: ConfigSource }): Promise<void> => applyProviderConfig(req.config);
+/**
+ * `refresh` and `destroy` run with the provider configuration stored in the stack's state (Pulumi does not run the
+ * program), so after a token rotation given as stack config they still send the old token.
+ */
+async function withStoredConfigHint<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (apiErrorOf(e)?.status !== 401) throw e;
+    throw new Error(
+      `${e instanceof Error ? e.message : String(e)}\n${what} uses the provider configuration stored in the stack's state, not ` +
+        "the program's: after rotating hubspot:accessToken, run `pulumi up` first, or `pulumi refresh --run-program` / " +
+        "`pulumi destroy --run-program` (Pulumi 3.160 or later), which read the current stack config",
+      { cause: e },
+    );
+  }
+}
 
-const providers: Record<ProviderKind, HubSpotResourceProvider> = {
-  label: {
-    configure,
-    check: checkLabel,
-    diff: diffLabel,
-    create: createLabel,
-    read: readLabel,
-    update: updateLabel,
-    delete: deleteLabel,
-  },
-  limits: {
-    configure,
-    check: checkLimits,
-    diff: diffLimits,
-    create: createLimits,
-    read: readLimits,
-    update: updateLimits,
-    delete: deleteLimits,
-  },
-};
+/** The provider of one resource kind on a host; the host's one session is shared by both kinds. */
+export function createProvider(kind: ProviderKind, host: ProviderHost): HubSpotResourceProvider {
+  const session: SessionSource = () => host.session();
+  /** A stack pointed at the wrong portal fails its preview, not only its `up` (one account read per run). */
+  const guard = async (): Promise<void> => {
+    if (host.settings().portalId !== undefined) await session().verifyPortal();
+  };
+  const crud = kind === "label"
+    ? { check: label.checkLabel, diff: label.diffLabelResource, create: label.createLabel, read: label.readLabel, update: label.updateLabel, delete: label.deleteLabel }
+    : { check: limits.checkLimits, diff: limits.diffLimitsResource, create: limits.createLimits, read: limits.readLimits, update: limits.updateLimits, delete: limits.deleteLimits };
+  return {
+    configure: async (req) => host.configure(req.config),
+    check: async (_olds, news) => {
+      await guard();
+      return crud.check(session, news);
+    },
+    diff: (id, olds, news) => crud.diff(session, id, olds, news),
+    create: (news) => crud.create(session, news),
+    read: (id, props) => withStoredConfigHint("refresh", () => crud.read(session, id, props)),
+    update: (id, olds, news) => crud.update(session, id, olds, news),
+    delete: (id, props) => withStoredConfigHint("destroy (and a delete in an update)", () => crud.delete(session, id, props)),
+  };
+}
 
-/** The process-wide implementation for a resource kind (one client and cache shared by both kinds). */
+let processHost: ProviderHost | undefined;
+
+/** The provider process's host: one client, cache and ledger per settings, shared by both kinds and the lookups. */
+export function defaultHost(): ProviderHost {
+  processHost ??= new ProviderHost(defaultRuntime());
+  return processHost;
+}
+
+const providers = new Map<ProviderKind, HubSpotResourceProvider>();
+
+/** The process-wide implementation for a resource kind. */
 export function loadProvider(kind: ProviderKind): HubSpotResourceProvider {
-  const p = (providers as Record<string, HubSpotResourceProvider | undefined>)[kind];
-  if (!p) throw new Error(`unknown HubSpot resource kind "${kind}" (expected "label" or "limits")`);
+  if (kind !== "label" && kind !== "limits") throw new Error(`unknown HubSpot resource kind "${String(kind)}" (expected "label" or "limits")`);
+  let p = providers.get(kind);
+  if (!p) providers.set(kind, (p = createProvider(kind, defaultHost())));
   return p;
 }
 
-
+export { ProviderHost, ProviderRuntime, ClientOptions, defaultRuntime } from "./runtime";
 export { formatLabelId, parseLabelId, formatLimitsId, parseLimitsId } from "./ids";
 export { resolveSettings, MISSING_TOKEN_MESSAGE } from "./config";
-export { getSession } from "./session";

@@ -1,25 +1,40 @@
-// Object types as the provider reads them from inputs and stored state. The tables themselves are the domain's
-// (model/); only what is about Pulumi inputs and state lives here.
+// Object types as the provider reads them from inputs and stored state. The tables are the domain's (model/);
+// resolving a custom object's name needs the session (one schemas read per run).
 
-import { isUnknown, resolveObjectType } from "../model";
+import { isUnknown, parseObjectTypeRef, resolveObjectType } from "../model";
+import type { ObjectTypeLookup } from "./object-type-resolver";
+import type { Session } from "./session";
 import { optionalString, PropertyBag } from "./values";
 
+/** A session, obtained only when something needs HubSpot (it throws the missing-token error). */
+export type SessionSource = () => Session;
+
+/** Standard names and ids offline; a custom object's name through the session's schemas read. */
+export async function resolveObjectTypeValue(session: SessionSource, value: unknown): Promise<ObjectTypeLookup> {
+  const parsed = parseObjectTypeRef(value);
+  if (!parsed.ok) return parsed;
+  if (parsed.ref.kind === "id") return { ok: true, id: parsed.ref.id };
+  return session().objectTypes.resolve(parsed.ref);
+}
+
 /**
- * Which object-type inputs force a replacement: an unknown value, or one resolving to another id than the stored
- * one. `contact` vs `contacts` vs `0-1` is no change: only the resolved id matters.
+ * Which object-type inputs force a replacement: an unknown value, or one resolving to another id than the stored one.
+ * `contact`, `contacts` and `0-1` are no change, nor are a custom object's id and its name: only the resolved id
+ * matters.
  */
-export function objectTypeReplaces(news: Record<string, unknown>, storedFromId: string, storedToId: string): string[] {
+export async function objectTypeReplaces(session: SessionSource, news: PropertyBag, storedFromId: string, storedToId: string): Promise<string[]> {
   const replaces: string[] = [];
   for (const [key, storedId] of [
     ["fromObjectType", storedFromId],
     ["toObjectType", storedToId],
   ] as const) {
     const v = news[key];
-    if (isUnknown(v)) replaces.push(key);
-    else {
-      const r = resolveObjectType(v);
-      if (!r.ok || r.id !== storedId) replaces.push(key);
+    if (isUnknown(v)) {
+      replaces.push(key);
+      continue;
     }
+    const r = await resolveObjectTypeValue(session, v);
+    if (!r.ok || r.id !== storedId) replaces.push(key);
   }
   return replaces;
 }

@@ -37,7 +37,7 @@ export class PairCache {
    */
   private readonly written = new Map<string, Map<number, AssociationTypeInfo>>();
 
-  constructor(private readonly api: HubSpotApi) {}
+  constructor(private readonly api: Pick<HubSpotApi, "listLabels" | "listLimits">) {}
 
   /** The pair's association types (`GET .../labels`), from cache unless `fresh`. Returns a copy. */
   async labelsOf(fromId: string, toId: string, opts: { fresh?: boolean } = {}): Promise<AssociationTypeInfo[]> {

@@ -1,102 +1,95 @@
-// One HubSpot client (and so one rate limiter and one read cache) per provider process and settings, shared by
-// both resource kinds and by the lookups. Also the portal guard: before the first write of the process, check that
-// the token belongs to the configured portal.
+// Everything one Pulumi operation shares, passed explicitly into every CRUD function: one HubSpot client (so one
+// rate limiter), the pair read cache, the object type resolver, the run's ledger, the re-plan policy, the notice
+// channel, and the portal guard.
 
 import { createHash } from "node:crypto";
 import type { HubSpotApi } from "./hubspot/api";
-import { HubSpotSettings, requireAccessToken, resolveSettings } from "./config";
+import type { HubSpotSettings } from "./config";
+import { RunLedger } from "./ledger";
+import { ObjectTypeResolver } from "./object-type-resolver";
 import { PairCache } from "./pair-cache";
+import { SharedOnce } from "./shared-once";
 
-export interface ClientOptions {
-  accessToken: string;
-  baseUrl: string;
-  maxRequestsPer10s: number;
+/** How a write whose outcome stayed unknown is re-planned: the client's retry policy, on its clock. */
+export interface ReplanPolicy {
+  /** Attempts in total, the first included. */
+  readonly maxAttempts: number;
+  /** Waits before attempt `attempt` (2, 3, ...). */
+  beforeAttempt(attempt: number): Promise<void>;
 }
 
-export type ClientFactory = (opts: ClientOptions) => HubSpotApi;
-
-export interface Session {
-  readonly api: HubSpotApi;
-  readonly pairs: PairCache;
-  readonly settings: HubSpotSettings;
-  /** Resolves once writes are allowed (portal guard passed); rejects with a clear error otherwise. */
-  beforeWrite(): Promise<void>;
-}
-
-// Loaded lazily: check/diff never need the client, and previews must stay cheap.
-const defaultFactory: ClientFactory = (opts) => {
-  const mod: typeof import("./hubspot") = require("./hubspot");
-  return new mod.HubSpotClient(opts);
-};
-
-let factory: ClientFactory = defaultFactory;
-const sessions = new Map<string, Session>();
-
-/** Tests only: substitute the client implementation (undefined restores the real one) and forget sessions. */
-export function setClientFactory(f: ClientFactory | undefined): void {
-  factory = f ?? defaultFactory;
-  sessions.clear();
-}
-
-/** Tests only: forget every client, cache and portal check. */
-export function resetSessions(): void {
-  sessions.clear();
-}
-
-function keyOf(s: HubSpotSettings): string {
-  // Hashed so that the map key is not one more copy of the token lying around in memory dumps.
+/** Hashed so that the map key is not one more copy of the token lying around in memory dumps. */
+export function sessionKey(s: HubSpotSettings): string {
   return createHash("sha256").update(JSON.stringify([s.accessToken, s.baseUrl, s.maxRequestsPer10s, s.portalId ?? ""])).digest("hex");
-}
-
-/** The session for the current settings (stack config over env); throws the missing-token error when needed. */
-export function getSession(settings: HubSpotSettings = resolveSettings()): Session {
-  const accessToken = requireAccessToken(settings);
-  const key = keyOf(settings);
-  const existing = sessions.get(key);
-  if (existing) return existing;
-  const api = factory({ accessToken, baseUrl: settings.baseUrl, maxRequestsPer10s: settings.maxRequestsPer10s });
-  let guard: Promise<void> | undefined;
-  const session: Session = {
-    api,
-    pairs: new PairCache(api),
-    settings: { ...settings, accessToken: undefined },
-    beforeWrite(): Promise<void> {
-      if (settings.portalId === undefined) return Promise.resolve();
-      if (!guard) {
-        guard = checkPortal(api, settings.portalId).catch((err: unknown) => {
-          // A network failure must not poison the guard for the rest of the process; a mismatch stays cached
-          // by re-throwing the same verdict on every call (the check itself is cheap to repeat only on errors).
-          if (!(err instanceof PortalMismatchError)) guard = undefined;
-          throw err;
-        });
-      }
-      return guard;
-    },
-  };
-  sessions.set(key, session);
-  return session;
 }
 
 export class PortalMismatchError extends Error {
   constructor(expected: string, actual: string) {
     super(
-      `Refusing to write to HubSpot: the access token belongs to portal ${actual}, but hubspot:portalId ` +
+      `Refusing to work on HubSpot portal ${actual}: the access token belongs to portal ${actual}, but hubspot:portalId ` +
         `(or HUBSPOT_PORTAL_ID) says ${expected}. Use the token of portal ${expected}, or correct the portal id.`,
     );
     this.name = "PortalMismatchError";
   }
 }
 
-async function checkPortal(api: HubSpotApi, expected: string): Promise<void> {
-  let details;
-  try {
-    details = await api.getAccountDetails();
-  } catch (err) {
-    throw new Error(
-      `Could not verify the HubSpot portal before writing (hubspot:portalId is ${expected}): ${err instanceof Error ? err.message : String(err)}`,
-      { cause: err },
-    );
+export class Session {
+  readonly pairs: PairCache;
+  readonly objectTypes: ObjectTypeResolver;
+  readonly ledger = new RunLedger();
+  /** The settings without the token. */
+  readonly settings: Omit<HubSpotSettings, "accessToken">;
+  private readonly portalCheck = new SharedOnce<void>();
+  private readonly pairedDelete = new SharedOnce<boolean>();
+
+  constructor(
+    readonly api: HubSpotApi,
+    settings: HubSpotSettings,
+    private readonly runtime: { notice(message: string): void; replan: ReplanPolicy },
+  ) {
+    this.pairs = new PairCache(api);
+    this.objectTypes = new ObjectTypeResolver(() => api.listObjectSchemas());
+    this.settings = { baseUrl: settings.baseUrl, portalId: settings.portalId, maxRequestsPer10s: settings.maxRequestsPer10s };
   }
-  const actual = String(details.portalId);
-  if (actual !== expected.trim()) throw new PortalMismatchError(expected.trim(), actual);
+
+  get replan(): ReplanPolicy {
+    return this.runtime.replan;
+  }
+
+  notice(message: string): void {
+    this.runtime.notice(message);
+  }
+
+  /**
+   * Resolves when the token belongs to the configured portal (always, when none is configured). Called by `check`,
+   * so that a stack pointed at the wrong portal fails its preview, and before every write. One account read per
+   * session; a network failure is not cached, a mismatch is.
+   */
+  verifyPortal(): Promise<void> {
+    const expected = this.settings.portalId?.trim();
+    if (expected === undefined) return Promise.resolve();
+    return this.portalCheck.get(() => this.checkPortal(expected), (err) => err instanceof PortalMismatchError);
+  }
+
+  /**
+   * Whether deleting one half of a paired label removes the other at this portal (HubSpot does not document it).
+   * The first paired delete of the session that can tell finds out (see label/delete.ts); `probe` runs at most once
+   * at a time, and an inconclusive probe (it throws) leaves the question open for the next delete.
+   */
+  pairedDeleteCascades(probe: () => Promise<boolean>): Promise<boolean> {
+    return this.pairedDelete.get(probe);
+  }
+
+  private async checkPortal(expected: string): Promise<void> {
+    let portalId: number;
+    try {
+      portalId = (await this.api.getAccountDetails()).portalId;
+    } catch (err) {
+      throw new Error(
+        `Could not verify the HubSpot portal (hubspot:portalId is ${expected}): ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
+    }
+    if (String(portalId) !== expected) throw new PortalMismatchError(expected, String(portalId));
+  }
 }

@@ -1,10 +1,12 @@
 // Lookups: plain async functions that run in the PROGRAM process (not the provider process), over the same client
 // code. Settings: explicit options (for scripts) > stack config `hubspot:*` (inside a Pulumi program) > environment.
 import * as pulumi from "@pulumi/pulumi";
-import { getSession } from "../provider";
+import { knownPairs } from "../model";
+import { defaultRuntime, ProviderHost } from "../provider";
+import type { ConfigSource } from "../provider/config";
 import type { AssociationCategory } from "../provider/hubspot/api";
-import { knownPairs, resolveObjectType } from "../model";
-import { resolveSettings } from "../provider/config";
+import { resolveObjectTypeValue } from "../provider/object-types";
+import type { Session } from "../provider/session";
 
 export interface LookupOptions {
   accessToken?: string;
@@ -31,35 +33,31 @@ export interface AssociationLimitInfo {
   maxToObjectIds: number;
 }
 
-function programConfig(): Record<string, string | undefined> {
-  // Outside a Pulumi program there is no stack config; pulumi.Config then simply answers undefined.
-  try {
-    const c = new pulumi.Config("hubspot");
-    return {
-      accessToken: c.get("accessToken"),
-      baseUrl: c.get("baseUrl"),
-      portalId: c.get("portalId"),
-      maxRequestsPer10s: c.get("maxRequestsPer10s"),
-    };
-  } catch {
-    return {};
-  }
+let programHost: ProviderHost | undefined;
+
+/** The stack's `hubspot:*` config inside a Pulumi program; nothing outside one. */
+function programConfig(): ConfigSource {
+  return {
+    get(key: string): unknown {
+      try {
+        const [namespace, name] = key.split(":");
+        return new pulumi.Config(namespace).get(name ?? "");
+      } catch {
+        return undefined; // outside a Pulumi program there is no stack config
+      }
+    },
+  };
 }
 
-function session(opts?: LookupOptions) {
-  const fromProgram = programConfig();
-  return getSession(
-    resolveSettings({
-      accessToken: opts?.accessToken ?? fromProgram.accessToken,
-      baseUrl: opts?.baseUrl ?? fromProgram.baseUrl,
-      portalId: fromProgram.portalId,
-      maxRequestsPer10s: opts?.maxRequestsPer10s ?? fromProgram.maxRequestsPer10s,
-    }),
-  );
+/** The lookups' session in this (program) process: options over stack config over the environment. */
+function session(opts?: LookupOptions): Session {
+  programHost ??= new ProviderHost(defaultRuntime());
+  programHost.configure(programConfig());
+  return programHost.session({ accessToken: opts?.accessToken, baseUrl: opts?.baseUrl, maxRequestsPer10s: opts?.maxRequestsPer10s });
 }
 
-function objectTypeIdOf(v: string, what: string): string {
-  const r = resolveObjectType(v);
+async function objectTypeIdOf(s: Session, v: string, what: string): Promise<string> {
+  const r = await resolveObjectTypeValue(() => s, v);
   if (!r.ok) throw new Error(`${what}: ${r.reason}`);
   return r.id;
 }
@@ -69,9 +67,10 @@ export async function getAssociationLabels(
   args: { fromObjectType: string; toObjectType: string },
   opts?: LookupOptions,
 ): Promise<AssociationLabelInfo[]> {
-  const fromId = objectTypeIdOf(args.fromObjectType, "fromObjectType");
-  const toId = objectTypeIdOf(args.toObjectType, "toObjectType");
-  const labels = await session(opts).pairs.labelsOf(fromId, toId, { fresh: true });
+  const s = session(opts);
+  const fromId = await objectTypeIdOf(s, args.fromObjectType, "fromObjectType");
+  const toId = await objectTypeIdOf(s, args.toObjectType, "toObjectType");
+  const labels = await s.pairs.labelsOf(fromId, toId, { fresh: true });
   return labels
     .map((l) => ({ fromObjectTypeId: fromId, toObjectTypeId: toId, category: l.category, typeId: l.typeId, label: l.label }))
     .sort((a, b) => a.typeId - b.typeId);
@@ -86,8 +85,8 @@ export async function getAssociationLimits(
   opts?: LookupOptions,
 ): Promise<AssociationLimitInfo[]> {
   const s = session(opts);
-  const fromId = args.fromObjectType !== undefined ? objectTypeIdOf(args.fromObjectType, "fromObjectType") : undefined;
-  const toId = args.toObjectType !== undefined ? objectTypeIdOf(args.toObjectType, "toObjectType") : undefined;
+  const fromId = args.fromObjectType !== undefined ? await objectTypeIdOf(s, args.fromObjectType, "fromObjectType") : undefined;
+  const toId = args.toObjectType !== undefined ? await objectTypeIdOf(s, args.toObjectType, "toObjectType") : undefined;
   const toInfo = (c: { category: AssociationCategory; typeId: number; label?: string | null; userEnforcedMaxToObjectIds?: number }) => ({
     category: c.category,
     typeId: c.typeId,

@@ -91,4 +91,13 @@ export interface HubSpotApi {
   purgeLimits(fromObjectType: string, toObjectType: string, inputs: LimitKey[]): Promise<void>;
 
   getAccountDetails(): Promise<AccountDetails>;
+
+  /** The portal's custom object schemas (`GET /crm/v3/schemas`), archived ones left out. */
+  listObjectSchemas(): Promise<ObjectSchemaInfo[]>;
+}
+
+export interface ObjectSchemaInfo {
+  objectTypeId: string;
+  name: string;
+  fullyQualifiedName?: string;
 }

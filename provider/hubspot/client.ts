@@ -16,6 +16,7 @@ import {
   LimitConfiguration,
   LimitInput,
   LimitKey,
+  ObjectSchemaInfo,
   UpdateLabelRequest,
 } from "./api";
 import { Clock, systemClock } from "./clock";
@@ -109,6 +110,11 @@ export class HubSpotClient implements HubSpotApi {
       timeZone: () => this.portalTimeZone,
     });
     this.http = (request) => this.executor.execute(request);
+  }
+
+  // WIP(lead): replaced by the client branch's implementation at merge.
+  listObjectSchemas(): Promise<ObjectSchemaInfo[]> {
+    return Promise.reject(new Error("listObjectSchemas: not implemented yet"));
   }
 
   // ---- labels ----------------------------------------------------------------------------------------

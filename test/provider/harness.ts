@@ -2,10 +2,11 @@
 // configure() exactly as the dynamic-provider host does, and helpers over the emulator's control endpoints.
 import { startEmulator } from "../../emulator";
 import type { EmulatorOptions } from "../../emulator";
-import { loadProvider } from "../../provider";
-import { resetProviderConfig } from "../../provider/config";
-import { setNoticeSink } from "../../provider/log";
-import { resetSessions } from "../../provider/session";
+import { createProvider, HubSpotResourceProvider, ProviderHost, ProviderKind } from "../../provider";
+import type { HubSpotApi } from "../../provider/hubspot/api";
+import type { Session } from "../../provider/session";
+import { HubSpotClient } from "../../provider/hubspot";
+import { DEFAULT_RETRY_POLICY } from "../../provider/hubspot/policy";
 import type { RequestLog } from "../e2e/emulator-ops";
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -23,38 +24,72 @@ export async function rejects(p: Promise<unknown>): Promise<Error> {
   throw new Error("expected a rejection");
 }
 
+/** The host the exported `label` and `limits` providers run on: a provider process of the harness's making. */
+let activeHost: ProviderHost | undefined;
+
+function forwardingProvider(kind: ProviderKind): HubSpotResourceProvider {
+  const current = (): HubSpotResourceProvider => {
+    if (!activeHost) throw new Error("ProviderHarness.start() first");
+    return createProvider(kind, activeHost);
+  };
+  return {
+    configure: (req) => current().configure(req),
+    check: (olds, news) => current().check(olds, news),
+    diff: (id, olds, news) => current().diff(id, olds, news),
+    create: (news) => current().create(news),
+    read: (id, props) => current().read(id, props),
+    update: (id, olds, news) => current().update(id, olds, news),
+    delete: (id, props) => current().delete(id, props),
+  };
+}
+
+/** A provider process's host for tests: the real client (wrapped when asked), stack config as given, no environment. */
+export function testHost(config: Record<string, string | undefined>, opts: { notice?: (m: string) => void; wrapClient?: (real: HubSpotApi) => HubSpotApi } = {}): ProviderHost {
+  const host = new ProviderHost({
+    createClient: (o) => (opts.wrapClient ?? ((c: HubSpotApi) => c))(new HubSpotClient(o)),
+    notice: opts.notice ?? (() => undefined),
+    env: {},
+    // The policy's timing is the client's (tested there with ManualClock); here re-plans go on at once.
+    replan: { maxAttempts: DEFAULT_RETRY_POLICY.maxAttempts, beforeAttempt: () => Promise.resolve() },
+  });
+  host.configure({ get: (k: string) => config[k] });
+  return host;
+}
+
 export class ProviderHarness {
   emu!: Emulator;
   readonly notices: string[] = [];
+  /** Wraps each new process's client (to delay or observe calls). */
+  wrapClient: ((real: HubSpotApi) => HubSpotApi) | undefined;
+  private config: Record<string, string> = {};
 
   constructor(private readonly options: EmulatorOptions = {}) {}
 
   async start(config: Record<string, string> = {}): Promise<void> {
     this.emu = await startEmulator({ port: 0, rateLimitPer10s: 0, ...this.options });
     await this.configure(config);
-    setNoticeSink((m) => this.notices.push(m));
   }
 
-  /** Fresh process state: forget clients/caches and apply this stack config through configure(). */
+  /** A new provider process configured with this stack config through configure(), as the host does. */
   async configure(config: Record<string, string> = {}): Promise<void> {
-    resetSessions();
-    resetProviderConfig();
-    const all: Record<string, string> = { "hubspot:baseUrl": this.emu.url, "hubspot:accessToken": this.emu.token, ...config };
-    const req = { config: { get: (k: string) => all[k] } };
-    await loadProvider("label").configure(req);
-    await loadProvider("limits").configure(req);
+    this.config = { "hubspot:baseUrl": this.emu.url, "hubspot:accessToken": this.emu.token, ...config };
+    this.newProcess();
   }
 
   async stop(): Promise<void> {
-    setNoticeSink(undefined);
-    resetSessions();
-    resetProviderConfig();
+    activeHost = undefined;
     await this.emu?.close();
   }
 
-  /** New provider process: no cached reads. */
+  /** The current process's session (its caches and ledger). */
+  session(): Session {
+    if (!activeHost) throw new Error("ProviderHarness.start() first");
+    return activeHost.session();
+  }
+
+  /** New provider process: no cached reads, an empty ledger; the same stack config. */
   newProcess(): void {
-    resetSessions();
+    activeHost = testHost(this.config, { notice: (m) => this.notices.push(m), wrapClient: this.wrapClient });
   }
 
   async control(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -125,5 +160,5 @@ export class ProviderHarness {
   }
 }
 
-export const label = loadProvider("label");
-export const limits = loadProvider("limits");
+export const label = forwardingProvider("label");
+export const limits = forwardingProvider("limits");

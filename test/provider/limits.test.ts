@@ -72,14 +72,47 @@ describe("provider: AssociationLimits against the emulator", function () {
     expect((u3.outs as Bag).limits).to.deep.equal(mixed.limits);
   });
 
-  it("the resource owns the set: create takes over and purges undeclared limits; update purges removed entries", async () => {
+  it("limits nobody declared are kept: create and update touch only declared entries, and remove only entries managed before", async () => {
+    // Set in HubSpot's UI: the unlabeled limit and Primary of this direction.
+    await h.hubspot("POST", "/crm/v4/associations/definitions/configurations/contacts/companies/batch/create", {
+      inputs: [
+        { category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 20 },
+        { category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: 3 },
+      ],
+    });
+    const r = await limits.create({ ...pair, limits: [{ typeId: manager, maxToObjectIds: 4 }] });
+    expect(await h.limits("contacts", "companies")).to.deep.equal([[1, 3], [manager, 4], [279, 20]]);
+    expect(await h.count("POST", ROUTES.limitsPurge)).to.equal(0);
+    await limits.update(r.id, r.outs as Bag, { ...pair, limits: [] });
+    expect(await h.limits("contacts", "companies")).to.deep.equal([[1, 3], [279, 20]]);
+  });
+
+  it("a declared label limit above an undeclared unlabeled limit is refused before any write, naming the rule", async () => {
+    await h.hubspot("POST", "/crm/v4/associations/definitions/configurations/contacts/companies/batch/create", {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 2 }],
+    });
+    await h.clearLog();
+    const err = await rejects(limits.create({ ...pair, limits: [{ typeId: manager, maxToObjectIds: 4 }] }));
+    expect(err.message).to.match(/limits this resource does not declare are kept/);
+    expect(await h.writes()).to.equal(0);
+  });
+
+  it("exclusive: true owns the pair's whole set: undeclared limits are removed, with a notice naming them", async () => {
     await h.hubspot("POST", "/crm/v4/associations/definitions/configurations/contacts/companies/batch/create", {
       inputs: [{ category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: 3 }],
     });
-    const r = await limits.create({ ...pair, limits: [{ typeId: manager, maxToObjectIds: 4 }] });
+    const r = await limits.create({ ...pair, exclusive: true, limits: [{ typeId: manager, maxToObjectIds: 4 }] });
     expect(await h.limits("contacts", "companies")).to.deep.equal([[manager, 4]]);
-    await limits.update(r.id, r.outs as Bag, { ...pair, limits: [] });
-    expect(await h.limits("contacts", "companies")).to.deep.equal([]);
+    expect(h.notices.join("\n")).to.match(/removing limits this exclusive AssociationLimits does not declare: typeIds 1 \(max 3\)/);
+    expect(r.outs).to.deep.include({ exclusive: true });
+    // Its read shows limits set elsewhere since, so the next preview shows them going.
+    await h.hubspot("POST", "/crm/v4/associations/definitions/configurations/contacts/companies/batch/create", {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 9 }],
+    });
+    h.newProcess();
+    const read = await limits.read(r.id, r.outs as Bag);
+    expect(read.inputs).to.deep.equal({ ...pair, exclusive: true, limits: [{ typeId: manager, maxToObjectIds: 4 }, { unlabeled: true, maxToObjectIds: 9 }] });
+    expect((await limits.diff(r.id, read.props as Bag, { ...pair, exclusive: true, limits: [{ typeId: manager, maxToObjectIds: 4 }] })).changes).to.equal(true);
   });
 
   it("read: live limits as inputs in the user's form; removed types disappear; an empty set is not gone", async () => {
@@ -110,14 +143,14 @@ describe("provider: AssociationLimits against the emulator", function () {
     expect(empty.inputs).to.deep.equal({ ...pair, limits: [] });
   });
 
-  it("limits set outside Pulumi appear on read as typeId / unlabeled entries", async () => {
+  it("read: limits set outside Pulumi do not appear on a resource that does not own them", async () => {
     const r = await limits.create({ ...pair, limits: [] });
     await h.hubspot("POST", "/crm/v4/associations/definitions/configurations/contacts/companies/batch/create", {
       inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 7 }, { category: "USER_DEFINED", typeId: manager, maxToObjectIds: 2 }],
     });
     h.newProcess();
     const read = await limits.read(r.id, r.outs as Bag);
-    expect((read.inputs as Bag).limits).to.deep.equal([{ typeId: manager, maxToObjectIds: 2 }, { unlabeled: true, maxToObjectIds: 7 }]);
+    expect((read.inputs as Bag).limits).to.deep.equal([]);
   });
 
   it("delete purges the managed types in one call; again is done", async () => {
@@ -137,7 +170,7 @@ describe("provider: AssociationLimits against the emulator", function () {
     await h.clearLog();
     await limits.delete(old.id, old.outs as Bag);
     expect(await h.count("POST", ROUTES.limitsPurge), "nothing purged").to.equal(0);
-    expect(h.notices.join("\n")).to.match(/not removing the limits of Contacts → Companies: another AssociationLimits .* taken the pair over/);
+    expect(h.notices.join("\n")).to.match(/not removing the limits of Contacts → Companies that another AssociationLimits of this deployment has just declared/);
     const live = await h.limits("contacts", "companies");
     expect(live.map(([, max]) => max).sort((a, b) => a - b)).to.deep.equal([3, 12]);
     // The new resource still owns the pair: its delete in a later run purges as usual.

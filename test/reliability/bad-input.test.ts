@@ -16,10 +16,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
-import { loadProvider } from "../../provider";
-import { resetProviderConfig } from "../../provider/config";
-import { setNoticeSink } from "../../provider/log";
-import { resetSessions } from "../../provider/session";
+import { createProvider, ProviderHost } from "../../provider";
+import { testHost } from "../provider/harness";
 import { AssociationLabel, AssociationLimits, AssociationSchema } from "../../sdk";
 import { loadDocumentText } from "../../sdk/document";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
@@ -199,24 +197,17 @@ describe("reliability: bad input is refused with one clear error and no write", 
       },
       config: emulatorConfig(emu),
     });
-    setNoticeSink(() => undefined);
   });
 
   after(async () => {
-    setNoticeSink(undefined);
-    resetSessions();
-    resetProviderConfig();
     await t?.dispose();
     await emu?.close();
   });
 
-  /** Configure the in-process provider exactly as the host does (stack config through configure()). */
-  async function configureProvider(config: Record<string, string | undefined>): Promise<void> {
-    resetSessions();
-    resetProviderConfig();
-    const req = { config: { get: (k: string) => config[k] } };
-    await loadProvider("label").configure(req);
-    await loadProvider("limits").configure(req);
+  /** A fresh in-process provider host configured exactly as the provider process is (stack config). */
+  let host: ProviderHost;
+  function configureProvider(config: Record<string, string | undefined>): void {
+    host = testHost(config);
   }
 
   async function assertNoWrite(row: string, refusedBy?: number): Promise<void> {
@@ -235,8 +226,8 @@ describe("reliability: bad input is refused with one clear error and no write", 
     it(`${c.id} ${c.what} [${c.via === "cli" ? "real CLI + provider" : "provider check+create"}]`, async () => {
       tally.badInputTried();
       const inputs = c.inputs(ctx);
-      const provider = loadProvider(c.kind);
-      await configureProvider(goodConfig());
+      configureProvider(goodConfig());
+      const provider = createProvider(c.kind, host);
       await clearLog(emu);
       const before = JSON.stringify(await emulatorState(emu));
 

@@ -5,8 +5,6 @@
 // entry, which at N = 500 and parallel 64 cost 209 labels GETs instead of 20) nor be lost from the answer.
 import { expect } from "chai";
 import type { HubSpotApi } from "../../provider/hubspot/api";
-import { HubSpotClient } from "../../provider/hubspot";
-import { getSession, setClientFactory } from "../../provider/session";
 import { Bag, label, limits, ProviderHarness, ROUTES } from "../provider/harness";
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -19,8 +17,7 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
 
   before(async () => {
     await h.start();
-    setClientFactory((opts) => {
-      const real = new HubSpotClient(opts);
+    h.wrapClient = (real) => {
       const api: HubSpotApi = Object.create(real) as HubSpotApi;
       api.listLabels = async (from: string, to: string) => {
         const answer = await real.listLabels(from, to);
@@ -29,12 +26,11 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
         return answer;
       };
       return api;
-    });
+    };
     await h.configure();
   });
 
   after(async () => {
-    setClientFactory(undefined);
     await h.stop();
   });
 
@@ -76,7 +72,7 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
       ["0-1", "0-2"],
       ["0-2", "0-1"],
     ]) {
-      const cached = await getSession().pairs.labelsOf(from, to);
+      const cached = await h.session().pairs.labelsOf(from, to);
       const live = await h.labels(from, to);
       expect(cached.map((l) => [l.typeId, l.label]).sort()).to.deep.equal(live.map((l) => [l.typeId, l.label]).sort());
     }

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { checkLabel } from "../../provider/label";
+import { label } from "./offline-provider";
 import { UNKNOWN } from "../../model";
 
 const base = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
@@ -7,7 +7,7 @@ const base = { fromObjectType: "contacts", toObjectType: "companies", name: "man
 describe("unit: AssociationLabel check", () => {
   it("accepts valid inputs and returns them unchanged (no normalization)", async () => {
     const news = { ...base, fromObjectType: "contact", toObjectType: "0-2", __provider: "x" };
-    const r = await checkLabel({}, news);
+    const r = await label.check({}, news);
     expect(r.failures).to.deep.equal([]);
     expect(r.inputs).to.deep.equal(news);
   });
@@ -21,19 +21,22 @@ describe("unit: AssociationLabel check", () => {
       { ...base, name: "_a1_B" },
       { ...base, name: "x".repeat(100) },
     ]) {
-      expect((await checkLabel({}, news)).failures, JSON.stringify(news)).to.deep.equal([]);
+      expect((await label.check({}, news)).failures, JSON.stringify(news)).to.deep.equal([]);
     }
   });
 
   const table: [string, Record<string, unknown>, string, RegExp][] = [
     ["missing fromObjectType", { fromObjectType: undefined }, "fromObjectType", /required/],
-    ["unknown fromObjectType", { fromObjectType: "contactz" }, "fromObjectType", /unknown object type "contactz".*2-N/],
-    ["unknown toObjectType", { toObjectType: "pets" }, "toObjectType", /unknown object type "pets"/],
+    ["an object type that is no standard name nor a custom object of the portal", { fromObjectType: "contactz" }, "fromObjectType", /no custom object named "contactz" in this portal; it has no custom objects/],
+    ["a custom object name the portal does not have", { toObjectType: "pets" }, "toObjectType", /no custom object named "pets"/],
+    ["an unknown standard id", { toObjectType: "0-9999" }, "toObjectType", /unknown standard object type id "0-9999"/],
+    ["an object type that is no name at all", { toObjectType: "my pets!" }, "toObjectType", /neither a standard object type nor a custom object's name/],
     ["name with hyphen", { name: "my-label" }, "name", /hyphens/],
     ["name with space", { name: "my label" }, "name", /hyphens or spaces/],
     ["name with leading digit", { name: "1abc" }, "name", /must not start with a digit/],
     ["name with other chars", { name: "a.b" }, "name", /letters, digits and underscores/],
     ["name too long", { name: "a".repeat(101) }, "name", /at most 100/],
+    ["label too long in UTF-16 units (51 emoji)", { label: "\u{1F600}".repeat(51) }, "label", /at most 100 characters, counted in UTF-16 units \(got 102\)/],
     ["missing name", { name: undefined }, "name", /required/],
     ["name not a string", { name: 5 }, "name", /string/],
     ["empty label", { label: "" }, "label", /must not be empty/],
@@ -50,7 +53,7 @@ describe("unit: AssociationLabel check", () => {
   ];
   for (const [what, patch, property, reason] of table) {
     it(`refuses ${what} at ${property}`, async () => {
-      const r = await checkLabel({}, { ...base, ...patch });
+      const r = await label.check({}, { ...base, ...patch });
       expect(r.failures).to.have.length(1);
       expect(r.failures![0].property).to.equal(property);
       expect(r.failures![0].reason).to.match(reason);
@@ -58,20 +61,20 @@ describe("unit: AssociationLabel check", () => {
   }
 
   it("reports every failure at once", async () => {
-    const r = await checkLabel({}, { fromObjectType: "x", toObjectType: "y", name: "1-a", label: "", adoptTypeId: -1 });
+    const r = await label.check({}, { fromObjectType: "0-999", toObjectType: "x y", name: "1-a", label: "", adoptTypeId: -1 });
     expect(r.failures!.map((f) => f.property)).to.deep.equal(["fromObjectType", "toObjectType", "name", "label", "adoptTypeId"]);
   });
 
   it("tolerates the unknown sentinel anywhere", async () => {
     for (const key of Object.keys({ ...base, adoptTypeId: 1 })) {
-      const r = await checkLabel({}, { ...base, [key]: UNKNOWN });
+      const r = await label.check({}, { ...base, [key]: UNKNOWN });
       expect(r.failures, key).to.deep.equal([]);
     }
     const all = Object.fromEntries(Object.keys(base).map((k) => [k, UNKNOWN]));
-    expect((await checkLabel({}, all)).failures).to.deep.equal([]);
+    expect((await label.check({}, all)).failures).to.deep.equal([]);
   });
 
   it("does not check adoptTypeId against the table when the pair is unknown", async () => {
-    expect((await checkLabel({}, { ...base, toObjectType: UNKNOWN, adoptTypeId: 279 })).failures).to.deep.equal([]);
+    expect((await label.check({}, { ...base, toObjectType: UNKNOWN, adoptTypeId: 279 })).failures).to.deep.equal([]);
   });
 });

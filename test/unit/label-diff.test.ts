@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { diffLabel } from "../../provider/label";
+import { label } from "./offline-provider";
 import { UNKNOWN } from "../../model";
 
 const inputs = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
@@ -17,7 +17,7 @@ const ID = "0-1/0-2/145";
 
 describe("unit: AssociationLabel diff", () => {
   it("no change: changes is explicitly false, __provider ignored", async () => {
-    const r = await diffLabel(ID, stored, { ...inputs, __provider: "new provider text" });
+    const r = await label.diff(ID, stored, { ...inputs, __provider: "new provider text" });
     expect(r).to.deep.include({ changes: false, replaces: [] });
   });
 
@@ -27,7 +27,7 @@ describe("unit: AssociationLabel diff", () => {
       ["0-1", "0-2"],
       ["Contacts", "companies"],
     ]) {
-      expect((await diffLabel(ID, stored, { ...inputs, fromObjectType: f, toObjectType: t })).changes).to.equal(false);
+      expect((await label.diff(ID, stored, { ...inputs, fromObjectType: f, toObjectType: t })).changes).to.equal(false);
     }
   });
 
@@ -40,7 +40,7 @@ describe("unit: AssociationLabel diff", () => {
   ];
   for (const [what, patch, key] of replaceCases) {
     it(`replaces on ${what}`, async () => {
-      const r = await diffLabel(ID, stored, { ...inputs, ...patch });
+      const r = await label.diff(ID, stored, { ...inputs, ...patch });
       expect(r.changes).to.equal(true);
       expect(r.replaces).to.deep.equal([key]);
     });
@@ -48,41 +48,41 @@ describe("unit: AssociationLabel diff", () => {
 
   it("replaces single -> paired", async () => {
     const single = { ...stored, inverseLabel: undefined, inverseTypeId: undefined };
-    const r = await diffLabel(ID, single, { ...inputs, inverseLabel: "Employee" });
+    const r = await label.diff(ID, single, { ...inputs, inverseLabel: "Employee" });
     expect(r.replaces).to.deep.equal(["inverseLabel"]);
   });
 
   it("deletes before replacing on the same pair (the replacement would otherwise adopt the old label)", async () => {
-    expect((await diffLabel(ID, stored, { ...inputs, name: "boss" })).deleteBeforeReplace).to.equal(true);
-    expect((await diffLabel(ID, stored, { ...inputs, toObjectType: "deals" })).deleteBeforeReplace).to.equal(false);
+    expect((await label.diff(ID, stored, { ...inputs, name: "boss" })).deleteBeforeReplace).to.equal(true);
+    expect((await label.diff(ID, stored, { ...inputs, toObjectType: "deals" })).deleteBeforeReplace).to.equal(false);
   });
 
   it("adoptTypeId equal to typeId, or removed, is no change", async () => {
-    expect((await diffLabel(ID, stored, { ...inputs, adoptTypeId: 145 })).changes).to.equal(false);
-    expect((await diffLabel(ID, { ...stored, adoptTypeId: 145 }, inputs)).changes).to.equal(false);
+    expect((await label.diff(ID, stored, { ...inputs, adoptTypeId: 145 })).changes).to.equal(false);
+    expect((await label.diff(ID, { ...stored, adoptTypeId: 145 }, inputs)).changes).to.equal(false);
   });
 
   it("label and inverseLabel text change in place", async () => {
-    expect(await diffLabel(ID, stored, { ...inputs, label: "Boss" })).to.deep.include({ changes: true, replaces: [] });
-    expect(await diffLabel(ID, stored, { ...inputs, inverseLabel: "Staff" })).to.deep.include({ changes: true, replaces: [] });
+    expect(await label.diff(ID, stored, { ...inputs, label: "Boss" })).to.deep.include({ changes: true, replaces: [] });
+    expect(await label.diff(ID, stored, { ...inputs, inverseLabel: "Staff" })).to.deep.include({ changes: true, replaces: [] });
   });
 
   it("unknown values: changes true, and replace when on a replace key", async () => {
-    expect(await diffLabel(ID, stored, { ...inputs, label: UNKNOWN })).to.deep.include({ changes: true, replaces: [] });
-    expect(await diffLabel(ID, stored, { ...inputs, inverseLabel: UNKNOWN })).to.deep.include({ changes: true, replaces: [] });
-    expect((await diffLabel(ID, stored, { ...inputs, name: UNKNOWN })).replaces).to.deep.equal(["name"]);
-    expect((await diffLabel(ID, stored, { ...inputs, fromObjectType: UNKNOWN })).replaces).to.deep.equal(["fromObjectType"]);
-    expect((await diffLabel(ID, stored, { ...inputs, adoptTypeId: UNKNOWN })).replaces).to.deep.equal(["adoptTypeId"]);
+    expect(await label.diff(ID, stored, { ...inputs, label: UNKNOWN })).to.deep.include({ changes: true, replaces: [] });
+    expect(await label.diff(ID, stored, { ...inputs, inverseLabel: UNKNOWN })).to.deep.include({ changes: true, replaces: [] });
+    expect((await label.diff(ID, stored, { ...inputs, name: UNKNOWN })).replaces).to.deep.equal(["name"]);
+    expect((await label.diff(ID, stored, { ...inputs, fromObjectType: UNKNOWN })).replaces).to.deep.equal(["fromObjectType"]);
+    expect((await label.diff(ID, stored, { ...inputs, adoptTypeId: UNKNOWN })).replaces).to.deep.equal(["adoptTypeId"]);
     const single = { ...stored, inverseLabel: undefined, inverseTypeId: undefined };
-    expect((await diffLabel(ID, single, { ...inputs, inverseLabel: UNKNOWN })).replaces).to.deep.equal(["inverseLabel"]);
+    expect((await label.diff(ID, single, { ...inputs, inverseLabel: UNKNOWN })).replaces).to.deep.equal(["inverseLabel"]);
   });
 
   it("accepts state written by an earlier output shape (no schemaVersion, no object type ids, no inverseTypeId)", async () => {
     const old = { fromObjectType: "contact", toObjectType: "company", name: "manager", label: "Manager", inverseLabel: "Employee", typeId: 145 };
-    expect(await diffLabel(ID, old, inputs)).to.deep.include({ changes: false, replaces: [] });
-    expect((await diffLabel(ID, old, { ...inputs, toObjectType: "deals" })).replaces).to.deep.equal(["toObjectType"]);
+    expect(await label.diff(ID, old, inputs)).to.deep.include({ changes: false, replaces: [] });
+    expect((await label.diff(ID, old, { ...inputs, toObjectType: "deals" })).replaces).to.deep.equal(["toObjectType"]);
     // Even without typeId in state, the id carries it.
     const older = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager" };
-    expect(await diffLabel("0-1/0-2/145", older, { ...inputs, inverseLabel: undefined })).to.deep.include({ changes: false, replaces: [] });
+    expect(await label.diff("0-1/0-2/145", older, { ...inputs, inverseLabel: undefined })).to.deep.include({ changes: false, replaces: [] });
   });
 });

@@ -1,11 +1,11 @@
 import { expect } from "chai";
-import { checkLimits } from "../../provider/limits";
+import { limits as provider } from "./offline-provider";
 import { UNKNOWN } from "../../model";
 
 const pair = { fromObjectType: "contacts", toObjectType: "companies" };
 
 async function failures(limits: unknown, extra: Record<string, unknown> = {}) {
-  return (await checkLimits({}, { ...pair, ...extra, limits })).failures ?? [];
+  return (await provider.check({}, { ...pair, ...extra, limits })).failures ?? [];
 }
 
 describe("unit: AssociationLimits check", () => {
@@ -20,7 +20,7 @@ describe("unit: AssociationLimits check", () => {
         { typeId: 931, maxToObjectIds: 2 },
       ],
     };
-    const r = await checkLimits({}, news);
+    const r = await provider.check({}, news);
     expect(r.failures).to.deep.equal([]);
     expect(r.inputs).to.equal(news);
   });
@@ -91,7 +91,7 @@ describe("unit: AssociationLimits check", () => {
     expect(await failures([UNKNOWN])).to.deep.equal([]);
     expect(await failures([{ typeId: UNKNOWN, maxToObjectIds: 1 }, { typeId: UNKNOWN, maxToObjectIds: 2 }])).to.deep.equal([]);
     expect(await failures([{ unlabeled: true, maxToObjectIds: UNKNOWN }, { typeId: 145, maxToObjectIds: 3 }])).to.deep.equal([]);
-    expect((await checkLimits({}, { fromObjectType: UNKNOWN, toObjectType: "companies", limits: [{ typeId: 4, maxToObjectIds: 1 }] })).failures).to.deep.equal([]);
+    expect((await provider.check({}, { fromObjectType: UNKNOWN, toObjectType: "companies", limits: [{ typeId: 4, maxToObjectIds: 1 }] })).failures).to.deep.equal([]);
   });
 
   it("refuses a limits value that is not a list, and bad object types", async () => {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { LimitsPlanError, PlanCall, PlanLimit, planLimits } from "../../provider/limits-plan";
+import { LimitsPlanError, PlanCall, PlanLimit, planLimits } from "../../provider/limits/plan";
 
 const U = 279;
 const LABELS = [1, 931, 145, 146, 147, 148];

@@ -3,26 +3,17 @@ import type { AssociationTypeInfo, HubSpotApi, LimitConfiguration } from "../../
 import { PairCache } from "../../provider/pair-cache";
 
 /** Counts reads; answers after a tick so that concurrent callers really overlap. */
-function fakeApi(): { api: HubSpotApi; calls: string[]; labels: AssociationTypeInfo[]; fail: { next: boolean } } {
+type PairReads = Pick<HubSpotApi, "listLabels" | "listLimits">;
+
+function fakeApi(): { api: PairReads; calls: string[]; labels: AssociationTypeInfo[]; fail: { next: boolean } } {
   const calls: string[] = [];
   const labels: AssociationTypeInfo[] = [{ category: "HUBSPOT_DEFINED", typeId: 279, label: null }];
   const fail = { next: false };
   const limits: LimitConfiguration[] = [{ category: "HUBSPOT_DEFINED", typeId: 279, userEnforcedMaxToObjectIds: 5, label: null }];
   const later = <T>(v: T): Promise<T> => new Promise((resolve, reject) => setTimeout(() => (fail.next ? ((fail.next = false), reject(new Error("boom"))) : resolve(v)), 5));
-  const unused = (): never => {
-    throw new Error("not used");
-  };
-  const api: HubSpotApi = {
+  const api: PairReads = {
     listLabels: (f, t) => (calls.push(`labels ${f}/${t}`), later(labels.map((l) => ({ ...l })))),
     listLimits: (f, t) => (calls.push(`limits ${f}/${t}`), later(limits.map((l) => ({ ...l })))),
-    createLabel: unused,
-    updateLabel: unused,
-    deleteLabel: unused,
-    listAllLimits: unused,
-    createLimits: unused,
-    updateLimits: unused,
-    purgeLimits: unused,
-    getAccountDetails: unused,
   };
   return { api, calls, labels, fail };
 }

@@ -14,7 +14,7 @@
 // minimal number of calls in the common cases (a fresh pair is one batch/create, a pure raise or a pure lowering
 // within the unlabeled limit is one batch/update).
 
-import type { AssociationCategory, LimitInput, LimitKey } from "./hubspot/api";
+import type { AssociationCategory, LimitInput, LimitKey } from "../hubspot/api";
 
 export interface PlanLimit {
   category: AssociationCategory;

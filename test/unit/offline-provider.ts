@@ -1,0 +1,39 @@
+// The providers as check and diff see them: a host whose HubSpot answers only the schemas read (the portal has the
+// given custom objects) and fails the test on any other request, because check and diff must make none.
+import { createProvider, ProviderHost } from "../../provider";
+import type { HubSpotApi, ObjectSchemaInfo } from "../../provider/hubspot/api";
+
+function offlineApi(schemas: ObjectSchemaInfo[], reads: { schemas: number }): HubSpotApi {
+  const refuse = (what: string) => (): never => {
+    throw new Error(`check and diff must not call HubSpot (${what})`);
+  };
+  return {
+    listObjectSchemas: async () => {
+      reads.schemas++;
+      return schemas;
+    },
+    listLabels: refuse("listLabels"),
+    createLabel: refuse("createLabel"),
+    updateLabel: refuse("updateLabel"),
+    deleteLabel: refuse("deleteLabel"),
+    listAllLimits: refuse("listAllLimits"),
+    listLimits: refuse("listLimits"),
+    createLimits: refuse("createLimits"),
+    updateLimits: refuse("updateLimits"),
+    purgeLimits: refuse("purgeLimits"),
+    getAccountDetails: refuse("getAccountDetails"),
+  };
+}
+
+export function offlineProviders(schemas: ObjectSchemaInfo[] = []) {
+  const reads = { schemas: 0 };
+  const host = new ProviderHost({
+    createClient: () => offlineApi(schemas, reads),
+    notice: () => undefined,
+    env: { HUBSPOT_ACCESS_TOKEN: "unit-test-token" },
+    replan: { maxAttempts: 1, beforeAttempt: () => Promise.resolve() },
+  });
+  return { label: createProvider("label", host), limits: createProvider("limits", host), reads };
+}
+
+export const { label, limits } = offlineProviders();
