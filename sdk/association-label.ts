@@ -1,9 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { HubSpotProviderShim } from "./provider-shim";
-
-// One shim instance per kind: the serializer caches `__provider` text by object identity, so every
-// AssociationLabel shares one serialization.
-const labelProvider = new HubSpotProviderShim("label");
+import labelProvider = require("./shims/label");
 
 export interface AssociationLabelArgs {
   /** Object type name (`contacts`, `contact`) or id (`0-1`, custom objects `2-123`). */

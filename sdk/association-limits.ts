@@ -1,8 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { HubSpotProviderShim } from "./provider-shim";
-
-// One shim instance per kind (the serializer caches by object identity).
-const limitsProvider = new HubSpotProviderShim("limits");
+import limitsProvider = require("./shims/limits");
 
 /** One limit; name the association type by exactly one of `typeId`, `label` or `unlabeled: true`. */
 export interface AssociationLimitEntry {
