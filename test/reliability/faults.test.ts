@@ -6,6 +6,8 @@ import { expect } from "chai";
 import { startEmulator } from "../../emulator";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import {
+  mutatingRequests,
+  adoptWhatTheErrorsName,
   armedFaults,
   clearFaults,
   clearLog,
@@ -211,13 +213,21 @@ describe("reliability: faults during a real `pulumi up`", function () {
     const made = state.definitions.filter((d) => d.name === "p0_late");
     expect(made.length, "HubSpot did create it (both halves of the single label)").to.equal(2);
 
+    // The next up sends the create again; HubSpot refuses the name. Nothing proves the label is this resource's
+    // (anyone's label could carry the name), so it stops before any write and names the label to adopt.
+    await clearLog(emu);
+    const refused = await failureOf(t.up());
+    expect(refused).to.match(/already has a label named "p0_late"/);
+    expect(refused).to.match(/set adoptTypeId to its typeId/);
+    const posts = (await requestLog(emu)).entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels);
+    expect(posts.map((e) => e.status), "refused as a duplicate name, not created again").to.deep.equal([400]);
+    expect(mutatingRequests(await requestLog(emu)).filter((e) => e.status < 400), "no write").to.deep.equal([]);
+    // The user follows the error: adoptTypeId. The next up takes the label over and creates nothing.
+    expect(adoptWhatTheErrorsName(refused, model.slots)).to.equal(1);
     await clearLog(emu);
     const r = await t.up();
     typeIds = outputValues(r.outputs);
-    // The create is sent again and HubSpot refuses it (the name is taken): that refusal is how the provider knows
-    // the label is its own, and it adopts it. Nothing is created a second time.
-    const posts = (await requestLog(emu)).entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels);
-    expect(posts.map((e) => e.status), "refused as a duplicate name, not created again").to.deep.equal([400]);
+    expect((await requestLog(emu)).entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels)).to.deep.equal([]);
     expect(r.stdout).to.match(/adopted existing association label "P0 late label"/);
     await converged("after adopting the unverified label");
     tally.fault("POST label 500 after creating + verification GETs 503 x5", 6);
@@ -260,20 +270,25 @@ describe("reliability: faults during a real `pulumi up`", function () {
     expect(partner.length, "the unmanaged label is untouched").to.equal(2);
     await t.preview({ expectNoChanges: true });
   });
-  it("a label resource renamed in the program (no alias): the new resource takes the label over, the old one's delete leaves it", async () => {
+  it("a label resource renamed in the program: without an alias the up stops before any write; with one the label stays", async () => {
     const limited = new Set(model.limits.flatMap((l) => l.labels.map((x) => x.slot)));
     const slot = model.slots.find((s) => s.pair === 1 && s.inverseLabel !== undefined && !limited.has(s.key));
     if (!slot) throw new Error("no unlimited paired slot");
     const before = typeIds[slot.key];
+    const oldKey = slot.key;
     slot.key = `${slot.key}-renamed`;
+    await clearLog(emu);
+    const refused = await failureOf(t.up());
+    expect(refused).to.match(new RegExp(`already has a label named "${slot.name}"`));
+    expect(refused).to.match(/add the old name to its `aliases`/);
+    expect(mutatingRequests(await requestLog(emu)).filter((e) => e.status < 400), "no write").to.deep.equal([]);
+    // With the alias Pulumi's way of renaming, the resource keeps its label and nothing changes at HubSpot.
+    slot.aliases = [oldKey];
     await clearLog(emu);
     const r = await t.up();
     typeIds = outputValues(r.outputs);
-    expect(r.summary.resourceChanges).to.deep.include({ create: 1, delete: 1 });
-    expect(typeIds[slot.key], "the new resource owns the same label").to.equal(before);
-    const log = await requestLog(emu);
-    expect(log.entries.filter((e) => e.method === "DELETE"), "the label is not deleted").to.deep.equal([]);
-    expect(r.stdout).to.match(/not deleting association label .* another resource of this deployment has just taken it over/);
+    expect(typeIds[slot.key], "the renamed resource holds the same label").to.equal(before);
+    expect(mutatingRequests(await requestLog(emu))).to.deep.equal([]);
     await converged("after renaming a resource");
     await t.preview({ expectNoChanges: true });
   });

@@ -75,6 +75,24 @@ export async function failureOf(p: Promise<unknown>): Promise<string> {
   }
 }
 
+/**
+ * What a user does with the provider's "name taken" errors: for each label the error names, set adoptTypeId on the
+ * declaration with that internal name to the candidate the error lists (the label with the declared text).
+ * Returns how many declarations it changed.
+ */
+export function adoptWhatTheErrorsName(failure: string, slots: { name: string; adoptTypeId?: number }[]): number {
+  let adopted = 0;
+  const re = /HubSpot already has a label named "([^"]+)" on this pair[^\n]*?Labels with this text: typeId (\d+) /g;
+  for (const m of failure.matchAll(re)) {
+    const slot = slots.find((s) => s.name === m[1]);
+    if (slot && slot.adoptTypeId === undefined) {
+      slot.adoptTypeId = Number(m[2]);
+      adopted++;
+    }
+  }
+  return adopted;
+}
+
 // ------------------------------------------------------------------------------------------------ emulator state
 
 export interface Definition {

@@ -21,6 +21,10 @@ export interface LabelSlot {
   name: string;
   label: string;
   inverseLabel?: string;
+  /** Set as a user does after an error asks for it: take this existing label over. */
+  adoptTypeId?: number;
+  /** Earlier resource names of the slot (Pulumi aliases), as a user adds them after renaming a resource. */
+  aliases?: string[];
 }
 
 export interface LimitsModel {
@@ -118,7 +122,8 @@ export function soakProgram(m: SoakModel): Record<string, unknown> {
         name: s.name,
         label: s.label,
         ...(s.inverseLabel !== undefined ? { inverseLabel: s.inverseLabel } : {}),
-      }),
+        ...(s.adoptTypeId !== undefined ? { adoptTypeId: s.adoptTypeId } : {}),
+      }, s.aliases ? { aliases: s.aliases.map((name) => ({ name })) } : undefined),
     );
   }
   m.limits.forEach((l, p) => {
