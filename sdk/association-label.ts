@@ -11,7 +11,10 @@ export interface AssociationLabelArgs {
   label: pulumi.Input<string>;
   /** Display text of the inverse direction; makes the label paired. Adding or removing it replaces the label. */
   inverseLabel?: pulumi.Input<string>;
-  /** Take over the existing USER_DEFINED label with this typeId instead of creating one. */
+  /**
+   * Take over the existing USER_DEFINED label with this typeId instead of creating one. The only way a label that
+   * exists already becomes this resource's: HubSpot never returns internal names, so nothing else proves it.
+   */
   adoptTypeId?: pulumi.Input<number>;
 }
 
@@ -25,7 +28,10 @@ export class AssociationLabel extends pulumi.dynamic.Resource {
   declare public readonly adoptTypeId: pulumi.Output<number | undefined>;
   /** HubSpot's association type id of the from -> to direction. */
   declare public readonly typeId: pulumi.Output<number>;
-  /** The to -> from half's type id (paired labels only). */
+  /**
+   * The to -> from half's type id: a paired label's inverse, or, for a single label between two different object
+   * types, the reverse half HubSpot creates with the same text (undefined when HubSpot made none).
+   */
   declare public readonly inverseTypeId: pulumi.Output<number | undefined>;
   declare public readonly category: pulumi.Output<string>;
   declare public readonly fromObjectTypeId: pulumi.Output<string>;
