@@ -1,6 +1,6 @@
 // HubSpotClient: the HubSpotApi implementation the provider uses, one per provider process.
 //
-// Composition: endpoint modules (labels, limits, account, records) describe each call; the RequestExecutor
+// Composition: endpoint modules (labels, limits, account) describe each call; the RequestExecutor
 // runs it through the AdaptiveRateLimiter and the retry policy; the transport sends it with the platform
 // fetch. The access token lives in a TypeScript `private` field — not an ES `#private` field, which breaks
 // Pulumi's deserialization of provider code — and `toJSON`/`util.inspect` leave it out.
@@ -31,7 +31,6 @@ import {
   resolveRetryPolicy,
 } from "./policy";
 import { AdaptiveRateLimiter, RateLimiterSnapshot } from "./rate-limiter";
-import * as records from "./records";
 import { RequestExecutor } from "./request-executor";
 import { ClientStats, StatsRecorder } from "./stats";
 import { FetchFunction } from "./transport";
@@ -157,43 +156,6 @@ export class HubSpotClient implements HubSpotApi {
     const details = await account.getAccountDetails(this.http);
     if (details.timeZone !== undefined) this.portalTimeZone = details.timeZone;
     return details;
-  }
-
-  // ---- records (tests and demos) -----------------------------------------------------------------------
-
-  createRecord(objectType: string, properties: Record<string, string>): Promise<records.CrmRecord> {
-    return records.createRecord(this.http, objectType, properties);
-  }
-
-  getRecord(objectType: string, objectId: string): Promise<records.CrmRecord> {
-    return records.getRecord(this.http, objectType, objectId);
-  }
-
-  associateLabelled(
-    fromObjectType: string,
-    fromObjectId: string,
-    toObjectType: string,
-    toObjectId: string,
-    types: records.AssociationSpec[],
-  ): Promise<records.LabelsBetweenRecords> {
-    return records.associateLabelled(this.http, fromObjectType, fromObjectId, toObjectType, toObjectId, types);
-  }
-
-  associateDefault(fromObjectType: string, fromObjectId: string, toObjectType: string, toObjectId: string): Promise<void> {
-    return records.associateDefault(this.http, fromObjectType, fromObjectId, toObjectType, toObjectId);
-  }
-
-  listRecordAssociations(
-    fromObjectType: string,
-    fromObjectId: string,
-    toObjectType: string,
-    page?: { after?: string; limit?: number },
-  ): Promise<records.RecordAssociationsPage> {
-    return records.listRecordAssociations(this.http, fromObjectType, fromObjectId, toObjectType, page);
-  }
-
-  removeRecordAssociations(fromObjectType: string, fromObjectId: string, toObjectType: string, toObjectId: string): Promise<void> {
-    return records.removeRecordAssociations(this.http, fromObjectType, fromObjectId, toObjectType, toObjectId);
   }
 
   // ---- observability -----------------------------------------------------------------------------------

@@ -30,5 +30,4 @@ export { AdaptiveRateLimiter, RateLimiterOptions, RateLimiterSnapshot, RateLimit
 export { Clock, ManualClock, systemClock } from "./clock";
 export { ClientStats, RouteStats } from "./stats";
 export { ROUTES } from "./routes";
-export { AssociationSpec, CrmRecord, LabelsBetweenRecords, RecordAssociation, RecordAssociationsPage } from "./records";
 export { nextMidnightIn } from "./daily-reset";

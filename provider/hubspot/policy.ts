@@ -65,13 +65,11 @@ export function fullJitterDelay(retryIndex: number, baseMs: number, maxMs: numbe
 
 /**
  * POSTs that are safe to repeat: they set absolute values (configuration batch/update sets the limit to N,
- * batch/purge removes limits) or only read (records batch/read). Every other POST creates something, and
- * sending it twice can create it twice.
+ * batch/purge removes limits). Every other POST creates something, and sending it twice can create it twice.
  */
 const IDEMPOTENT_POST_SUFFIXES: readonly string[] = [
   "/definitions/configurations/{fromObjectType}/{toObjectType}/batch/update",
   "/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge",
-  "/{fromObjectType}/{toObjectType}/batch/read",
 ];
 
 /**

@@ -12,6 +12,7 @@ import {
   OutcomeUnknownError,
 } from "../../provider/hubspot/errors";
 import { ROUTES } from "../../provider/hubspot/routes";
+import { EmulatorHttp } from "../helpers/emulator-http";
 import { EmulatorLog, count429, emulatorControl, emulatorLog, expectNoSecret, injectFault } from "./helpers";
 
 const FULL_TOKEN = "pat-na1-client-tests-full-0000000000";
@@ -108,30 +109,24 @@ describe("client: against the emulator", function () {
       expect(invalid.errors[0].category).to.equal("VALIDATION_ERROR");
     });
 
-    it("creates records and associates them with a label (and the label in use cannot be deleted)", async () => {
+    it("refuses to delete a label in use on records (set up over HTTP), then deletes it once unused", async () => {
       const c = client();
-      const contact = await c.createRecord("contacts", { email: "ada@example.com" });
-      const company = await c.createRecord("companies", { name: "Analytical Engines" });
-      expect(contact.id).to.match(/^\d+$/);
-      expect((await c.getRecord("contacts", contact.id)).properties.email).to.equal("ada@example.com");
-
+      const http = new EmulatorHttp(emu.url, FULL_TOKEN);
+      const contact = await http.record("contacts", { email: "ada@example.com" });
+      const company = await http.record("companies", { name: "Analytical Engines" });
       const [label] = await c.createLabel("contacts", "companies", { name: "client_founder", label: "Founder" });
-      const pair = await c.associateLabelled("contacts", contact.id, "companies", company.id, [
-        { associationCategory: "USER_DEFINED", associationTypeId: label.typeId },
-      ]);
-      expect(pair.labels).to.include("Founder");
-      expect(pair.toObjectId).to.equal(company.id);
-
-      const page = await c.listRecordAssociations("contacts", contact.id, "companies");
-      expect(page.results[0].toObjectId).to.equal(company.id);
-      expect(page.results[0].associationTypes.map((t) => t.typeId)).to.include(label.typeId);
+      const association = `/crm/v4/objects/contacts/${contact}/associations/companies/${company}`;
+      const put = await http.put(association, [{ associationCategory: "USER_DEFINED", associationTypeId: label.typeId }]);
+      expect(put.status).to.equal(201);
 
       const inUse = await expectRejection(c.deleteLabel("contacts", "companies", label.typeId), HubSpotApiError);
       expect(inUse.status).to.be.within(400, 499);
+      expect(inUse.hubspotMessage).to.be.a("string").and.not.equal("");
+      expect((await c.listLabels("contacts", "companies")).map((t) => t.typeId)).to.include(label.typeId);
 
-      await c.removeRecordAssociations("contacts", contact.id, "companies", company.id);
-      await c.associateDefault("contacts", contact.id, "companies", company.id);
+      expect((await http.del(association)).status).to.equal(204);
       await c.deleteLabel("contacts", "companies", label.typeId);
+      expect((await c.listLabels("contacts", "companies")).map((t) => t.typeId)).to.not.include(label.typeId);
     });
 
     it("counts requests per route in stats()", async () => {
