@@ -19,7 +19,7 @@ import {
   UpdateLabelRequest,
 } from "./api";
 import { Clock, systemClock } from "./clock";
-import { HubSpotConfigError, redact } from "./errors";
+import { HubSpotConfigError } from "./errors";
 import { HttpCaller } from "./http-caller";
 import * as labels from "./labels";
 import * as limits from "./limits";
@@ -31,6 +31,7 @@ import {
   resolveRetryPolicy,
 } from "./policy";
 import { AdaptiveRateLimiter, RateLimiterSnapshot } from "./rate-limiter";
+import { redact } from "./redaction";
 import { RequestExecutor } from "./request-executor";
 import { ClientStats, StatsRecorder } from "./stats";
 import { FetchFunction } from "./transport";

@@ -16,8 +16,8 @@ export {
   HubSpotErrorDetail,
   NetworkFailureKind,
   RequestDescription,
-  redact,
 } from "./errors";
+export { redact } from "./redaction";
 export {
   DEFAULT_MAX_REQUESTS_PER_10S,
   DEFAULT_RETRY_POLICY,

@@ -88,12 +88,11 @@ export class RequestExecutor {
       permit.complete({ headers: response.rateLimit, rateLimited: response.status === 429 });
       if (response.status >= 200 && response.status < 300) return response;
 
-      const token = this.options.transport.token();
       if (response.status === 429) {
         stats.rateLimited(key);
         rateLimitedAnswers++;
         const fields = {
-          ...parseErrorBody(response, token),
+          ...parseErrorBody(response),
           attempts,
           ...(response.retryAfterMs !== undefined ? { retryAfterMs: response.retryAfterMs } : {}),
         };
@@ -112,7 +111,7 @@ export class RequestExecutor {
         continue;
       }
 
-      const apiError = apiErrorFor(parseErrorBody(response, token), description);
+      const apiError = apiErrorFor(parseErrorBody(response), description);
       if (response.status >= 500) {
         // HubSpot may have applied the change before failing; a POST that creates must not be repeated.
         if (!idempotent) throw new OutcomeUnknownError(apiError, description);
