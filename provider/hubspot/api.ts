@@ -59,6 +59,22 @@ export interface AccountDetails {
   uiDomain?: string;
 }
 
+/**
+ * One custom object as `GET /crm/v3/schemas` describes it (the fields the provider resolves names with; the
+ * rest of HubSpot's ObjectSchema is ignored). Assignable to model/custom-objects.ts's CustomObjectSchema.
+ */
+export interface CustomObjectSchemaInfo {
+  /** `2-<n>`: what association paths and our resource ids use. Differs between portals. */
+  objectTypeId: string;
+  /** The plain name (`cars`): the same in a sandbox and in production. */
+  name: string;
+  /** `p<portalId>_<name>`. */
+  fullyQualifiedName?: string;
+  labels?: { singular?: string; plural?: string };
+  /** Always false in what `listCustomObjectSchemas` returns (archived schemas are left out). */
+  archived: boolean;
+}
+
 export interface CreateLabelRequest {
   name: string;
   label: string;
@@ -91,4 +107,7 @@ export interface HubSpotApi {
   purgeLimits(fromObjectType: string, toObjectType: string, inputs: LimitKey[]): Promise<void>;
 
   getAccountDetails(): Promise<AccountDetails>;
+
+  /** `GET /crm/v3/schemas`: the portal's custom objects, archived ones left out. Idempotent, retried as any GET. */
+  listCustomObjectSchemas(): Promise<CustomObjectSchemaInfo[]>;
 }

@@ -1,6 +1,6 @@
 // HubSpotClient: the HubSpotApi implementation the provider uses, one per provider process.
 //
-// Composition: endpoint modules (labels, limits, account) describe each call; the RequestExecutor
+// Composition: endpoint modules (labels, limits, account, schemas) describe each call; the RequestExecutor
 // runs it through the AdaptiveRateLimiter and the retry policy; the transport sends it with the platform
 // fetch. The access token lives in a TypeScript `private` field — not an ES `#private` field, which breaks
 // Pulumi's deserialization of provider code — and `toJSON`/`util.inspect` leave it out.
@@ -12,6 +12,7 @@ import {
   AssociationTypeInfo,
   BatchResult,
   CreateLabelRequest,
+  CustomObjectSchemaInfo,
   HubSpotApi,
   LimitConfiguration,
   LimitInput,
@@ -31,6 +32,7 @@ import {
   resolveRetryPolicy,
 } from "./policy";
 import { AdaptiveRateLimiter, RateLimiterSnapshot } from "./rate-limiter";
+import * as schemas from "./schemas";
 import { redact } from "./redaction";
 import { RequestExecutor } from "./request-executor";
 import { ClientStats, StatsRecorder } from "./stats";
@@ -157,6 +159,12 @@ export class HubSpotClient implements HubSpotApi {
     const details = await account.getAccountDetails(this.http);
     if (details.timeZone !== undefined) this.portalTimeZone = details.timeZone;
     return details;
+  }
+
+  // ---- custom objects ------------------------------------------------------------------------------------
+
+  listCustomObjectSchemas(): Promise<CustomObjectSchemaInfo[]> {
+    return schemas.listCustomObjectSchemas(this.http);
   }
 
   // ---- observability -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ export const ROUTES = {
   limitsUpdate: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/update",
   limitsPurge: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge",
   accountDetails: "/account-info/v3/details",
+  schemas: "/crm/v3/schemas",
 } as const;
 
 export type RouteTemplate = (typeof ROUTES)[keyof typeof ROUTES];

@@ -49,7 +49,7 @@ function echoing(request: LocalRequest): LocalAnswer {
     ],
   };
   const path = request.url.replace("/associations/definitions/configurations/", "/configurations/");
-  const scenario = /\/(?:associations|configurations)\/([a-z0-9-]+)\//.exec(path)?.[1] ?? (path.startsWith("/account-info") ? "account" : "");
+  const scenario = /\/(?:associations|configurations)\/([a-z0-9-]+)\//.exec(path)?.[1] ?? (path.startsWith("/account-info") ? "account" : path.startsWith("/crm/v3/schemas") ? "schemas" : "");
   switch (scenario) {
     case "values":
       return { status: 200, headers, body: labelsEcho };
@@ -57,6 +57,12 @@ function echoing(request: LocalRequest): LocalAnswer {
       return { status: 200, headers, body: escapedJson(labelsEcho) };
     case "account":
       return { status: 200, headers, body: { portalId: 42, timeZone: auth, accountType: token, uiDomain: escapedJson(token) } };
+    case "schemas":
+      return {
+        status: 200,
+        headers,
+        body: escapedJson({ results: [{ id: "5", objectTypeId: "2-5", name: auth, fullyQualifiedName: `p1_${token}`, labels: { singular: auth, plural: token } }] }),
+      };
     case "batch":
       return {
         status: 207,
@@ -178,7 +184,7 @@ describe("client: the token never leaves the transport (echoing server)", functi
       expect(labels.map((l) => l.label)).to.deep.equal(["[redacted]", "text [redacted] text", "[redacted]"]);
     });
 
-    it("a create's answer, a limits list, a 207 batch's item errors and the account details", async () => {
+    it("a create's answer, a limits list, a 207 batch's item errors, custom object schemas and the account details", async () => {
       expectClean(await client.createLabel("values", "x", { name: "n", label: "L" }));
       expectClean(await client.listLimits("limits", "x"));
       const batch = await client.createLimits("batch", "x", [{ category: "USER_DEFINED", typeId: 1, maxToObjectIds: 2 }]);
@@ -186,6 +192,11 @@ describe("client: the token never leaves the transport (echoing server)", functi
       expect(batch.httpStatus).to.equal(207);
       expect(batch.errors[0]).to.include({ message: "Invalid input: [redacted]", category: "[redacted]" });
       expect(batch.errors[0].context).to.deep.equal({ "[redacted]": ["[redacted]", "[redacted]"] });
+      const schemas = await client.listCustomObjectSchemas();
+      expectClean(schemas);
+      expect(schemas).to.deep.equal([
+        { objectTypeId: "2-5", name: "[redacted]", fullyQualifiedName: "p1_[redacted]", labels: { singular: "[redacted]", plural: "[redacted]" }, archived: false },
+      ]);
       const details = await client.getAccountDetails();
       expectClean(details);
       expect(details).to.deep.include({ portalId: 42, timeZone: "[redacted]" });

@@ -23,6 +23,7 @@ function fakeApi(): { api: HubSpotApi; calls: string[]; labels: AssociationTypeI
     updateLimits: unused,
     purgeLimits: unused,
     getAccountDetails: unused,
+    listCustomObjectSchemas: unused,
   };
   return { api, calls, labels, fail };
 }
