@@ -17,6 +17,7 @@ import {
   LimitConfiguration,
   LimitInput,
   LimitKey,
+  RetryTiming,
   UpdateLabelRequest,
 } from "./api";
 import { Clock, systemClock } from "./clock";
@@ -29,6 +30,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   RATE_LIMIT_SAFETY_MARGIN_MS,
   RetryPolicy,
+  RetrySchedule,
   resolveRetryPolicy,
 } from "./policy";
 import { AdaptiveRateLimiter, RateLimiterSnapshot } from "./rate-limiter";
@@ -70,6 +72,8 @@ export class HubSpotClient implements HubSpotApi {
   /** Defined non-enumerable in the constructor, so spreading or Object.entries() of the client omits it too. */
   private declare readonly accessToken: string;
   readonly baseUrl: string;
+  /** The retry policy and clock, for the provider's own re-plan loops (api.ts RetryTiming). */
+  readonly retry: RetryTiming;
   private readonly limiter: AdaptiveRateLimiter;
   private readonly recorder = new StatsRecorder();
   private readonly executor: RequestExecutor;
@@ -93,6 +97,8 @@ export class HubSpotClient implements HubSpotApi {
       calibrate: options.calibrateRateLimit ?? true,
       clock,
     });
+    const retry = new RetrySchedule(resolveRetryPolicy(options.retry), clock, options.random ?? Math.random);
+    this.retry = retry;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new HubSpotConfigError("timeoutMs must be a positive number");
     this.executor = new RequestExecutor({
@@ -104,9 +110,8 @@ export class HubSpotClient implements HubSpotApi {
         ...(options.fetch ? { fetch: options.fetch } : {}),
       },
       limiter: this.limiter,
-      policy: resolveRetryPolicy(options.retry),
+      retry,
       clock,
-      random: options.random ?? Math.random,
       stats: this.recorder,
       timeZone: () => this.portalTimeZone,
     });

@@ -24,6 +24,7 @@ export {
   DEFAULT_TIMEOUT_MS,
   RATE_LIMIT_WINDOW_MS,
   RetryPolicy,
+  RetrySchedule,
   isIdempotent,
 } from "./policy";
 export { AdaptiveRateLimiter, RateLimiterOptions, RateLimiterSnapshot, RateLimitHeaders, RateLimitPermit } from "./rate-limiter";

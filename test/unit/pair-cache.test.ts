@@ -24,6 +24,9 @@ function fakeApi(): { api: HubSpotApi; calls: string[]; labels: AssociationTypeI
     purgeLimits: unused,
     getAccountDetails: unused,
     listCustomObjectSchemas: unused,
+    get retry(): never {
+      return unused();
+    },
   };
   return { api, calls, labels, fail };
 }
