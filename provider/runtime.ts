@@ -4,7 +4,7 @@
 
 import type { HubSpotApi } from "./hubspot/api";
 import { ConfigSource, ExplicitSettings, HubSpotSettings, RawSettings, requireAccessToken, resolveSettings, settingsFromConfig } from "./config";
-import { ReplanPolicy, Session, sessionKey } from "./session";
+import { Session, sessionKey } from "./session";
 
 export interface ClientOptions {
   accessToken: string;
@@ -17,7 +17,6 @@ export interface ProviderRuntime {
   /** One line for the user; the provider's stdout reaches the CLI's output (Pulumi >= 3.146). */
   notice(message: string): void;
   env: NodeJS.ProcessEnv;
-  replan: ReplanPolicy;
 }
 
 /** Loaded lazily: check and diff mostly need no client, and previews must stay cheap. */
@@ -26,23 +25,11 @@ function createHubSpotClient(options: ClientOptions): HubSpotApi {
   return new hubspot.HubSpotClient(options);
 }
 
-/** Re-plans after a write whose outcome stayed unknown wait like the client's own retries. */
-function clientReplanPolicy(): ReplanPolicy {
-  const policy: typeof import("./hubspot/policy") = require("./hubspot/policy");
-  const clock: typeof import("./hubspot/clock") = require("./hubspot/clock");
-  const p = policy.DEFAULT_RETRY_POLICY;
-  return {
-    maxAttempts: p.maxAttempts,
-    beforeAttempt: (attempt) => clock.sleep(clock.systemClock, policy.fullJitterDelay(attempt - 2, p.backoffBaseMs, p.backoffMaxMs, Math.random)),
-  };
-}
-
 export function defaultRuntime(): ProviderRuntime {
   return {
     createClient: createHubSpotClient,
     notice: (message) => console.log(`hubspot: ${message}`),
     env: process.env,
-    replan: clientReplanPolicy(),
   };
 }
 

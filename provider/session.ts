@@ -3,20 +3,12 @@
 // channel, and the portal guard.
 
 import { createHash } from "node:crypto";
-import type { HubSpotApi } from "./hubspot/api";
+import type { HubSpotApi, RetryTiming } from "./hubspot/api";
 import type { HubSpotSettings } from "./config";
 import { RunLedger } from "./ledger";
 import { ObjectTypeResolver } from "./object-type-resolver";
 import { PairCache } from "./pair-cache";
 import { SharedOnce } from "./shared-once";
-
-/** How a write whose outcome stayed unknown is re-planned: the client's retry policy, on its clock. */
-export interface ReplanPolicy {
-  /** Attempts in total, the first included. */
-  readonly maxAttempts: number;
-  /** Waits before attempt `attempt` (2, 3, ...). */
-  beforeAttempt(attempt: number): Promise<void>;
-}
 
 /** Hashed so that the map key is not one more copy of the token lying around in memory dumps. */
 export function sessionKey(s: HubSpotSettings): string {
@@ -45,15 +37,16 @@ export class Session {
   constructor(
     readonly api: HubSpotApi,
     settings: HubSpotSettings,
-    private readonly runtime: { notice(message: string): void; replan: ReplanPolicy },
+    private readonly runtime: { notice(message: string): void },
   ) {
     this.pairs = new PairCache(api);
-    this.objectTypes = new ObjectTypeResolver(() => api.listObjectSchemas());
+    this.objectTypes = new ObjectTypeResolver(() => api.listCustomObjectSchemas());
     this.settings = { baseUrl: settings.baseUrl, portalId: settings.portalId, maxRequestsPer10s: settings.maxRequestsPer10s };
   }
 
-  get replan(): ReplanPolicy {
-    return this.runtime.replan;
+  /** The client's retry and time policy, for re-plans after a write whose outcome stayed unknown. */
+  get retry(): RetryTiming {
+    return this.api.retry;
   }
 
   notice(message: string): void {

@@ -59,6 +59,22 @@ export interface AccountDetails {
   uiDomain?: string;
 }
 
+/**
+ * One custom object as `GET /crm/v3/schemas` describes it (the fields the provider resolves names with; the
+ * rest of HubSpot's ObjectSchema is ignored). Assignable to model/custom-objects.ts's CustomObjectSchema.
+ */
+export interface CustomObjectSchemaInfo {
+  /** `2-<n>`: what association paths and our resource ids use. Differs between portals. */
+  objectTypeId: string;
+  /** The plain name (`cars`): the same in a sandbox and in production. */
+  name: string;
+  /** `p<portalId>_<name>`. */
+  fullyQualifiedName?: string;
+  labels?: { singular?: string; plural?: string };
+  /** Always false in what `listCustomObjectSchemas` returns (archived schemas are left out). */
+  archived: boolean;
+}
+
 export interface CreateLabelRequest {
   name: string;
   label: string;
@@ -69,6 +85,33 @@ export interface UpdateLabelRequest {
   associationTypeId: number;
   label: string;
   inverseLabel?: string;
+}
+
+/**
+ * The client's retry and time policy, for callers that retry a whole decision rather than one request: after a
+ * write whose outcome is unknown (`OutcomeUnknownError`), re-read, re-decide and maybe re-send. Using it keeps
+ * one attempt count, one jitter rule and one clock for the whole process:
+ *
+ *   for (let attempt = 1; ; attempt++) {
+ *     try { return await planAndWrite(); }
+ *     catch (e) { if (isOutcomeUnknown(e) && (await api.retry.beforeReplan(attempt + 1))) continue; throw e; }
+ *   }
+ */
+export interface RetryTiming {
+  /** Plans in total, the first included (policy `maxReplanAttempts`, default 5). */
+  readonly replanAttempts: number;
+  /**
+   * The delay before plan `attempt` (an integer from 1; 1 gives 0): full jitter over the client's backoff, drawn
+   * from the client's random source. Each call draws again.
+   */
+  replanDelayMs(attempt: number): number;
+  /**
+   * Call before plan `attempt`. Resolves `false` at once when `attempt` exceeds `replanAttempts` (give up);
+   * otherwise waits `replanDelayMs(attempt)` on the client's clock and resolves `true`.
+   */
+  beforeReplan(attempt: number): Promise<boolean>;
+  /** Waits on the client's clock (a ManualClock in tests), for any other pause a caller needs. */
+  sleep(delayMs: number): Promise<void>;
 }
 
 /** Typed surface of the HubSpot API used by the provider. Object types may be names or ids. */
@@ -92,12 +135,9 @@ export interface HubSpotApi {
 
   getAccountDetails(): Promise<AccountDetails>;
 
-  /** The portal's custom object schemas (`GET /crm/v3/schemas`), archived ones left out. */
-  listObjectSchemas(): Promise<ObjectSchemaInfo[]>;
-}
+  /** `GET /crm/v3/schemas`: the portal's custom objects, archived ones left out. Idempotent, retried as any GET. */
+  listCustomObjectSchemas(): Promise<CustomObjectSchemaInfo[]>;
 
-export interface ObjectSchemaInfo {
-  objectTypeId: string;
-  name: string;
-  fullyQualifiedName?: string;
+  /** The retry and time policy for the caller's own re-plan loops (see RetryTiming). */
+  readonly retry: RetryTiming;
 }

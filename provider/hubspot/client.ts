@@ -1,6 +1,6 @@
 // HubSpotClient: the HubSpotApi implementation the provider uses, one per provider process.
 //
-// Composition: endpoint modules (labels, limits, account, records) describe each call; the RequestExecutor
+// Composition: endpoint modules (labels, limits, account, schemas) describe each call; the RequestExecutor
 // runs it through the AdaptiveRateLimiter and the retry policy; the transport sends it with the platform
 // fetch. The access token lives in a TypeScript `private` field — not an ES `#private` field, which breaks
 // Pulumi's deserialization of provider code — and `toJSON`/`util.inspect` leave it out.
@@ -12,15 +12,16 @@ import {
   AssociationTypeInfo,
   BatchResult,
   CreateLabelRequest,
+  CustomObjectSchemaInfo,
   HubSpotApi,
   LimitConfiguration,
   LimitInput,
   LimitKey,
-  ObjectSchemaInfo,
+  RetryTiming,
   UpdateLabelRequest,
 } from "./api";
 import { Clock, systemClock } from "./clock";
-import { HubSpotConfigError, redact } from "./errors";
+import { HubSpotConfigError } from "./errors";
 import { HttpCaller } from "./http-caller";
 import * as labels from "./labels";
 import * as limits from "./limits";
@@ -29,10 +30,12 @@ import {
   DEFAULT_TIMEOUT_MS,
   RATE_LIMIT_SAFETY_MARGIN_MS,
   RetryPolicy,
+  RetrySchedule,
   resolveRetryPolicy,
 } from "./policy";
 import { AdaptiveRateLimiter, RateLimiterSnapshot } from "./rate-limiter";
-import * as records from "./records";
+import * as schemas from "./schemas";
+import { redact } from "./redaction";
 import { RequestExecutor } from "./request-executor";
 import { ClientStats, StatsRecorder } from "./stats";
 import { FetchFunction } from "./transport";
@@ -69,6 +72,8 @@ export class HubSpotClient implements HubSpotApi {
   /** Defined non-enumerable in the constructor, so spreading or Object.entries() of the client omits it too. */
   private declare readonly accessToken: string;
   readonly baseUrl: string;
+  /** The retry policy and clock, for the provider's own re-plan loops (api.ts RetryTiming). */
+  readonly retry: RetryTiming;
   private readonly limiter: AdaptiveRateLimiter;
   private readonly recorder = new StatsRecorder();
   private readonly executor: RequestExecutor;
@@ -92,6 +97,8 @@ export class HubSpotClient implements HubSpotApi {
       calibrate: options.calibrateRateLimit ?? true,
       clock,
     });
+    const retry = new RetrySchedule(resolveRetryPolicy(options.retry), clock, options.random ?? Math.random);
+    this.retry = retry;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new HubSpotConfigError("timeoutMs must be a positive number");
     this.executor = new RequestExecutor({
@@ -103,18 +110,12 @@ export class HubSpotClient implements HubSpotApi {
         ...(options.fetch ? { fetch: options.fetch } : {}),
       },
       limiter: this.limiter,
-      policy: resolveRetryPolicy(options.retry),
+      retry,
       clock,
-      random: options.random ?? Math.random,
       stats: this.recorder,
       timeZone: () => this.portalTimeZone,
     });
     this.http = (request) => this.executor.execute(request);
-  }
-
-  // WIP(lead): replaced by the client branch's implementation at merge.
-  listObjectSchemas(): Promise<ObjectSchemaInfo[]> {
-    return Promise.reject(new Error("listObjectSchemas: not implemented yet"));
   }
 
   // ---- labels ----------------------------------------------------------------------------------------
@@ -165,41 +166,10 @@ export class HubSpotClient implements HubSpotApi {
     return details;
   }
 
-  // ---- records (tests and demos) -----------------------------------------------------------------------
+  // ---- custom objects ------------------------------------------------------------------------------------
 
-  createRecord(objectType: string, properties: Record<string, string>): Promise<records.CrmRecord> {
-    return records.createRecord(this.http, objectType, properties);
-  }
-
-  getRecord(objectType: string, objectId: string): Promise<records.CrmRecord> {
-    return records.getRecord(this.http, objectType, objectId);
-  }
-
-  associateLabelled(
-    fromObjectType: string,
-    fromObjectId: string,
-    toObjectType: string,
-    toObjectId: string,
-    types: records.AssociationSpec[],
-  ): Promise<records.LabelsBetweenRecords> {
-    return records.associateLabelled(this.http, fromObjectType, fromObjectId, toObjectType, toObjectId, types);
-  }
-
-  associateDefault(fromObjectType: string, fromObjectId: string, toObjectType: string, toObjectId: string): Promise<void> {
-    return records.associateDefault(this.http, fromObjectType, fromObjectId, toObjectType, toObjectId);
-  }
-
-  listRecordAssociations(
-    fromObjectType: string,
-    fromObjectId: string,
-    toObjectType: string,
-    page?: { after?: string; limit?: number },
-  ): Promise<records.RecordAssociationsPage> {
-    return records.listRecordAssociations(this.http, fromObjectType, fromObjectId, toObjectType, page);
-  }
-
-  removeRecordAssociations(fromObjectType: string, fromObjectId: string, toObjectType: string, toObjectId: string): Promise<void> {
-    return records.removeRecordAssociations(this.http, fromObjectType, fromObjectId, toObjectType, toObjectId);
+  listCustomObjectSchemas(): Promise<CustomObjectSchemaInfo[]> {
+    return schemas.listCustomObjectSchemas(this.http);
   }
 
   // ---- observability -----------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 // Pulumi's dynamic-provider host prints `${e}: ${e.stack}` for a failed operation and returns the message to
 // the CLI, so every field here is chosen to be safe to print: HubSpot's message, category, correlation id, the
 // HTTP method and the route TEMPLATE (never the full URL, never headers, never the token). Library errors
-// (fetch/undici) are never attached as `cause`: only their code and a redacted message are copied.
+// (fetch/undici) are never attached as `cause`: only their code and a redacted message are copied. Text from
+// HubSpot arrives here already redacted (redaction.ts).
 
 import { inspect } from "node:util";
 
@@ -48,7 +49,7 @@ export interface ApiErrorFields {
   status: number;
   category?: string;
   subCategory?: string;
-  /** HubSpot's own message, as sent (redacted). */
+  /** HubSpot's own message, as sent (token redacted by the transport). */
   hubspotMessage?: string;
   correlationId?: string;
   context?: Record<string, string[]>;
@@ -248,15 +249,3 @@ Object.defineProperty(HubSpotError.prototype, inspect.custom, {
   },
   enumerable: false,
 });
-
-/**
- * Replaces every occurrence of the secret (and of its URL-encoded form) with `[REDACTED]`. Used on every
- * string that comes from outside (fetch error messages, HubSpot's own text) before it enters an error.
- */
-export function redact(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4) return text;
-  let out = text.split(secret).join("[REDACTED]");
-  const encoded = encodeURIComponent(secret);
-  if (encoded !== secret) out = out.split(encoded).join("[REDACTED]");
-  return out;
-}

@@ -16,19 +16,19 @@ export {
   HubSpotErrorDetail,
   NetworkFailureKind,
   RequestDescription,
-  redact,
 } from "./errors";
+export { redact } from "./redaction";
 export {
   DEFAULT_MAX_REQUESTS_PER_10S,
   DEFAULT_RETRY_POLICY,
   DEFAULT_TIMEOUT_MS,
   RATE_LIMIT_WINDOW_MS,
   RetryPolicy,
+  RetrySchedule,
   isIdempotent,
 } from "./policy";
 export { AdaptiveRateLimiter, RateLimiterOptions, RateLimiterSnapshot, RateLimitHeaders, RateLimitPermit } from "./rate-limiter";
 export { Clock, ManualClock, systemClock } from "./clock";
 export { ClientStats, RouteStats } from "./stats";
 export { ROUTES } from "./routes";
-export { AssociationSpec, CrmRecord, LabelsBetweenRecords, RecordAssociation, RecordAssociationsPage } from "./records";
 export { nextMidnightIn } from "./daily-reset";

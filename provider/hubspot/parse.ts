@@ -2,7 +2,15 @@
 // missing or null, unknown fields are ignored. A body that is not even the right shape is a
 // HubSpotResponseFormatError (never a TypeError deep inside the provider).
 
-import { AccountDetails, AssociationCategory, AssociationTypeInfo, BatchItemError, BatchResult, LimitConfiguration } from "./api";
+import {
+  AccountDetails,
+  AssociationCategory,
+  AssociationTypeInfo,
+  BatchItemError,
+  BatchResult,
+  CustomObjectSchemaInfo,
+  LimitConfiguration,
+} from "./api";
 import { HubSpotResponseFormatError, RequestDescription } from "./errors";
 import { isRecord } from "./response-errors";
 import { HttpResponse } from "./transport";
@@ -83,6 +91,26 @@ export function parseAccountDetails(raw: Record<string, unknown>): AccountDetail
   if (typeof raw.accountType === "string") details.accountType = raw.accountType;
   if (typeof raw.uiDomain === "string") details.uiDomain = raw.uiDomain;
   return details;
+}
+
+/**
+ * One ObjectSchema of `GET /crm/v3/schemas`. `objectTypeId` is required and must look like `2-123`: it goes into
+ * association paths and resource ids (`<from>/<to>/<typeId>`), so a value with a slash or a space is refused here
+ * rather than later. `id` is not a fallback: HubSpot sends it without the `2-` prefix (open questions Q6).
+ */
+export function parseCustomObjectSchema(raw: Record<string, unknown>): CustomObjectSchemaInfo {
+  const objectTypeId = typeof raw.objectTypeId === "string" ? raw.objectTypeId.trim() : "";
+  if (!/^[0-9]+-[0-9]+$/.test(objectTypeId)) throw new TypeError(`objectTypeId is not an object type id: ${JSON.stringify(raw.objectTypeId)}`);
+  if (typeof raw.name !== "string" || raw.name.trim() === "") throw new TypeError(`name is missing (objectTypeId ${objectTypeId})`);
+  const schema: CustomObjectSchemaInfo = { objectTypeId, name: raw.name.trim(), archived: raw.archived === true || raw.archived === "true" };
+  if (typeof raw.fullyQualifiedName === "string" && raw.fullyQualifiedName.trim() !== "") schema.fullyQualifiedName = raw.fullyQualifiedName.trim();
+  if (isRecord(raw.labels)) {
+    const labels: { singular?: string; plural?: string } = {};
+    if (typeof raw.labels.singular === "string") labels.singular = raw.labels.singular;
+    if (typeof raw.labels.plural === "string") labels.plural = raw.labels.plural;
+    schema.labels = labels;
+  }
+  return schema;
 }
 
 function parseBatchItemError(raw: Record<string, unknown>): BatchItemError {

@@ -1,5 +1,11 @@
 // The one place for the client's policy: how often to retry, how long to wait, how long a request may take,
 // and which operations are safe to send twice. Everything else reads these values; nothing hard-codes its own.
+// That includes the provider's own loops (a create or a limits plan re-tried after an outcome-unknown write):
+// they take their attempt count and their delays from `RetrySchedule` (HubSpotApi.retry), and wait on the
+// client's clock.
+
+import type { RetryTiming } from "./api";
+import { Clock, sleep } from "./clock";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
 
@@ -28,6 +34,11 @@ export interface RetryPolicy {
   rateLimitBackoffMaxMs: number;
   /** A `Retry-After` above this is not waited for (the call fails with HubSpotRateLimitError instead). */
   maxRetryAfterMs: number;
+  /**
+   * Plans in total (the first included) for a write whose outcome stayed unknown, where the caller re-reads,
+   * re-decides and maybe re-sends. As many as an idempotent call gets: the re-plan is that write's retry.
+   */
+  maxReplanAttempts: number;
 }
 
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
@@ -38,6 +49,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   rateLimitBackoffBaseMs: 1_000,
   rateLimitBackoffMaxMs: RATE_LIMIT_WINDOW_MS,
   maxRetryAfterMs: 60_000,
+  maxReplanAttempts: 5,
 });
 
 export function resolveRetryPolicy(overrides?: Partial<RetryPolicy>): RetryPolicy {
@@ -47,7 +59,7 @@ export function resolveRetryPolicy(overrides?: Partial<RetryPolicy>): RetryPolic
       throw new RangeError(`retry policy: ${key} must be a non-negative number`);
     }
   }
-  if (policy.maxAttempts < 1 || policy.maxRateLimitAttempts < 1) {
+  if (policy.maxAttempts < 1 || policy.maxRateLimitAttempts < 1 || policy.maxReplanAttempts < 1) {
     throw new RangeError("retry policy: attempt counts must be at least 1");
   }
   return policy;
@@ -64,14 +76,63 @@ export function fullJitterDelay(retryIndex: number, baseMs: number, maxMs: numbe
 }
 
 /**
+ * The policy applied: the delay before each kind of retry, drawn with the client's random source, and waits on
+ * the client's clock (a ManualClock in tests). The request executor uses it for its own retries; callers that
+ * retry a whole decision use it through the `RetryTiming` view (HubSpotApi.retry).
+ */
+export class RetrySchedule implements RetryTiming {
+  constructor(
+    readonly policy: Readonly<RetryPolicy>,
+    private readonly clock: Clock,
+    private readonly random: () => number,
+  ) {}
+
+  /** Before retry `retryIndex` (0 = the first) of a 5xx, a timeout or a network failure. */
+  transientDelayMs(retryIndex: number): number {
+    return fullJitterDelay(retryIndex, this.policy.backoffBaseMs, this.policy.backoffMaxMs, this.random);
+  }
+
+  /** Before retry `retryIndex` (0 = the first) after a 429 that clears by waiting. */
+  rateLimitDelayMs(retryIndex: number): number {
+    return fullJitterDelay(retryIndex, this.policy.rateLimitBackoffBaseMs, this.policy.rateLimitBackoffMaxMs, this.random);
+  }
+
+  get replanAttempts(): number {
+    return this.policy.maxReplanAttempts;
+  }
+
+  /**
+   * Before plan `attempt` (1 = the first, which does not wait): the transient backoff, since a re-plan is the
+   * retry of a write that failed in a way the executor itself would have retried had it been idempotent.
+   */
+  replanDelayMs(attempt: number): number {
+    checkAttempt(attempt);
+    return attempt === 1 ? 0 : this.transientDelayMs(attempt - 2);
+  }
+
+  async beforeReplan(attempt: number): Promise<boolean> {
+    checkAttempt(attempt);
+    if (attempt > this.policy.maxReplanAttempts) return false;
+    await this.sleep(this.replanDelayMs(attempt));
+    return true;
+  }
+
+  sleep(delayMs: number): Promise<void> {
+    return sleep(this.clock, delayMs);
+  }
+}
+
+function checkAttempt(attempt: number): void {
+  if (!Number.isInteger(attempt) || attempt < 1) throw new RangeError(`retry: attempt must be an integer from 1, got ${attempt}`);
+}
+
+/**
  * POSTs that are safe to repeat: they set absolute values (configuration batch/update sets the limit to N,
- * batch/purge removes limits) or only read (records batch/read). Every other POST creates something, and
- * sending it twice can create it twice.
+ * batch/purge removes limits). Every other POST creates something, and sending it twice can create it twice.
  */
 const IDEMPOTENT_POST_SUFFIXES: readonly string[] = [
   "/definitions/configurations/{fromObjectType}/{toObjectType}/batch/update",
   "/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge",
-  "/{fromObjectType}/{toObjectType}/batch/read",
 ];
 
 /**

@@ -8,7 +8,7 @@
 // - connection refused / DNS failure: nothing was sent, so retried for any method;
 // - the rate-limit headers of every answer feed the limiter.
 
-import { Clock, sleep } from "./clock";
+import { Clock } from "./clock";
 import { nextMidnightIn } from "./daily-reset";
 import {
   HubSpotDailyLimitError,
@@ -18,7 +18,7 @@ import {
   OutcomeUnknownError,
   RequestDescription,
 } from "./errors";
-import { RetryPolicy, fullJitterDelay, isIdempotent, isRetryableRateLimitPolicy } from "./policy";
+import { RetrySchedule, isIdempotent, isRetryableRateLimitPolicy } from "./policy";
 import { AdaptiveRateLimiter } from "./rate-limiter";
 import { apiErrorFor, parseErrorBody } from "./response-errors";
 import { StatsRecorder } from "./stats";
@@ -27,9 +27,8 @@ import { HttpRequest, HttpResponse, TransportOptions, sendOnce, toNetworkError }
 export interface ExecutorOptions {
   transport: TransportOptions;
   limiter: AdaptiveRateLimiter;
-  policy: RetryPolicy;
+  retry: RetrySchedule;
   clock: Clock;
-  random: () => number;
   stats: StatsRecorder;
   /** The portal's IANA time zone when known, for the daily-limit message. */
   timeZone: () => string | undefined;
@@ -51,7 +50,8 @@ export class RequestExecutor {
   }
 
   private async attemptUntilSettled(request: HttpRequest, key: string): Promise<HttpResponse> {
-    const { limiter, policy, stats, clock, random } = this.options;
+    const { limiter, retry, stats } = this.options;
+    const policy = retry.policy;
     const description: RequestDescription = { method: request.method, route: request.route };
     const idempotent = isIdempotent(request.method, request.route);
     let attempts = 0;
@@ -81,19 +81,18 @@ export class RequestExecutor {
             description,
           );
         }
-        await sleep(clock, fullJitterDelay(transientFailures - 1, policy.backoffBaseMs, policy.backoffMaxMs, random));
+        await retry.sleep(retry.transientDelayMs(transientFailures - 1));
         continue;
       }
 
       permit.complete({ headers: response.rateLimit, rateLimited: response.status === 429 });
       if (response.status >= 200 && response.status < 300) return response;
 
-      const token = this.options.transport.token();
       if (response.status === 429) {
         stats.rateLimited(key);
         rateLimitedAnswers++;
         const fields = {
-          ...parseErrorBody(response, token),
+          ...parseErrorBody(response),
           attempts,
           ...(response.retryAfterMs !== undefined ? { retryAfterMs: response.retryAfterMs } : {}),
         };
@@ -102,23 +101,20 @@ export class RequestExecutor {
         if (rateLimitedAnswers >= policy.maxRateLimitAttempts || retryAfter > policy.maxRetryAfterMs) {
           throw new HubSpotRateLimitError(fields, description);
         }
-        const delay = Math.max(
-          retryAfter,
-          fullJitterDelay(rateLimitedAnswers - 1, policy.rateLimitBackoffBaseMs, policy.rateLimitBackoffMaxMs, random),
-        );
+        const delay = Math.max(retryAfter, retry.rateLimitDelayMs(rateLimitedAnswers - 1));
         // The server's window is full: stop every caller of this client, not just this one.
         limiter.drain(delay);
-        await sleep(clock, delay);
+        await retry.sleep(delay);
         continue;
       }
 
-      const apiError = apiErrorFor(parseErrorBody(response, token), description);
+      const apiError = apiErrorFor(parseErrorBody(response), description);
       if (response.status >= 500) {
         // HubSpot may have applied the change before failing; a POST that creates must not be repeated.
         if (!idempotent) throw new OutcomeUnknownError(apiError, description);
         transientFailures++;
         if (transientFailures >= policy.maxAttempts) throw apiError;
-        await sleep(clock, fullJitterDelay(transientFailures - 1, policy.backoffBaseMs, policy.backoffMaxMs, random));
+        await retry.sleep(retry.transientDelayMs(transientFailures - 1));
         continue;
       }
       throw apiError;

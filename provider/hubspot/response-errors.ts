@@ -8,7 +8,6 @@ import {
   HubSpotErrorDetail,
   HubSpotScopeError,
   RequestDescription,
-  redact,
 } from "./errors";
 import { HttpResponse } from "./transport";
 
@@ -17,13 +16,13 @@ export interface ParsedErrorBody extends ApiErrorFields {
   policyName?: string;
 }
 
-/** Reads HubSpot's error body (or a non-JSON one) into fields; all text is redacted. */
-export function parseErrorBody(response: HttpResponse, token: string): ParsedErrorBody {
+/** Reads HubSpot's error body (or a non-JSON one) into fields. The transport has redacted the token already. */
+export function parseErrorBody(response: HttpResponse): ParsedErrorBody {
   const fields: ParsedErrorBody = { status: response.status };
   const body = response.body;
-  const text = (value: unknown): string | undefined => (typeof value === "string" ? redact(value, token) : undefined);
+  const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
   if (typeof body === "string") {
-    fields.hubspotMessage = redact(body.length > 300 ? `${body.slice(0, 297)}...` : body, token);
+    fields.hubspotMessage = body.length > 300 ? `${body.slice(0, 297)}...` : body;
   } else if (isRecord(body)) {
     const message = text(body.message);
     const category = text(body.category);
@@ -36,10 +35,10 @@ export function parseErrorBody(response: HttpResponse, token: string): ParsedErr
     if (subCategory !== undefined) fields.subCategory = subCategory;
     if (correlationId !== undefined) fields.correlationId = correlationId;
     if (policyName !== undefined) fields.policyName = policyName;
-    const context = parseContext(body.context, token);
+    const context = parseContext(body.context);
     if (context !== undefined) fields.context = context;
     if (Array.isArray(body.errors)) {
-      fields.errors = body.errors.filter(isRecord).map((e) => parseDetail(e, token));
+      fields.errors = body.errors.filter(isRecord).map(parseDetail);
     }
   }
   if (fields.correlationId === undefined && response.correlationId !== undefined) fields.correlationId = response.correlationId;
@@ -53,22 +52,22 @@ export function apiErrorFor(fields: ApiErrorFields, request: RequestDescription)
   return new HubSpotApiError(fields, request);
 }
 
-function parseDetail(raw: Record<string, unknown>, token: string): HubSpotErrorDetail {
-  const detail: HubSpotErrorDetail = { message: typeof raw.message === "string" ? redact(raw.message, token) : "" };
+function parseDetail(raw: Record<string, unknown>): HubSpotErrorDetail {
+  const detail: HubSpotErrorDetail = { message: typeof raw.message === "string" ? raw.message : "" };
   if (typeof raw.in === "string") detail.in = raw.in;
   if (typeof raw.code === "string") detail.code = raw.code;
   if (typeof raw.subCategory === "string") detail.subCategory = raw.subCategory;
-  const context = parseContext(raw.context, token);
+  const context = parseContext(raw.context);
   if (context !== undefined) detail.context = context;
   return detail;
 }
 
-function parseContext(raw: unknown, token: string): Record<string, string[]> | undefined {
+function parseContext(raw: unknown): Record<string, string[]> | undefined {
   if (!isRecord(raw)) return undefined;
   const out: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(raw)) {
     const values = Array.isArray(value) ? value : [value];
-    out[key] = values.filter((v) => v !== null && v !== undefined).map((v) => redact(String(v), token));
+    out[key] = values.filter((v) => v !== null && v !== undefined).map((v) => String(v));
   }
   return out;
 }

@@ -11,11 +11,7 @@ export const ROUTES = {
   limitsUpdate: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/update",
   limitsPurge: "/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge",
   accountDetails: "/account-info/v3/details",
-  records: "/crm/v3/objects/{objectType}",
-  record: "/crm/v3/objects/{objectType}/{objectId}",
-  recordAssociations: "/crm/v4/objects/{objectType}/{objectId}/associations/{toObjectType}",
-  recordAssociation: "/crm/v4/objects/{objectType}/{objectId}/associations/{toObjectType}/{toObjectId}",
-  recordDefaultAssociation: "/crm/v4/objects/{objectType}/{objectId}/associations/default/{toObjectType}/{toObjectId}",
+  schemas: "/crm/v3/schemas",
 } as const;
 
 export type RouteTemplate = (typeof ROUTES)[keyof typeof ROUTES];

@@ -7,11 +7,13 @@
 // It is looked up at call time (not stored at module load) so tests can substitute it.
 //
 // No retries and no rate limiting here (see request-executor.ts); this module only turns one attempt into
-// either an `HttpResponse` or a `HubSpotNetworkError` whose text cannot contain the token.
+// either an `HttpResponse` or a `HubSpotNetworkError`. It is where answers are read, so it is where the token is
+// redacted from everything that came from outside (redaction.ts): nothing it returns or throws can hold it.
 
-import { HubSpotNetworkError, NetworkFailureKind, RequestDescription, redact } from "./errors";
+import { HubSpotNetworkError, NetworkFailureKind, RequestDescription } from "./errors";
 import { HttpMethod, failedBeforeSending } from "./policy";
 import { RateLimitHeaders, parseRateLimitHeaders } from "./rate-limiter";
+import { parseRedacted, redact } from "./redaction";
 
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -26,7 +28,7 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
-  /** Parsed JSON body; `undefined` for an empty body; the raw text when it was not JSON. */
+  /** Parsed JSON body; `undefined` for an empty body; the raw text when it was not JSON. Token redacted. */
   body: unknown;
   rateLimit: RateLimitHeaders;
   /** `Retry-After` in milliseconds, when sent. */
@@ -81,7 +83,7 @@ export async function sendOnce(options: TransportOptions, request: HttpRequest):
   }
   const result: HttpResponse = {
     status: response.status,
-    body: parseBody(text),
+    body: parseRedacted(text, token),
     rateLimit: parseRateLimitHeaders((name) => response.headers.get(name)),
   };
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
@@ -89,15 +91,6 @@ export async function sendOnce(options: TransportOptions, request: HttpRequest):
   const correlationId = response.headers.get("x-hubspot-correlation-id");
   if (correlationId) result.correlationId = redact(correlationId, token);
   return result;
-}
-
-function parseBody(text: string): unknown {
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 /** `Retry-After` is either delta-seconds or an HTTP date. */

@@ -178,14 +178,13 @@ export async function createNewLabel(s: Session, t: LabelTarget): Promise<Halves
           { cause: lost },
         );
       }
-      if (attempt >= s.replan.maxAttempts) {
+      if (!(await s.retry.beforeReplan(attempt + 1))) {
         throw withContext(
           lost,
           `creating ${describeLabel(inputs.label, fromId, toId)}: the outcome stayed unknown ${attempt} times and no new label ` +
             "appeared; run the update again",
         );
       }
-      await s.replan.beforeAttempt(attempt + 1);
     }
   });
 }

@@ -81,10 +81,7 @@ export async function applyLimits(s: Session, t: LimitsTarget): Promise<Resolved
     } catch (e) {
       s.pairs.invalidateLimits(fromId, toId);
       // Re-read and re-plan: nothing is created twice.
-      if (isOutcomeUnknown(e) && attempt < s.replan.maxAttempts) {
-        await s.replan.beforeAttempt(attempt + 1);
-        continue;
-      }
+      if (isOutcomeUnknown(e) && (await s.retry.beforeReplan(attempt + 1))) continue;
       throw withContext(e, `setting limits for ${ctx.display}`);
     }
     s.pairs.setLimits(

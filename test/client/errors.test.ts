@@ -12,8 +12,8 @@ import {
   HubSpotNetworkError,
   HubSpotScopeError,
   OutcomeUnknownError,
-  redact,
 } from "../../provider/hubspot/errors";
+import { redact } from "../../provider/hubspot/redaction";
 import { toNetworkError } from "../../provider/hubspot/transport";
 import { expectNoSecret, json, scriptedFetch, settle } from "./helpers";
 
@@ -98,7 +98,7 @@ describe("client: the token never leaks", () => {
       json(401, { status: "error", message: echo, correlationId: TOKEN, category: "INVALID_AUTHENTICATION", context: { token: [TOKEN] } }),
       (c) => c.listLabels("contacts", "companies"),
     );
-    expect(String(error)).to.include("[REDACTED]");
+    expect(String(error)).to.include("[redacted]");
     expectNoSecret(error, TOKEN);
   });
 
@@ -168,9 +168,10 @@ describe("client: the token never leaks", () => {
     expect(Object.keys(client)).to.not.include("accessToken");
   });
 
-  it("redact() removes raw and URL-encoded forms", () => {
+  it("redact() removes the raw, Bearer and URL-encoded forms", () => {
     const secret = "a b/c+d";
-    expect(redact(`x ${secret} y ${encodeURIComponent(secret)} z`, secret)).to.equal("x [REDACTED] y [REDACTED] z");
+    expect(redact(`x ${secret} y ${encodeURIComponent(secret)} z`, secret)).to.equal("x [redacted] y [redacted] z");
+    expect(redact(`auth=Bearer ${secret}; bearer%20${encodeURIComponent(secret)}.`, secret)).to.equal("auth=[redacted]; [redacted].");
     expect(redact("short", "ab")).to.equal("short");
   });
 });

@@ -70,11 +70,26 @@ export async function settle<T>(promise: Promise<T>, clock: ManualClock, stepMs 
   return outcome;
 }
 
-/** Every way the host or a user could print an error; none may contain the secret. */
+/**
+ * Every way the host or a user could print an error, for the error and each link of its `cause` / `reason`
+ * chain; none may contain the secret, raw or URL-encoded.
+ */
 export function expectNoSecret(error: unknown, secret: string): void {
-  const views: string[] = [String(error), inspect(error, { depth: 10 }), JSON.stringify(error)];
-  if (error instanceof Error) views.push(error.message, error.stack ?? "", `${error}: ${error.stack}`);
-  for (const view of views) expect(view, "error text").to.not.include(secret);
+  const views: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 10 && current !== undefined && current !== null; depth++) {
+    views.push(String(current), inspect(current, { depth: 10, showHidden: true }), JSON.stringify(current) ?? "");
+    if (!(current instanceof Error)) break;
+    views.push(current.message, current.stack ?? "", `${current}: ${current.stack}`);
+    const links = current as Error & { reason?: unknown };
+    current = links.cause ?? links.reason;
+  }
+  for (const view of views) expectNoSecretIn(view, secret, "error text");
+}
+
+export function expectNoSecretIn(text: string, secret: string, what: string): void {
+  expect(text, what).to.not.include(secret);
+  expect(text, what).to.not.include(encodeURIComponent(secret));
 }
 
 // ---- emulator control ---------------------------------------------------------------------------------------

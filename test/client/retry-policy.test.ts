@@ -44,7 +44,7 @@ describe("client: retry policy (pure parts)", () => {
     expect(isIdempotent("POST", ROUTES.limitsCreate)).to.equal(false);
     expect(isIdempotent("POST", ROUTES.limitsUpdate)).to.equal(true);
     expect(isIdempotent("POST", ROUTES.limitsPurge)).to.equal(true);
-    expect(isIdempotent("POST", ROUTES.records)).to.equal(false);
+    expect(isIdempotent("POST", "/crm/v4/associations/{fromObjectType}/{toObjectType}/batch/read")).to.equal(false);
   });
 
   it("validates overrides", () => {

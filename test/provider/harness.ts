@@ -6,8 +6,10 @@ import { createProvider, HubSpotResourceProvider, ProviderHost, ProviderKind } f
 import type { HubSpotApi } from "../../provider/hubspot/api";
 import type { Session } from "../../provider/session";
 import { HubSpotClient } from "../../provider/hubspot";
-import { DEFAULT_RETRY_POLICY } from "../../provider/hubspot/policy";
+import type { RetryPolicy } from "../../provider/hubspot/policy";
 import type { RequestLog } from "../e2e/emulator-ops";
+
+const FAST_RETRY: Partial<RetryPolicy> = { backoffBaseMs: 1, backoffMaxMs: 1 };
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 export type Bag = Record<string, unknown>;
@@ -46,11 +48,11 @@ function forwardingProvider(kind: ProviderKind): HubSpotResourceProvider {
 /** A provider process's host for tests: the real client (wrapped when asked), stack config as given, no environment. */
 export function testHost(config: Record<string, string | undefined>, opts: { notice?: (m: string) => void; wrapClient?: (real: HubSpotApi) => HubSpotApi } = {}): ProviderHost {
   const host = new ProviderHost({
-    createClient: (o) => (opts.wrapClient ?? ((c: HubSpotApi) => c))(new HubSpotClient(o)),
+    // The policy's timing is the client's (tested there with ManualClock); here its backoff is 1 ms, so retries
+    // and re-plans go on at once.
+    createClient: (o) => (opts.wrapClient ?? ((c: HubSpotApi) => c))(new HubSpotClient({ ...o, retry: FAST_RETRY })),
     notice: opts.notice ?? (() => undefined),
     env: {},
-    // The policy's timing is the client's (tested there with ManualClock); here re-plans go on at once.
-    replan: { maxAttempts: DEFAULT_RETRY_POLICY.maxAttempts, beforeAttempt: () => Promise.resolve() },
   });
   host.configure({ get: (k: string) => config[k] });
   return host;

@@ -39,9 +39,12 @@ describe("provider: lookups over the same client", function () {
     ]);
   });
 
-  it("reports an unknown object type before any request", async () => {
+  it("a name that is neither a standard type nor one of the portal's custom objects: one schemas read, then a clear error", async () => {
+    await h.clearLog();
     let err: Error | undefined;
     await getAssociationLabels({ fromObjectType: "pets", toObjectType: "contacts" }, opts()).catch((e: Error) => (err = e));
-    expect(err?.message).to.match(/fromObjectType: unknown object type "pets"/);
+    expect(err?.message).to.match(/fromObjectType: no custom object named "pets" in this portal/);
+    const log = await h.log();
+    expect(Object.keys(log.counts)).to.deep.equal(["GET /crm/v3/schemas"]);
   });
 });

@@ -1,14 +1,14 @@
 // The providers as check and diff see them: a host whose HubSpot answers only the schemas read (the portal has the
 // given custom objects) and fails the test on any other request, because check and diff must make none.
 import { createProvider, ProviderHost } from "../../provider";
-import type { HubSpotApi, ObjectSchemaInfo } from "../../provider/hubspot/api";
+import type { CustomObjectSchemaInfo, HubSpotApi } from "../../provider/hubspot/api";
 
-function offlineApi(schemas: ObjectSchemaInfo[], reads: { schemas: number }): HubSpotApi {
+function offlineApi(schemas: CustomObjectSchemaInfo[], reads: { schemas: number }): HubSpotApi {
   const refuse = (what: string) => (): never => {
     throw new Error(`check and diff must not call HubSpot (${what})`);
   };
   return {
-    listObjectSchemas: async () => {
+    listCustomObjectSchemas: async () => {
       reads.schemas++;
       return schemas;
     },
@@ -22,16 +22,18 @@ function offlineApi(schemas: ObjectSchemaInfo[], reads: { schemas: number }): Hu
     updateLimits: refuse("updateLimits"),
     purgeLimits: refuse("purgeLimits"),
     getAccountDetails: refuse("getAccountDetails"),
+    get retry(): never {
+      return refuse("retry")();
+    },
   };
 }
 
-export function offlineProviders(schemas: ObjectSchemaInfo[] = []) {
+export function offlineProviders(schemas: CustomObjectSchemaInfo[] = []) {
   const reads = { schemas: 0 };
   const host = new ProviderHost({
     createClient: () => offlineApi(schemas, reads),
     notice: () => undefined,
     env: { HUBSPOT_ACCESS_TOKEN: "unit-test-token" },
-    replan: { maxAttempts: 1, beforeAttempt: () => Promise.resolve() },
   });
   return { label: createProvider("label", host), limits: createProvider("limits", host), reads };
 }
