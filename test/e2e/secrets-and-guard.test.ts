@@ -84,7 +84,7 @@ describe("e2e: secrets and the portal guard", function () {
     assertNoToken(t.rawState(), "the state backend's files after 401");
   });
 
-  it("10. hubspot:portalId set to another portal: up refuses before any write", async () => {
+  it("10. hubspot:portalId set to another portal: the preview fails (one account read, nothing else), and up refuses before any write", async () => {
     await clearLog(emu);
     const t = await createTestStack({
       projectName: "portal-guard",
@@ -96,6 +96,15 @@ describe("e2e: secrets and the portal guard", function () {
       },
     });
     stacks.push(t);
+    // A pull request's preview goes red: the guard runs in check.
+    let previewFailure = "";
+    try {
+      await t.preview();
+    } catch (e) {
+      previewFailure = String(e);
+    }
+    expect(previewFailure).to.match(new RegExp(`access token belongs to portal ${emu.portalId}, but hubspot:portalId .* says ${emu.portalId + 1}`));
+    expect((await requestLog(emu)).counts).to.deep.equal({ "GET /account-info/v3/details": 1 });
     let failure = "";
     try {
       await t.up();
