@@ -74,16 +74,16 @@ interface Ctx {
 const long = "x".repeat(101);
 
 const RESOURCE_CASES: ResourceCase[] = [
-  { id: "R01", what: "unknown object type", kind: "label", via: "cli", inputs: () => label({ fromObjectType: "widgets" }), property: "fromObjectType", reason: /unknown object type "widgets"/ },
+  { id: "R01", what: "unknown object type", kind: "label", via: "cli", inputs: () => label({ fromObjectType: "widgets" }), property: "fromObjectType", reason: /no custom object named "widgets" in this portal/ },
   { id: "R02", what: "object type of the wrong type", kind: "label", via: "provider", inputs: () => label({ toObjectType: 42 }), property: "toObjectType", reason: /must be an object type name or id/ },
   { id: "R03", what: "internal name with a hyphen", kind: "label", via: "cli", inputs: () => label({ name: "account-manager" }), property: "name", reason: /must not contain hyphens or spaces/ },
   { id: "R04", what: "internal name with a leading digit", kind: "label", via: "cli", inputs: () => label({ name: "1st_manager" }), property: "name", reason: /must not start with a digit/ },
   { id: "R05", what: "internal name with spaces", kind: "label", via: "provider", inputs: () => label({ name: "account manager" }), property: "name", reason: /must not contain hyphens or spaces/ },
-  { id: "R06", what: "internal name too long (101)", kind: "label", via: "provider", inputs: () => label({ name: long }), property: "name", reason: /at most 100 characters \(got 101\)/ },
-  { id: "R07", what: "internal name empty", kind: "label", via: "provider", inputs: () => label({ name: "" }), property: "name", reason: /name is required/ },
+  { id: "R06", what: "internal name too long (101)", kind: "label", via: "provider", inputs: () => label({ name: long }), property: "name", reason: /at most 100 characters, counted in UTF-16 units \(got 101\)/ },
+  { id: "R07", what: "internal name empty", kind: "label", via: "provider", inputs: () => label({ name: "" }), property: "name", reason: /name must not be empty/ },
   { id: "R08", what: "label text empty", kind: "label", via: "cli", inputs: () => label({ label: "" }), property: "label", reason: /label must not be empty/ },
   { id: "R09", what: "label text only whitespace", kind: "label", via: "provider", inputs: () => label({ label: "   " }), property: "label", reason: /label must not be empty or only whitespace/ },
-  { id: "R10", what: "label text too long (101)", kind: "label", via: "cli", inputs: () => label({ label: long }), property: "label", reason: /label must be at most 100 characters \(got 101\)/ },
+  { id: "R10", what: "label text too long (101)", kind: "label", via: "cli", inputs: () => label({ label: long }), property: "label", reason: /label must be at most 100 characters, counted in UTF-16 units \(got 101\)/ },
   { id: "R11", what: "inverse label empty", kind: "label", via: "provider", inputs: () => label({ inverseLabel: "" }), property: "inverseLabel", reason: /inverseLabel must not be empty/ },
   { id: "R12", what: "inverse label too long (101)", kind: "label", via: "provider", inputs: () => label({ inverseLabel: long }), property: "inverseLabel", reason: /inverseLabel must be at most 100 characters/ },
   { id: "R13", what: "label missing", kind: "label", via: "provider", inputs: () => label({ label: undefined }), property: "label", reason: /label is required/ },
@@ -144,7 +144,7 @@ const CONFIG_CASES: ConfigCase[] = [
     id: "C04",
     what: "wrong portal with the guard set",
     config: (c) => ({ "hubspot:portalId": String(c.emu.portalId + 1) }),
-    reason: /Refusing to write to HubSpot: the access token belongs to portal \d+, but hubspot:portalId/,
+    reason: /Refusing to work on HubSpot portal \d+: the access token belongs to portal \d+, but hubspot:portalId/,
   },
   { id: "C05", what: "unreachable base URL", config: (c) => ({ "hubspot:baseUrl": `http://127.0.0.1:${c.unusedPort}` }), reason: /ECONNREFUSED/ },
   { id: "C06", what: "base URL that is not a URL", config: () => ({ "hubspot:baseUrl": "not a url" }), reason: /not a url|invalid url|baseUrl/i },
@@ -157,7 +157,7 @@ const YAML_CASES: YamlCase[] = [
   { id: "Y02", what: "malformed YAML (tab indentation)", text: Y("\t- from: contacts\n"), line: 3, col: 1, path: "", reason: /Tabs are not allowed/ },
   { id: "Y03", what: "unknown schema version", text: "version: 2\nassociations: []\n", line: 1, col: 10, path: "version", reason: /unsupported version 2/ },
   { id: "Y04", what: "missing version", text: "associations: []\n", line: 1, col: 1, path: "", reason: /missing required property "version"/ },
-  { id: "Y05", what: "unknown object type", text: Y("  - from: widgets\n    to: companies\n"), line: 3, col: 11, path: "associations[0].from", reason: /unknown object type "widgets"/ },
+  { id: "Y05", what: "unknown object type", text: Y("  - from: widgets\n    to: companies\n"), line: 3, col: 11, path: "associations[0].from", reason: /no custom object named "widgets" in this portal/ },
   { id: "Y06", what: "duplicate label names in a pair", text: Y("  - from: contacts\n    to: companies\n    labels:\n      - name: a\n        label: A\n      - name: a\n        label: B\n"), line: 8, col: 15, path: "associations[0].labels[1].name", reason: /duplicate label name "a"/ },
   { id: "Y07", what: "duplicate pairs", text: Y("  - from: contacts\n    to: companies\n  - from: contact\n    to: company\n"), line: 5, col: 11, path: "associations[1].from", reason: /already declared at associations\[0\]/ },
   { id: "Y08", what: "inverse limit on a single label", text: Y("  - from: contacts\n    to: companies\n    labels:\n      - name: a\n        label: A\n        inverseMaxToObjectIds: 3\n"), line: 8, col: 9, path: "associations[0].labels[0].inverseMaxToObjectIds", reason: /needs inverseLabel/ },
@@ -329,7 +329,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
         new AssociationLabel("first", label({ name: "dup_both", label: "Dup both" }) as never);
         new AssociationLabel("second", label({ fromObjectType: "companies", toObjectType: "contacts", name: "dup_both", label: "Other text" }) as never);
       },
-      reason: /HubSpot keeps one label per internal name on .* \(in either direction\)/,
+      reason: /HubSpot keeps one label per internal name on .* \(in either direction, names compared without case\)/,
       route: "POST /crm/v4/associations/{fromObjectType}/{toObjectType}/labels",
     },
     {
@@ -353,7 +353,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
         new AssociationLabel("first", label({ name: "adopt_me", label: "Adopt me", adoptTypeId: adoptable }) as never);
         new AssociationLabel("second", label({ name: "adopt_me_too", label: "Adopt me", adoptTypeId: adoptable }) as never);
       },
-      reason: /one resource per adopted typeId \d+; declare it once/,
+      reason: /adopts typeId \d+, which .* adopts too: one label, one resource; declare it once/,
       route: "GET /crm/v4/associations/{fromObjectType}/{toObjectType}/labels",
     },
   ];
