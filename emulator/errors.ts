@@ -125,3 +125,25 @@ export function bodyForStatus(status: number, policy: RateLimitPolicy | undefine
       return new HubSpotError(status, { status: "error", message: `HTTP ${status} (injected fault)` });
   }
 }
+
+/** A batch item error as HubSpot returns it inside an envelope (no correlationId of its own). */
+export interface StandardError {
+  status: "error";
+  category: string;
+  subCategory?: string;
+  message: string;
+  context: Record<string, string[]>;
+}
+
+/** Turn a HubSpotError into the StandardError item a batch envelope carries. */
+export function toStandardError(e: HubSpotError): StandardError {
+  const b = e.body;
+  const out: StandardError = {
+    status: "error",
+    category: typeof b.category === "string" ? b.category : "VALIDATION_ERROR",
+    message: typeof b.message === "string" ? b.message : "error",
+    context: (b.context as Record<string, string[]> | undefined) ?? {},
+  };
+  if (typeof b.subCategory === "string") out.subCategory = b.subCategory;
+  return out;
+}

@@ -3,6 +3,7 @@
 // leaves either the old or the new complete file, never a torn one.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parseStateSnapshot } from "./state/snapshot";
 import { EmulatorStateSnapshot } from "./types";
 
 export function loadStateFile(file: string): EmulatorStateSnapshot | undefined {
@@ -19,10 +20,11 @@ export function loadStateFile(file: string): EmulatorStateSnapshot | undefined {
   } catch (e) {
     throw new Error(`emulator state file ${file} is not valid JSON: ${(e as Error).message}`);
   }
-  if (typeof parsed !== "object" || parsed === null || (parsed as { version?: unknown }).version !== 1) {
-    throw new Error(`emulator state file ${file} is not an emulator state (version 1) document`);
+  try {
+    return parseStateSnapshot(parsed);
+  } catch (e) {
+    throw new Error(`emulator state file ${file}: ${(e as Error).message}`);
   }
-  return parsed as EmulatorStateSnapshot;
 }
 
 export function writeFileAtomic(file: string, text: string): void {

@@ -1,53 +1,35 @@
-// The HTTP server: body reading with a size cap, routing, fault injection, auth, rate limiting, the
-// control endpoints, the request log and HubSpot's response conventions (JSON errors with a
-// correlationId in body and header). Every handler runs inside try/catch: the server never crashes.
+// The HTTP server: the request pipeline (body -> fault -> route -> auth -> rate limit -> scopes -> handler -> log)
+// and the ControlTarget the control plane drives. Every request runs inside try/catch: the server never crashes.
 import * as http from "node:http";
 import { randomUUID } from "node:crypto";
-import { AddressInfo } from "node:net";
-import { acceptedScopes, Principal, TokenStore } from "./auth";
-import {
-  bodyForStatus,
-  HubSpotError,
-  internalError,
-  methodNotAllowedError,
-  payloadTooLargeError,
-  routeNotFoundError,
-  validationError,
-} from "./errors";
+import { AddressInfo, Socket } from "node:net";
+import { Principal, TokenStore } from "./auth";
+import { readBody } from "./body";
+import { ControlTarget, handleControl, isControlPath } from "./control-plane";
+import { bodyForStatus, HubSpotError, internalError, methodNotAllowedError, payloadTooLargeError, routeNotFoundError, validationError } from "./errors";
 import { FaultTable, validateFaultSpec } from "./faults";
 import { registerObjectRoutes } from "./handlers/objects";
 import { registerRecordRoutes } from "./handlers/records";
-import { RouteEntry, RouteTable } from "./handlers/route-table";
+import { requiredScopes, RouteTable } from "./handlers/route-table";
 import { registerSchemaRoutes } from "./handlers/schema";
 import { Answer, HandlerContext } from "./http-context";
+import { ResolvedOptions, resolveOptions } from "./options";
 import { loadStateFile, StatePersister } from "./persistence";
 import { PortalState } from "./portal-state";
 import { RateLimiter } from "./rate-limiter";
 import { RequestLog } from "./request-log";
-import { ArmedFault, EmulatorOptions, EmulatorStateSnapshot, FaultSpec, RateLimitSettings } from "./types";
+import { errorAnswer, sendAnswer } from "./respond";
+import { parseStateSnapshot, StateDocumentError } from "./state/snapshot";
+import { ArmedFault, EmulatorOptions, EmulatorStateSnapshot, RateLimitSettings, RequestLogDump } from "./types";
 
-export const DEFAULTS = {
-  host: "127.0.0.1",
-  portalId: 12345678,
-  rateLimitPer10s: 100,
-  dailyLimit: 250_000,
-  rateWindowMs: 10_000,
-  maxLabelsPerPair: 50,
-  maxLimitValue: 10_000,
-  persistDebounceMs: 25,
-  maxBodyBytes: 10 * 1024 * 1024,
-  pageSize: 500,
-  firstTypeId: 100,
-};
-
-const JSON_TYPE = "application/json;charset=utf-8";
 const UNMATCHED = "(unmatched)";
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-export class EmulatorServer {
+export class EmulatorServer implements ControlTarget {
+  readonly options: ResolvedOptions;
   readonly tokens: TokenStore;
   readonly state: PortalState;
   readonly limiter: RateLimiter;
@@ -57,56 +39,34 @@ export class EmulatorServer {
   private readonly routes = new RouteTable();
   private readonly persister?: StatePersister;
   private readonly server: http.Server;
-  private readonly sockets = new Set<import("node:net").Socket>();
-  private readonly maxBodyBytes: number;
-  private readonly pageSize: number;
+  private readonly sockets = new Set<Socket>();
   baseUrl = "";
 
   constructor(options: EmulatorOptions = {}) {
-    this.portalId = options.portalId ?? DEFAULTS.portalId;
-    this.tokens = new TokenStore(options.tokens, this.portalId);
-    this.limiter = new RateLimiter({
-      per10s: options.rateLimitPer10s ?? DEFAULTS.rateLimitPer10s,
-      daily: options.dailyLimit ?? DEFAULTS.dailyLimit,
-      windowMs: options.rateWindowMs ?? DEFAULTS.rateWindowMs,
-    });
-    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
-    this.pageSize = options.pageSize ?? DEFAULTS.pageSize;
+    this.options = resolveOptions(options);
+    const o = this.options;
+    this.portalId = o.portalId;
+    this.tokens = new TokenStore(o.tokens, this.portalId);
+    this.limiter = new RateLimiter({ per10s: o.rateLimitPer10s, daily: o.dailyLimit, windowMs: o.rateWindowMs });
     this.state = new PortalState({
       portalId: this.portalId,
-      maxLabelsPerPair: options.maxLabelsPerPair ?? DEFAULTS.maxLabelsPerPair,
-      maxLimitValue: options.maxLimitValue ?? DEFAULTS.maxLimitValue,
-      customObjects: options.customObjects ?? [],
-      requireExistingRecords: options.requireExistingRecords ?? true,
-      firstTypeId: options.firstTypeId ?? DEFAULTS.firstTypeId,
+      maxLabelsPerPair: o.maxLabelsPerPair,
+      maxLimitValue: o.maxLimitValue,
+      customObjects: o.customObjects,
+      requireExistingRecords: o.requireExistingRecords,
+      firstTypeId: o.firstTypeId,
     });
-    if (options.stateFile) {
-      const loaded = loadStateFile(options.stateFile);
+    if (o.stateFile) {
+      const loaded = loadStateFile(o.stateFile);
       if (loaded) this.state.load(loaded);
-      const persister = new StatePersister(options.stateFile, () => this.state.snapshot(), options.persistDebounceMs ?? DEFAULTS.persistDebounceMs);
-      this.persister = persister;
-      this.state.onChange = () => persister.schedule();
-      if (!loaded) persister.schedule(); // write the seed so the file exists from the start
+      this.persister = new StatePersister(o.stateFile, () => this.state.snapshot(), o.persistDebounceMs);
+      this.persister.schedule(); // the file exists from the start
     }
     registerSchemaRoutes(this.routes);
     registerRecordRoutes(this.routes);
     registerObjectRoutes(this.routes);
     this.server = http.createServer((req, res) => {
-      this.handle(req, res).catch((e: unknown) => {
-        // A client that goes away in the middle of its body (ECONNRESET "aborted") is routine, not a server error:
-        // it was logged as "unhandled error" with a stack (reliability suite, truncated bodies).
-        if ((e as NodeJS.ErrnoException | undefined)?.code === "ECONNRESET") {
-          res.destroy();
-          return;
-        }
-        console.error("emulator: unhandled error", e);
-        try {
-          if (!res.headersSent) this.send(res, randomUUID(), { status: 500, body: internalError().body });
-          else res.destroy();
-        } catch {
-          res.destroy();
-        }
-      });
+      this.handle(req, res).catch((e: unknown) => this.crashed(e, res));
     });
     this.server.on("connection", (s) => {
       this.sockets.add(s);
@@ -145,7 +105,15 @@ export class EmulatorServer {
     this.persister?.writeNow();
   }
 
-  // ---------- control API (also used by the programmatic handle) ----------
+  // ---------- ControlTarget (also used by the programmatic handle) ----------
+
+  requestLog(): RequestLogDump {
+    return this.log.dump();
+  }
+
+  clearRequestLog(): void {
+    this.log.clear();
+  }
 
   reset(): void {
     this.state.reset();
@@ -155,21 +123,30 @@ export class EmulatorServer {
     this.persister?.schedule();
   }
 
-  loadState(s: EmulatorStateSnapshot): void {
+  snapshot(): EmulatorStateSnapshot {
+    return this.state.snapshot();
+  }
+
+  loadState(raw: unknown): void {
     try {
-      this.state.load(s);
+      this.state.load(parseStateSnapshot(raw));
     } catch (e) {
-      throw validationError((e as Error).message);
+      if (e instanceof StateDocumentError) throw validationError(e.message);
+      throw e;
     }
     this.persister?.schedule();
   }
 
-  injectFault(spec: FaultSpec): string {
-    return this.faults.arm(validateFaultSpec(spec));
+  injectFault(raw: unknown): string {
+    return this.faults.arm(validateFaultSpec(raw));
   }
 
   listFaults(): ArmedFault[] {
     return this.faults.list();
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   setRateLimit(s: RateLimitSettings): void {
@@ -180,49 +157,21 @@ export class EmulatorServer {
     this.limiter.configure(s);
   }
 
-  // ---------- request handling ----------
+  // ---------- the pipeline ----------
 
-  private readBody(req: http.IncomingMessage): Promise<Buffer | "too-large"> {
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let over = false;
-      const declared = Number(req.headers["content-length"] ?? "0");
-      if (declared > this.maxBodyBytes) over = true;
-      req.on("data", (c: Buffer) => {
-        if (over) return; // keep draining so the client can read our 413
-        size += c.length;
-        if (size > this.maxBodyBytes) {
-          over = true;
-          chunks.length = 0;
-        } else chunks.push(c);
-      });
-      req.on("end", () => resolve(over ? "too-large" : Buffer.concat(chunks)));
-      req.on("error", reject);
-    });
-  }
-
-  private send(res: http.ServerResponse, correlationId: string, answer: Answer, extra: Record<string, string> = {}): void {
-    const headers: Record<string, string> = { "x-hubspot-correlation-id": correlationId, ...extra, ...(answer.headers ?? {}) };
-    let payload: string | undefined;
-    if (answer.status !== 204 && answer.body !== undefined) {
-      let body = answer.body;
-      // Error bodies carry the same correlationId as the header.
-      if (answer.status >= 400 && typeof body === "object" && body !== null && !Array.isArray(body) && !("correlationId" in body)) {
-        body = { ...(body as Record<string, unknown>), correlationId };
-      }
-      payload = JSON.stringify(body);
-      headers["content-type"] = JSON_TYPE;
-      headers["content-length"] = String(Buffer.byteLength(payload));
-    } else if (answer.status !== 204) {
-      headers["content-length"] = "0";
+  private crashed(e: unknown, res: http.ServerResponse): void {
+    // A client that goes away in the middle of its body (ECONNRESET "aborted") is routine, not a server error.
+    if ((e as NodeJS.ErrnoException | undefined)?.code === "ECONNRESET") {
+      res.destroy();
+      return;
     }
-    res.writeHead(answer.status, headers);
-    res.end(payload);
-  }
-
-  private errorAnswer(e: HubSpotError): Answer {
-    return { status: e.status, body: e.body, headers: e.headers };
+    console.error("emulator: unhandled error", e);
+    try {
+      if (!res.headersSent) sendAnswer(res, randomUUID(), errorAnswer(internalError()));
+      else res.destroy();
+    } catch {
+      res.destroy();
+    }
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -231,20 +180,21 @@ export class EmulatorServer {
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", "http://emulator.local");
     const pathname = url.pathname;
+    const body = await readBody(req, this.options.maxBodyBytes);
 
-    if (pathname === "/__emulator" || pathname.startsWith("/__emulator/")) {
-      const body = await this.readBody(req);
-      this.send(res, correlationId, this.control(method, pathname, body));
+    if (isControlPath(pathname)) {
+      const answer = body === "too-large" ? errorAnswer(payloadTooLargeError(this.options.maxBodyBytes)) : handleControl(this, method, pathname, body);
+      if (this.persister && answer.status < 400 && method !== "GET") this.persister.schedule();
+      sendAnswer(res, correlationId, answer);
       return;
     }
 
-    const body = await this.readBody(req);
     const match = this.routes.match(method, pathname);
     const route = match.kind === "match" ? match.route.template : match.kind === "method-not-allowed" ? match.template : UNMATCHED;
     let principal: Principal | undefined;
     const finish = (answer: Answer | "dropped", extra: Record<string, string> = {}, fault?: string): void => {
       if (answer === "dropped") res.socket?.destroy();
-      else this.send(res, correlationId, answer, extra);
+      else sendAnswer(res, correlationId, answer, extra);
       this.log.add({
         at: new Date(started).toISOString(),
         method,
@@ -259,7 +209,7 @@ export class EmulatorServer {
     };
 
     if (body === "too-large") {
-      finish({ ...this.errorAnswer(payloadTooLargeError(this.maxBodyBytes)), headers: { connection: "close" } });
+      finish({ ...errorAnswer(payloadTooLargeError(this.options.maxBodyBytes)), headers: { connection: "close" } });
       return;
     }
 
@@ -278,6 +228,7 @@ export class EmulatorServer {
 
     let answer: Answer;
     let rateHeaders: Record<string, string> = {};
+    const versionBefore = this.state.version;
     try {
       if (match.kind === "not-found") throw routeNotFoundError(pathname);
       if (match.kind === "method-not-allowed") throw methodNotAllowedError(method, match.allowed);
@@ -288,92 +239,21 @@ export class EmulatorServer {
         if (e instanceof HubSpotError) rateHeaders = e.headers;
         throw e;
       }
-      const ctx = new HandlerContext(method, match.params, url.searchParams, body, principal, this.state, { pageSize: this.pageSize }, this.baseUrl);
-      TokenStore.authorize(principal, this.scopesFor(match.route.handler, ctx));
+      const ctx = new HandlerContext(method, match.params, url.searchParams, body, principal, this.state, { pageSize: this.options.pageSize }, this.baseUrl);
+      TokenStore.authorize(principal, requiredScopes(match.route.handler, ctx));
       answer = match.route.handler.handler(ctx);
     } catch (e) {
-      if (e instanceof HubSpotError) answer = this.errorAnswer(e);
+      if (e instanceof HubSpotError) answer = errorAnswer(e);
       else {
         console.error(`emulator: handler for ${method} ${route} failed`, e);
-        answer = this.errorAnswer(internalError());
+        answer = errorAnswer(internalError());
       }
     }
+    if (this.persister && this.state.version !== versionBefore) this.persister.schedule();
     if (fault && fault.after) {
       const a = faultAnswer(fault);
       if (a) return finish(a, a === "dropped" ? {} : rateHeaders, fault.id);
     }
     finish(answer, rateHeaders, fault?.id);
-  }
-
-  private scopesFor(entry: RouteEntry, ctx: HandlerContext): string[] {
-    switch (entry.scopes) {
-      case "none":
-        return [];
-      case "read":
-        return acceptedScopes(false);
-      case "write":
-        return acceptedScopes(true);
-      case "objects-read":
-      case "objects-write": {
-        const t = ctx.objectType("objectType");
-        const write = entry.scopes === "objects-write";
-        const names = [t.custom ? "custom" : t.name];
-        const list = acceptedScopes(write, names);
-        if (t.objectTypeId === "0-5") list.push("tickets");
-        return list;
-      }
-    }
-  }
-
-  private control(method: string, pathname: string, raw: Buffer | "too-large"): Answer {
-    try {
-      if (raw === "too-large") throw payloadTooLargeError(this.maxBodyBytes);
-      const json = (): unknown => {
-        const text = raw.toString("utf8").trim();
-        if (!text) return {};
-        try {
-          return JSON.parse(text);
-        } catch (e) {
-          throw validationError(`Invalid input JSON: ${(e as Error).message}`);
-        }
-      };
-      const key = `${method} ${pathname.replace(/\/+$/, "")}`;
-      switch (key) {
-        case "GET /__emulator/requests":
-          return { status: 200, body: this.log.dump() };
-        case "DELETE /__emulator/requests":
-          this.log.clear();
-          return { status: 204 };
-        case "POST /__emulator/reset":
-          this.reset();
-          return { status: 204 };
-        case "GET /__emulator/state":
-          return { status: 200, body: this.state.snapshot() };
-        case "PUT /__emulator/state": {
-          const s = json() as EmulatorStateSnapshot;
-          if (typeof s !== "object" || s === null || s.version !== 1) throw validationError("state must be an emulator state document (version 1)");
-          this.loadState(s);
-          return { status: 204 };
-        }
-        case "POST /__emulator/faults":
-          return { status: 201, body: { id: this.injectFault(json() as FaultSpec) } };
-        case "GET /__emulator/faults":
-          return { status: 200, body: this.listFaults() };
-        case "DELETE /__emulator/faults":
-          this.faults.clear();
-          return { status: 204 };
-        case "POST /__emulator/rate-limit":
-          this.setRateLimit(json() as RateLimitSettings);
-          return { status: 204 };
-        case "GET /__emulator/health":
-          return { status: 200, body: { ok: true, portalId: this.portalId } };
-        default:
-          return this.errorAnswer(routeNotFoundError(pathname));
-      }
-    } catch (e) {
-      if (e instanceof HubSpotError) return this.errorAnswer(e);
-      console.error("emulator: control endpoint failed", e);
-      return this.errorAnswer(internalError());
-    }
   }
 }

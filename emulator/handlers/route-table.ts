@@ -1,4 +1,5 @@
 // The router specialised to emulator handlers, with each route's scope policy.
+import { acceptedScopes } from "../auth";
 import { Answer, HandlerContext } from "../http-context";
 import { Router } from "../router";
 
@@ -15,5 +16,24 @@ export interface RouteEntry {
 export class RouteTable extends Router<RouteEntry> {
   override add(method: string, template: string, handler: RouteEntry | Handler, scopes?: ScopePolicy): void {
     super.add(method, template, typeof handler === "function" ? { handler, scopes: scopes ?? "read" } : handler);
+  }
+}
+
+/** The scopes of which a request to this route needs one (empty = any valid token). */
+export function requiredScopes(entry: RouteEntry, ctx: HandlerContext): string[] {
+  switch (entry.scopes) {
+    case "none":
+      return [];
+    case "read":
+      return acceptedScopes(false);
+    case "write":
+      return acceptedScopes(true);
+    case "objects-read":
+    case "objects-write": {
+      const t = ctx.objectType("objectType");
+      const list = acceptedScopes(entry.scopes === "objects-write", [t.custom ? "custom" : t.name]);
+      if (t.objectTypeId === "0-5") list.push("tickets");
+      return list;
+    }
   }
 }

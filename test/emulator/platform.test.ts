@@ -162,9 +162,9 @@ describe("emulator contract: robustness and conventions", () => {
   it("a handler that throws becomes a 500 {status, message:'internal error', correlationId}; the server keeps serving", async () => {
     const server = new EmulatorServer({});
     const url = await server.listen(0, "127.0.0.1");
-    const original = server.state.typesBetween.bind(server.state);
+    const original = server.state.definitions.between.bind(server.state.definitions);
     let calls = 0;
-    server.state.typesBetween = (a, b) => {
+    server.state.definitions.between = (a, b) => {
       if (calls++ === 0) throw new Error("boom");
       return original(a, b);
     };
