@@ -9,7 +9,6 @@ export const DEFAULTS = {
   rateWindowMs: 10_000,
   maxLabelsPerPair: 50,
   maxLimitValue: 10_000,
-  persistDebounceMs: 25,
   maxBodyBytes: 10 * 1024 * 1024,
   pageSize: 500,
   firstTypeId: 100,
@@ -25,7 +24,6 @@ export interface ResolvedOptions {
   maxLimitValue: number;
   customObjects: CustomObjectSpec[];
   stateFile: string | undefined;
-  persistDebounceMs: number;
   maxBodyBytes: number;
   pageSize: number;
   requireExistingRecords: boolean;
@@ -43,7 +41,6 @@ export function resolveOptions(o: EmulatorOptions): ResolvedOptions {
     maxLimitValue: o.maxLimitValue ?? DEFAULTS.maxLimitValue,
     customObjects: o.customObjects ?? [],
     stateFile: o.stateFile,
-    persistDebounceMs: o.persistDebounceMs ?? DEFAULTS.persistDebounceMs,
     maxBodyBytes: o.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
     pageSize: o.pageSize ?? DEFAULTS.pageSize,
     requireExistingRecords: o.requireExistingRecords ?? true,

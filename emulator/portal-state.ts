@@ -27,6 +27,8 @@ export class PortalState {
   readonly customObjects: CustomObjects;
   /** Bumped by every change; the server compares it around a request to know whether to persist. */
   version = 0;
+  /** The options' custom objects' default types, allocated once: a reset brings back these very typeIds. */
+  private seedDefaults: AssociationDefinition[] = [];
 
   constructor(readonly settings: PortalSettings) {
     const changed = (): void => {
@@ -41,6 +43,16 @@ export class PortalState {
       if (typeof c.name !== "string" || c.name.length === 0) throw new Error(`emulator: custom object ${c.objectTypeId} needs a name`);
     }
     this.reset();
+    this.captureSeedDefaults();
+  }
+
+  /** Remembers the seed custom objects' default types as they are now (after the first reset or a state load). */
+  private captureSeedDefaults(): void {
+    const seeds = new Set(this.settings.customObjects.map((c) => c.objectTypeId));
+    this.seedDefaults = this.definitions
+      .all()
+      .filter((d) => d.kind === "default" && d.category === "USER_DEFINED" && (seeds.has(d.fromObjectTypeId) || seeds.has(d.toObjectTypeId)))
+      .map((d) => ({ ...d }));
   }
 
   objectType(raw: string): ObjectType {
@@ -70,29 +82,40 @@ export class PortalState {
 
   // ---------- lifecycle ----------
 
+  /** Back to the seed: HubSpot's types and the options' custom objects. The typeId counter stays where it is. */
   reset(): void {
-    this.load({
+    this.replaceState({
       version: 1,
       portalId: this.settings.portalId,
       nextTypeId: this.settings.firstTypeId,
       nextRecordId: FIRST_RECORD_ID,
       customObjects: [],
-      definitions: [],
+      definitions: this.seedDefaults,
       limits: [],
       records: [],
       associations: [],
     });
   }
 
-  /** Replaces the whole state. Checks everything first and swaps at the end, so a bad document changes nothing. */
+  /** Replaces the whole state with a document (state file, PUT /__emulator/state). */
   load(s: EmulatorStateSnapshot): void {
+    this.replaceState(s);
+    this.captureSeedDefaults();
+  }
+
+  /**
+   * Checks everything first and swaps at the end, so a bad document changes nothing. The next USER_DEFINED typeId is
+   * a high-water mark: never lowered by a document, a reset or a restart, so a typeId is never given out twice.
+   */
+  private replaceState(s: EmulatorStateSnapshot): void {
     const customs = new Map<string, CustomObjectSpec>();
     for (const c of [...s.customObjects, ...this.settings.customObjects]) customs.set(c.objectTypeId, c);
     const defs = new Map(hubspotDefinedTypes().map((d) => [d.typeId, d]));
     for (const d of s.definitions) defs.set(d.typeId, d);
     for (const l of s.limits) if (!defs.has(l.typeId)) throw new StateDocumentError(`emulator state: a limit names typeId ${l.typeId}, which no definition has`);
     this.customObjects.replace([...customs.values()]);
-    this.definitions.replace(defs.values(), s.nextTypeId);
+    const highest = Math.max(0, ...s.definitions.map((d) => d.typeId));
+    this.definitions.replace(defs.values(), Math.max(this.definitions.counter, s.nextTypeId, highest + 1));
     this.limits.replace(s.limits.map((l) => [l.typeId, l.maxToObjectIds]));
     this.graph.replace(s.records, s.associations, s.nextRecordId);
     this.seedCustomObjectTypes();

@@ -14,7 +14,7 @@ import { requiredScopes, RouteTable } from "./handlers/route-table";
 import { registerSchemaRoutes } from "./handlers/schema";
 import { Answer, HandlerContext } from "./http-context";
 import { ResolvedOptions, resolveOptions } from "./options";
-import { loadStateFile, StatePersister } from "./persistence";
+import { loadStateFile, StateFile } from "./persistence";
 import { PortalState } from "./portal-state";
 import { RateLimiter } from "./rate-limiter";
 import { RequestLog } from "./request-log";
@@ -37,7 +37,7 @@ export class EmulatorServer implements ControlTarget {
   readonly faults = new FaultTable();
   readonly portalId: number;
   private readonly routes = new RouteTable();
-  private readonly persister?: StatePersister;
+  private readonly stateFile?: StateFile;
   private readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
   baseUrl = "";
@@ -59,8 +59,8 @@ export class EmulatorServer implements ControlTarget {
     if (o.stateFile) {
       const loaded = loadStateFile(o.stateFile);
       if (loaded) this.state.load(loaded);
-      this.persister = new StatePersister(o.stateFile, () => this.state.snapshot(), o.persistDebounceMs);
-      this.persister.schedule(); // the file exists from the start
+      this.stateFile = new StateFile(o.stateFile, () => this.state.snapshot());
+      this.stateFile.writeSync(); // the file exists (and holds the options' seed) from the start
     }
     registerSchemaRoutes(this.routes);
     registerRecordRoutes(this.routes);
@@ -93,16 +93,33 @@ export class EmulatorServer implements ControlTarget {
   }
 
   async close(): Promise<void> {
-    this.persister?.writeNow();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       for (const s of this.sockets) s.destroy();
     });
-    this.persister?.writeNow();
+    await this.flush();
   }
 
-  flush(): void {
-    this.persister?.writeNow();
+  /** Resolves once every change made so far is on disk (changes made over HTTP already are when answered). */
+  async flush(): Promise<void> {
+    await this.stateFile?.commit();
+  }
+
+  /** For in-process changes that have no answer to hold back (reset(), loadState() from the handle). */
+  private persistInBackground(): void {
+    this.stateFile?.commit().catch((e: unknown) => console.error(`emulator: could not write the state file: ${(e as Error).message}`));
+  }
+
+  /** Holds an answer back until the change it acknowledges is on disk; a failed write turns it into a 500. */
+  private async durable(answer: Answer, changed: boolean): Promise<Answer> {
+    if (!changed || !this.stateFile) return answer;
+    try {
+      await this.stateFile.commit();
+      return answer;
+    } catch (e) {
+      console.error(`emulator: could not write the state file ${this.stateFile.file}: ${(e as Error).message}`);
+      return errorAnswer(internalError());
+    }
   }
 
   // ---------- ControlTarget (also used by the programmatic handle) ----------
@@ -120,7 +137,7 @@ export class EmulatorServer implements ControlTarget {
     this.log.clear();
     this.faults.clear();
     this.limiter.reset();
-    this.persister?.schedule();
+    this.persistInBackground();
   }
 
   snapshot(): EmulatorStateSnapshot {
@@ -134,7 +151,7 @@ export class EmulatorServer implements ControlTarget {
       if (e instanceof StateDocumentError) throw validationError(e.message);
       throw e;
     }
-    this.persister?.schedule();
+    this.persistInBackground();
   }
 
   injectFault(raw: unknown): string {
@@ -183,9 +200,9 @@ export class EmulatorServer implements ControlTarget {
     const body = await readBody(req, this.options.maxBodyBytes);
 
     if (isControlPath(pathname)) {
+      const before = this.state.version;
       const answer = body === "too-large" ? errorAnswer(payloadTooLargeError(this.options.maxBodyBytes)) : handleControl(this, method, pathname, body);
-      if (this.persister && answer.status < 400 && method !== "GET") this.persister.schedule();
-      sendAnswer(res, correlationId, answer);
+      sendAnswer(res, correlationId, await this.durable(answer, this.state.version !== before));
       return;
     }
 
@@ -249,7 +266,7 @@ export class EmulatorServer implements ControlTarget {
         answer = errorAnswer(internalError());
       }
     }
-    if (this.persister && this.state.version !== versionBefore) this.persister.schedule();
+    answer = await this.durable(answer, this.state.version !== versionBefore);
     if (fault && fault.after) {
       const a = faultAnswer(fault);
       if (a) return finish(a, a === "dropped" ? {} : rateHeaders, fault.id);

@@ -20,6 +20,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: () => server.listFaults(),
     clearFaults: () => server.faults.clear(),
     setRateLimit: (s) => server.setRateLimit(s),
-    flush: async () => server.flush(),
+    flush: () => server.flush(),
   };
 }

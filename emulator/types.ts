@@ -35,8 +35,6 @@ export interface EmulatorOptions {
   maxLimitValue?: number;
   customObjects?: CustomObjectSpec[];
   stateFile?: string;
-  /** Debounce for state-file writes in ms (default 25). Writes are always atomic. */
-  persistDebounceMs?: number;
   /** Request bodies above this size get a 413 (default 10 MB). */
   maxBodyBytes?: number;
   /** Page size cap for GET record associations and per-input batch read pages (default 500). */
@@ -158,6 +156,6 @@ export interface RunningEmulator {
   faults(): ArmedFault[];
   clearFaults(): void;
   setRateLimit(settings: RateLimitSettings): void;
-  /** Resolves once pending state-file writes are on disk. */
+  /** Resolves once every change so far is on disk (a change made over HTTP already is when it is answered). */
   flush(): Promise<void>;
 }

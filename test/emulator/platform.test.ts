@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as net from "node:net";
-import { runEmulatorCli, startEmulator, RequestLogDump, EmulatorStateSnapshot } from "../../emulator";
+import { runEmulatorCli, RequestLogDump, EmulatorStateSnapshot } from "../../emulator";
 import { EmulatorServer } from "../../emulator/server";
 import { CrmObject, EmulatorHttp, ErrorBody, LabelsResponse, useEmulator } from "../helpers/emulator-http";
 
@@ -340,75 +340,6 @@ describe("emulator control endpoints", () => {
 
   it("unknown control path → 404", async () => {
     expect((await ctl("GET", "/nope")).status).to.equal(404);
-  });
-});
-
-describe("emulator persistence", () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "hs-emu-"));
-  });
-  afterEach(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it("writes the state file atomically and loads it at the next start", async () => {
-    const file = path.join(dir, "sub", "state.json");
-    const emu = await startEmulator({ stateFile: file, persistDebounceMs: 5 });
-    const api = new EmulatorHttp(emu.url, emu.token);
-    const made = await api.post<LabelsResponse>(LABELS, { name: "kept", label: "Kept", inverseLabel: "Kept inv" });
-    const c = await api.record("contacts", { email: "a@example.com" });
-    const co = await api.record("companies");
-    await api.put(`/crm/v4/objects/contacts/${c}/associations/default/companies/${co}`);
-    await api.post("/crm/v4/associations/definitions/configurations/contacts/companies/batch/create", { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }] });
-    await emu.close();
-    const onDisk = JSON.parse(fs.readFileSync(file, "utf8")) as EmulatorStateSnapshot;
-    expect(onDisk.version).to.equal(1);
-    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith(".tmp"))).to.deep.equal([]);
-
-    const emu2 = await startEmulator({ stateFile: file });
-    try {
-      const api2 = new EmulatorHttp(emu2.url, emu2.token);
-      const labels = await api2.get<LabelsResponse>(LABELS);
-      expect(labels.body.results.map((x) => x.typeId)).to.include.members(made.body.results.filter((x) => x.label === "Kept").map((x) => x.typeId));
-      expect((await api2.get<{ results: unknown[] }>(`/crm/v4/objects/contacts/${c}/associations/companies`)).body.results).to.have.length(1);
-      expect((await api2.get<{ results: unknown[] }>("/crm/v4/associations/definitions/configurations/all")).body.results).to.have.length(1);
-      // new ids continue after the loaded counter
-      const next = await api2.post<LabelsResponse>(LABELS, { name: "next", label: "Next" });
-      const oldIds = made.body.results.map((x) => x.typeId);
-      for (const x of next.body.results) expect(x.typeId).to.be.greaterThan(Math.max(...oldIds));
-    } finally {
-      await emu2.close();
-    }
-  });
-
-  it("flush() writes pending changes at once; reset() persists the seed", async () => {
-    const file = path.join(dir, "state.json");
-    const emu = await startEmulator({ stateFile: file, persistDebounceMs: 60_000 });
-    try {
-      const api = new EmulatorHttp(emu.url, emu.token);
-      await api.post(LABELS, { name: "flushed", label: "Flushed" });
-      await emu.flush();
-      const onDisk = JSON.parse(fs.readFileSync(file, "utf8")) as EmulatorStateSnapshot;
-      expect(onDisk.definitions.map((d) => d.name)).to.include("flushed");
-      emu.reset();
-      await emu.flush();
-      expect((JSON.parse(fs.readFileSync(file, "utf8")) as EmulatorStateSnapshot).definitions).to.deep.equal([]);
-    } finally {
-      await emu.close();
-    }
-  });
-
-  it("a corrupt state file makes start fail with a clear error", async () => {
-    const file = path.join(dir, "bad.json");
-    fs.writeFileSync(file, "{not json");
-    let err: Error | undefined;
-    try {
-      await startEmulator({ stateFile: file });
-    } catch (e) {
-      err = e as Error;
-    }
-    expect(err?.message).to.match(/not valid JSON/);
   });
 });
 
