@@ -34,7 +34,7 @@ const STANDARD: Array<[string, string, string, boolean]> = [
   ["0-53", "invoices", "invoice", false],
   ["0-54", "marketing_events", "marketing_event", false],
   ["0-69", "subscriptions", "subscription", false],
-  ["0-74", "goal_targets", "goal_target", false],
+  ["0-74", "goals", "goal", false],
   ["0-84", "discounts", "discount", false],
   ["0-85", "fees", "fee", false],
   ["0-86", "taxes", "tax", false],

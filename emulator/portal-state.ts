@@ -66,7 +66,7 @@ export class PortalState {
     const typeId = /^[0-9]+$/.test(rawId) ? Number(rawId) : NaN;
     if (!Number.isSafeInteger(typeId)) throw validationError(`associationTypeId must be an integer, got '${rawId}'`);
     const d = this.definitions.editableLabel(from, to, typeId, "deleted");
-    const halves = [...new Set([d.typeId, d.inverseTypeId])];
+    const halves = this.definitions.halvesOf(d);
     const inUse = this.graph.usageCount(halves);
     if (inUse > 0) {
       // Directed edges are stored both ways, so halve the count for cross-object and asymmetric labels.

@@ -100,8 +100,12 @@ export interface AssociationDefinition {
   label: string | null;
   /** Internal name of a USER_DEFINED label (shared by both halves). */
   name?: string;
-  /** The type that the reverse edge carries (itself for symmetric same-object types). */
-  inverseTypeId: number;
+  /**
+   * The type the reverse edge carries (itself for symmetric same-object types); null where there is none: a
+   * HubSpot-defined type whose reverse id is not documented, or the remaining half of a label whose other half was
+   * deleted on its own.
+   */
+  inverseTypeId: number | null;
   kind: DefinitionKind;
 }
 

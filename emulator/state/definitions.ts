@@ -92,8 +92,15 @@ export class DefinitionTable {
     return d;
   }
 
-  inverseOf(typeId: number): number {
-    return this.defs.get(typeId)?.inverseTypeId ?? typeId;
+  /** The type the reverse edge of `typeId` carries; undefined where there is none. */
+  inverseOf(typeId: number): number | undefined {
+    const inverse = this.defs.get(typeId)?.inverseTypeId;
+    return inverse !== null && inverse !== undefined && this.defs.has(inverse) ? inverse : undefined;
+  }
+
+  /** Both typeIds of a label (one for a same-object single label or a half left alone). */
+  halvesOf(d: AssociationDefinition): number[] {
+    return d.inverseTypeId === null || d.inverseTypeId === d.typeId ? [d.typeId] : [d.typeId, d.inverseTypeId];
   }
 
   invalidTypeError(category: string, typeId: unknown, from: ObjectType, to: ObjectType): HubSpotError {
@@ -133,7 +140,7 @@ export class DefinitionTable {
         context: { name: [name] },
       });
     }
-    const groups = new Set(userLabels.map((d) => Math.min(d.typeId, d.inverseTypeId))).size;
+    const groups = new Set(userLabels.map((d) => Math.min(...this.halvesOf(d)))).size;
     if (groups >= maxLabelsPerPair) {
       throw validationError(`The maximum number of association labels (${maxLabelsPerPair}) between ${from.upper} and ${to.upper} has been reached`, {
         subCategory: "crm.associations.TOO_MANY_ASSOCIATION_LABELS",
@@ -179,7 +186,7 @@ export class DefinitionTable {
     const d = this.editableLabel(from, to, body.associationTypeId, "updated");
     const label = checkLabelText("label", body.label, true);
     const inverseLabel = checkLabelText("inverseLabel", body.inverseLabel, false);
-    const inv = this.defs.get(d.inverseTypeId);
+    const inv = d.inverseTypeId === null ? undefined : this.defs.get(d.inverseTypeId);
     if (d.kind === "paired") {
       d.label = label;
       if (inverseLabel !== undefined && inv) inv.label = inverseLabel;

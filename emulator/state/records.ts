@@ -135,6 +135,16 @@ export class RecordGraph {
     }
   }
 
+  /** The types the reverse edge carries; a type without a known inverse is seen from its own side only. */
+  private reverseOf(types: Set<number>): Set<number> {
+    const out = new Set<number>();
+    for (const t of types) {
+      const inverse = this.definitions.inverseOf(t);
+      if (inverse !== undefined) out.add(inverse);
+    }
+    return out;
+  }
+
   /**
    * Writes the types between two records (both directions). `replace` = R2/B2 semantics (the body is the
    * new label set); `add` keeps existing types. The unlabeled default is always implied.
@@ -149,7 +159,7 @@ export class RecordGraph {
     next.add(dflt.typeId);
     for (const t of types) next.add(t.typeId);
     const reverseCurrent = this.typesOn(to, toId, from, fromId);
-    const reverse = new Set([...next].map((t) => this.definitions.inverseOf(t)));
+    const reverse = this.reverseOf(next);
     for (const t of next) if (!current.has(t)) this.checkLimit(from, fromId, to, toId, t);
     for (const t of reverse) if (!reverseCurrent.has(t)) this.checkLimit(to, toId, from, fromId, t);
     this.setEdge(from.objectTypeId, fromId, to.objectTypeId, toId, next);
@@ -165,7 +175,7 @@ export class RecordGraph {
     if (types.some((t) => t.kind === "default")) return this.removeAll(from, fromId, to, toId);
     for (const t of types) current.delete(t.typeId);
     this.setEdge(from.objectTypeId, fromId, to.objectTypeId, toId, current);
-    this.setEdge(to.objectTypeId, toId, from.objectTypeId, fromId, new Set([...current].map((t) => this.definitions.inverseOf(t))));
+    this.setEdge(to.objectTypeId, toId, from.objectTypeId, fromId, this.reverseOf(current));
     this.changed();
   }
 

@@ -81,7 +81,7 @@ function definition(f: Field): AssociationDefinition {
     fromObjectTypeId: f.get("fromObjectTypeId").string(OBJECT_TYPE_ID),
     toObjectTypeId: f.get("toObjectTypeId").string(OBJECT_TYPE_ID),
     label: f.get("label").nullableString(),
-    inverseTypeId: f.get("inverseTypeId").int(1),
+    inverseTypeId: f.get("inverseTypeId").value === null ? null : f.get("inverseTypeId").int(1),
     kind: f.get("kind").oneOf(KINDS),
   };
   const name = f.get("name").optionalString();

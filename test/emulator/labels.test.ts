@@ -37,6 +37,22 @@ describe("emulator contract: labels", () => {
     expect(deals.body.results).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 5, label: "Primary" });
   });
 
+  it("types the reference documents in one direction only are listed in that direction only (no invented reverse ids)", async () => {
+    const leadToContact = await api().get<LabelsResponse>(`${L}/leads/contacts/labels`);
+    expect(leadToContact.body.results).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 578, label: "Primary" });
+    const contactToLead = await api().get<LabelsResponse>(`${L}/contacts/leads/labels`);
+    expect(contactToLead.body.results).to.deep.equal([{ category: "HUBSPOT_DEFINED", typeId: 609, label: null }]);
+    expect((await api().get<LabelsResponse>(`${L}/quotes/discounts/labels`)).body.results).to.deep.equal([{ category: "HUBSPOT_DEFINED", typeId: 362, label: null }]);
+    expect((await api().get<LabelsResponse>(`${L}/discounts/quotes/labels`)).body.results).to.deep.equal([]);
+    // a lead's Primary contact is seen from the lead's side; the contact's side carries the unlabeled type
+    const lead = await api().record("leads");
+    const contact = await api().record("contacts");
+    const put = await api().put(`/crm/v4/objects/leads/${lead}/associations/contacts/${contact}`, [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 578 }]);
+    expect(put.status).to.equal(201);
+    const fromContact = await api().get<{ results: Array<{ associationTypes: Array<{ typeId: number }> }> }>(`/crm/v4/objects/contacts/${contact}/associations/leads`);
+    expect(fromContact.body.results[0].associationTypes.map((t) => t.typeId)).to.deep.equal([609]);
+  });
+
   it("unknown object type → 400 'Unable to infer object type from: x' without category", async () => {
     const r = await api().get<ErrorBody>(`${L}/lists/companies/labels`);
     expect(r.status).to.equal(400);
