@@ -147,3 +147,21 @@ export function toStandardError(e: HubSpotError): StandardError {
   if (typeof b.subCategory === "string") out.subCategory = b.subCategory;
   return out;
 }
+
+/** The emulator refuses a request that does not come from the user's own tools (foreign Host or Origin). */
+export function forbiddenError(message: string): HubSpotError {
+  return new HubSpotError(403, { status: "error", message, category: "FORBIDDEN" });
+}
+
+export function unsupportedMediaTypeError(contentType: string | undefined): HubSpotError {
+  return new HubSpotError(415, {
+    status: "error",
+    message: `Content-Type '${contentType ?? ""}' is not supported; send the body as application/json`,
+    category: "VALIDATION_ERROR",
+  });
+}
+
+/** The emulator's own bounds on the state (records, properties, total size), so no client can grow it without limit. */
+export function stateLimitError(message: string): HubSpotError {
+  return validationError(message, { subCategory: "emulator.STATE_LIMIT_EXCEEDED" });
+}

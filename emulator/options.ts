@@ -9,7 +9,10 @@ export const DEFAULTS = {
   rateWindowMs: 10_000,
   maxLabelsPerPair: 50,
   maxLimitValue: 10_000,
-  maxBodyBytes: 10 * 1024 * 1024,
+  maxBodyBytes: 1024 * 1024,
+  maxRecordsPerObjectType: 10_000,
+  maxPropertiesBytes: 64 * 1024,
+  maxStateBytes: 64 * 1024 * 1024,
   pageSize: 500,
   firstTypeId: 100,
 };
@@ -25,6 +28,9 @@ export interface ResolvedOptions {
   customObjects: CustomObjectSpec[];
   stateFile: string | undefined;
   maxBodyBytes: number;
+  maxRecordsPerObjectType: number;
+  maxPropertiesBytes: number;
+  maxStateBytes: number;
   pageSize: number;
   requireExistingRecords: boolean;
   firstTypeId: number;
@@ -42,6 +48,9 @@ export function resolveOptions(o: EmulatorOptions): ResolvedOptions {
     customObjects: o.customObjects ?? [],
     stateFile: o.stateFile,
     maxBodyBytes: o.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+    maxRecordsPerObjectType: o.maxRecordsPerObjectType ?? DEFAULTS.maxRecordsPerObjectType,
+    maxPropertiesBytes: o.maxPropertiesBytes ?? DEFAULTS.maxPropertiesBytes,
+    maxStateBytes: o.maxStateBytes ?? DEFAULTS.maxStateBytes,
     pageSize: o.pageSize ?? DEFAULTS.pageSize,
     requireExistingRecords: o.requireExistingRecords ?? true,
     firstTypeId: o.firstTypeId ?? DEFAULTS.firstTypeId,

@@ -7,11 +7,11 @@ import { CUSTOM_OBJECT_ID, ObjectType } from "./object-types";
 import { CustomObjects } from "./state/custom-objects";
 import { DefinitionTable } from "./state/definitions";
 import { LimitTable } from "./state/limits";
-import { FIRST_RECORD_ID, RecordGraph } from "./state/records";
+import { FIRST_RECORD_ID, RecordGraph, StateBounds } from "./state/records";
 import { StateDocumentError } from "./state/snapshot";
 import { AssociationDefinition, CustomObjectSpec, EmulatorStateSnapshot, LimitRecord } from "./types";
 
-export interface PortalSettings {
+export interface PortalSettings extends StateBounds {
   portalId: number;
   maxLabelsPerPair: number;
   maxLimitValue: number;
@@ -36,7 +36,7 @@ export class PortalState {
     };
     this.definitions = new DefinitionTable(settings.firstTypeId, changed);
     this.limits = new LimitTable(this.definitions, settings.maxLimitValue, changed);
-    this.graph = new RecordGraph(this.definitions, this.limits, settings.requireExistingRecords, changed);
+    this.graph = new RecordGraph(this.definitions, this.limits, settings.requireExistingRecords, settings, changed);
     this.customObjects = new CustomObjects(settings.portalId);
     for (const c of settings.customObjects) {
       if (typeof c.objectTypeId !== "string" || !CUSTOM_OBJECT_ID.test(c.objectTypeId)) throw new Error(`emulator: custom object id must look like 2-123, got ${String(c.objectTypeId)}`);

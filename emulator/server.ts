@@ -17,7 +17,8 @@ import { ResolvedOptions, resolveOptions } from "./options";
 import { loadStateFile, StateFile } from "./persistence";
 import { PortalState } from "./portal-state";
 import { RateLimiter } from "./rate-limiter";
-import { RequestLog } from "./request-log";
+import { allowedHostNames, checkControlContentType, RequestGuards } from "./request-guards";
+import { redactQuery, RequestLog } from "./request-log";
 import { errorAnswer, sendAnswer } from "./respond";
 import { parseStateSnapshot, StateDocumentError } from "./state/snapshot";
 import { ArmedFault, EmulatorOptions, EmulatorStateSnapshot, RateLimitSettings, RequestLogDump } from "./types";
@@ -40,6 +41,7 @@ export class EmulatorServer implements ControlTarget {
   private readonly stateFile?: StateFile;
   private readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
+  private guards = new RequestGuards(new Set(), -1);
   baseUrl = "";
 
   constructor(options: EmulatorOptions = {}) {
@@ -55,6 +57,9 @@ export class EmulatorServer implements ControlTarget {
       customObjects: o.customObjects,
       requireExistingRecords: o.requireExistingRecords,
       firstTypeId: o.firstTypeId,
+      maxRecordsPerObjectType: o.maxRecordsPerObjectType,
+      maxPropertiesBytes: o.maxPropertiesBytes,
+      maxStateBytes: o.maxStateBytes,
     });
     if (o.stateFile) {
       const loaded = loadStateFile(o.stateFile);
@@ -87,6 +92,7 @@ export class EmulatorServer implements ControlTarget {
         const addr = this.server.address() as AddressInfo;
         const h = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
         this.baseUrl = `http://${h}:${addr.port}`;
+        this.guards = new RequestGuards(new Set([...allowedHostNames(host), ...allowedHostNames(addr.address)]), addr.port);
         resolve(this.baseUrl);
       });
     });
@@ -191,21 +197,42 @@ export class EmulatorServer implements ControlTarget {
     }
   }
 
+  /** /__emulator/*: the emulator's token, a JSON body for changes, the body cap; answered once durable. */
+  private async handleControlRequest(req: http.IncomingMessage, res: http.ServerResponse, method: string, pathname: string, correlationId: string): Promise<void> {
+    let answer: Answer;
+    const before = this.state.version;
+    try {
+      this.tokens.authenticate(req.headers.authorization);
+      const badType = checkControlContentType(method, req.headers);
+      if (badType) throw badType;
+      const body = await readBody(req, this.options.maxBodyBytes);
+      if (body === "too-large") throw payloadTooLargeError(this.options.maxBodyBytes);
+      answer = await this.durable(handleControl(this, method, pathname, body), this.state.version !== before);
+    } catch (e) {
+      if (!(e instanceof HubSpotError)) throw e;
+      // The request was refused before its body was read: do not keep the connection (and its body) around.
+      answer = { ...errorAnswer(e), headers: { ...e.headers, connection: "close" } };
+    }
+    sendAnswer(res, correlationId, answer);
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = Date.now();
     const correlationId = randomUUID();
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", "http://emulator.local");
     const pathname = url.pathname;
-    const body = await readBody(req, this.options.maxBodyBytes);
-
-    if (isControlPath(pathname)) {
-      const before = this.state.version;
-      const answer = body === "too-large" ? errorAnswer(payloadTooLargeError(this.options.maxBodyBytes)) : handleControl(this, method, pathname, body);
-      sendAnswer(res, correlationId, await this.durable(answer, this.state.version !== before));
+    const control = isControlPath(pathname);
+    const refused = this.guards.check(req.headers.host, req.headers.origin);
+    if (refused) {
+      // Nothing of the request is read or run; the connection is closed after the answer.
+      sendAnswer(res, correlationId, { ...errorAnswer(refused), headers: { connection: "close" } });
+      if (!control) this.log.add({ at: new Date(started).toISOString(), method, route: UNMATCHED, path: pathname, ...(url.search ? { query: redactQuery(url.search) } : {}), status: refused.status, ms: Date.now() - started });
       return;
     }
+    if (control) return this.handleControlRequest(req, res, method, pathname, correlationId);
 
+    const body = await readBody(req, this.options.maxBodyBytes);
     const match = this.routes.match(method, pathname);
     const route = match.kind === "match" ? match.route.template : match.kind === "method-not-allowed" ? match.template : UNMATCHED;
     let principal: Principal | undefined;
@@ -217,7 +244,7 @@ export class EmulatorServer implements ControlTarget {
         method,
         route,
         path: pathname,
-        ...(url.search ? { query: url.search } : {}),
+        ...(url.search ? { query: redactQuery(url.search) } : {}),
         status: answer === "dropped" ? 0 : answer.status,
         ms: Date.now() - started,
         ...(principal ? { tokenFingerprint: principal.fingerprint } : {}),

@@ -35,8 +35,14 @@ export interface EmulatorOptions {
   maxLimitValue?: number;
   customObjects?: CustomObjectSpec[];
   stateFile?: string;
-  /** Request bodies above this size get a 413 (default 10 MB). */
+  /** Request bodies above this size get a 413 (default 1 MiB), counted while the body streams in. */
   maxBodyBytes?: number;
+  /** Records per object type (default 10 000). */
+  maxRecordsPerObjectType?: number;
+  /** Size of one record's properties as JSON (default 64 KiB). */
+  maxPropertiesBytes?: number;
+  /** Estimated size of all records and associations (default 64 MiB): what keeps the state file bounded. */
+  maxStateBytes?: number;
   /** Page size cap for GET record associations and per-input batch read pages (default 500). */
   pageSize?: number;
   /** Association writes need both records to exist (created via POST /crm/v3/objects). Default true. */

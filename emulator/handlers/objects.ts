@@ -51,6 +51,7 @@ function createObject(ctx: HandlerContext): Answer {
     ctx.state.graph.requireRecord(toType, String(toId));
     return { toType, toId: String(toId), types };
   });
+  ctx.state.graph.checkRoomForRecord(type, props as Record<string, unknown>, planned.length);
   const r = ctx.state.graph.createRecord(type, props as Record<string, unknown>);
   for (const p of planned) ctx.state.graph.associate(type, r.id, p.toType, p.toId, p.types, "add");
   return { status: 201, body: recordBody(r) };

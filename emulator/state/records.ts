@@ -1,6 +1,6 @@
 // CRM records and the association graph between them (reference §2.3–2.4). Every association is stored in both
 // directions; a labelled association implies the pair's unlabeled default type; limits are enforced on writes.
-import { notFoundError, validationError } from "../errors";
+import { notFoundError, stateLimitError, validationError } from "../errors";
 import { ObjectType } from "../object-types";
 import { AssociationDefinition, AssociationEdge, CrmRecord } from "../types";
 import { DefinitionTable, SpecWithLabel, specOf } from "./definitions";
@@ -15,16 +15,36 @@ function compareIds(a: string, b: string): number {
 
 export const FIRST_RECORD_ID = 10001;
 
+/** Bounds that keep the state (and its file) small whatever a client sends. */
+export interface StateBounds {
+  maxRecordsPerObjectType: number;
+  /** One record's properties as JSON. */
+  maxPropertiesBytes: number;
+  /** The estimated size of all records and associations. */
+  maxStateBytes: number;
+}
+
+// Generous estimates of what a record's and a directed association's own fields take in the state file.
+const RECORD_OVERHEAD_BYTES = 160;
+const EDGE_OVERHEAD_BYTES = 160;
+
+function jsonBytes(v: unknown): number {
+  return Buffer.byteLength(JSON.stringify(v));
+}
+
 export class RecordGraph {
   private records = new Map<string, Map<string, CrmRecord>>();
   /** `${fromType}:${fromId}>${toType}` -> toId -> typeIds. Both directions are always stored. */
   private edges = new Map<string, Map<string, Set<number>>>();
   private nextRecordId = FIRST_RECORD_ID;
+  /** Estimated bytes of all records and directed edges, kept up to date by every write. */
+  private bytes = 0;
 
   constructor(
     private readonly definitions: DefinitionTable,
     private readonly limits: LimitTable,
     private readonly requireExistingRecords: boolean,
+    private readonly bounds: StateBounds,
     private readonly changed: () => void,
   ) {}
 
@@ -47,6 +67,27 @@ export class RecordGraph {
     this.records = byType;
     this.edges = edges;
     this.nextRecordId = nextRecordId;
+    this.bytes = records.reduce((n, r) => n + jsonBytes(r.properties) + RECORD_OVERHEAD_BYTES, 0) + associations.length * EDGE_OVERHEAD_BYTES;
+  }
+
+  private ensureRoom(extraBytes: number): void {
+    if (this.bytes + extraBytes > this.bounds.maxStateBytes) {
+      throw stateLimitError(`The emulator's portal is full: records and associations may take about ${this.bounds.maxStateBytes} bytes (maxStateBytes)`);
+    }
+  }
+
+  /** Refuses, before anything is written, a record that would break a bound; `newAssociations` are written with it. */
+  checkRoomForRecord(type: ObjectType, properties: Record<string, unknown>, newAssociations = 0): number {
+    const size = jsonBytes(properties);
+    if (size > this.bounds.maxPropertiesBytes) {
+      throw stateLimitError(`The properties of one record may take at most ${this.bounds.maxPropertiesBytes} bytes as JSON; these take ${size}`);
+    }
+    const count = this.records.get(type.objectTypeId)?.size ?? 0;
+    if (count >= this.bounds.maxRecordsPerObjectType) {
+      throw stateLimitError(`The emulator holds at most ${this.bounds.maxRecordsPerObjectType} ${type.name} records (maxRecordsPerObjectType)`);
+    }
+    this.ensureRoom(size + RECORD_OVERHEAD_BYTES + 2 * newAssociations * EDGE_OVERHEAD_BYTES);
+    return size;
   }
 
   allRecords(): CrmRecord[] {
@@ -68,11 +109,13 @@ export class RecordGraph {
   // ---------- records ----------
 
   createRecord(type: ObjectType, properties: Record<string, unknown>): CrmRecord {
+    const size = this.checkRoomForRecord(type, properties);
     const now = new Date().toISOString();
     const r: CrmRecord = { objectTypeId: type.objectTypeId, id: String(this.nextRecordId++), properties: { ...properties }, createdAt: now, updatedAt: now };
     let m = this.records.get(type.objectTypeId);
     if (!m) this.records.set(type.objectTypeId, (m = new Map()));
     m.set(r.id, r);
+    this.bytes += size + RECORD_OVERHEAD_BYTES;
     this.changed();
     return r;
   }
@@ -99,11 +142,12 @@ export class RecordGraph {
     const k = this.key(fromType, fromId, toType);
     let m = this.edges.get(k);
     if (types.size === 0) {
-      m?.delete(toId);
+      if (m?.delete(toId)) this.bytes -= EDGE_OVERHEAD_BYTES;
       if (m && m.size === 0) this.edges.delete(k);
       return;
     }
     if (!m) this.edges.set(k, (m = new Map()));
+    if (!m.has(toId)) this.bytes += EDGE_OVERHEAD_BYTES;
     m.set(toId, types);
   }
 
@@ -162,6 +206,7 @@ export class RecordGraph {
     const reverse = this.reverseOf(next);
     for (const t of next) if (!current.has(t)) this.checkLimit(from, fromId, to, toId, t);
     for (const t of reverse) if (!reverseCurrent.has(t)) this.checkLimit(to, toId, from, fromId, t);
+    this.ensureRoom(((current.size === 0 ? 1 : 0) + (reverseCurrent.size === 0 && reverse.size > 0 ? 1 : 0)) * EDGE_OVERHEAD_BYTES);
     this.setEdge(from.objectTypeId, fromId, to.objectTypeId, toId, next);
     this.setEdge(to.objectTypeId, toId, from.objectTypeId, fromId, reverse);
     this.changed();

@@ -1,6 +1,7 @@
 // The emulator CLI in a child process (`hubspot-associations emulator ...`), for tests that kill it with SIGKILL
 // and restart it from its state file.
 import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 
 const CLI = path.join(__dirname, "..", "..", "cli", "main.js");
@@ -30,6 +31,14 @@ export class ChildEmulator {
       }, 10);
     });
     return new ChildEmulator(child, url, () => out);
+  }
+
+  /** The process's peak resident memory so far (Linux: VmHWM). */
+  peakRssBytes(): number {
+    const status = fs.readFileSync(`/proc/${this.child.pid}/status`, "utf8");
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(status);
+    if (!kb) throw new Error("no VmHWM in /proc/<pid>/status");
+    return Number(kb[1]) * 1024;
   }
 
   /** SIGKILL: no shutdown code runs, whatever is not on disk is gone. */

@@ -108,7 +108,7 @@ describe("emulator contract: rate limits", () => {
     expect(r.body.errorType).to.equal("RATE_LIMIT");
     // per10s 0 disables the window headers
     expect(r.headers.get("x-hubspot-ratelimit-max")).to.equal(null);
-    const ctl = await fetch(`${emu().url}/__emulator/rate-limit`, { method: "POST", body: JSON.stringify({ resetDaily: true }) });
+    const ctl = await api().control("POST", "rate-limit", { resetDaily: true });
     expect(ctl.status).to.equal(204);
     expect((await api().get(LABELS)).status).to.equal(200);
   });
@@ -188,11 +188,11 @@ describe("emulator contract: robustness and conventions", () => {
     await api().post(LABELS, { name: "before", label: "Before" });
     const snap = emu().state();
     const bad = { ...snap, associations: [{ fromObjectTypeId: "0-1", fromId: "1", toObjectTypeId: "0-2", toId: "2", typeIds: "x" }] };
-    const r = await fetch(`${emu().url}/__emulator/state`, { method: "PUT", body: JSON.stringify(bad) });
+    const r = await api().control("PUT", "state", bad);
     expect(r.status).to.equal(400);
     expect(emu().state()).to.deep.equal(snap);
     emu().reset();
-    const ok = await fetch(`${emu().url}/__emulator/state`, { method: "PUT", body: JSON.stringify(snap) });
+    const ok = await api().control("PUT", "state", snap);
     expect(ok.status).to.equal(204);
     expect((await api().get<LabelsResponse>(LABELS)).body.results.map((x) => x.label)).to.include("Before");
   });
@@ -252,7 +252,11 @@ describe("emulator contract: custom objects and records", () => {
 describe("emulator control endpoints", () => {
   const { api, emu } = useEmulator();
   const ctl = (method: string, p: string, body?: unknown): Promise<Response> =>
-    fetch(`${emu().url}/__emulator${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${emu().url}/__emulator${p}`, {
+      method,
+      headers: { authorization: `Bearer ${emu().token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it("GET /requests counts per method and route template, with a token fingerprint and never the token", async () => {
     await api().get(LABELS);
