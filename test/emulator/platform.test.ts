@@ -1,11 +1,7 @@
 // Contract: auth, scopes, rate limits, error conventions, robustness, objects/account endpoints,
 // control endpoints, fault injection, persistence and the CLI (reference §6, §8, §11.6–11.9).
 import { expect } from "chai";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import * as net from "node:net";
-import { runEmulatorCli, RequestLogDump, EmulatorStateSnapshot } from "../../emulator";
+import { RequestLogDump, EmulatorStateSnapshot } from "../../emulator";
 import { EmulatorServer } from "../../emulator/server";
 import { CrmObject, EmulatorHttp, ErrorBody, LabelsResponse, useEmulator } from "../helpers/emulator-http";
 
@@ -344,80 +340,5 @@ describe("emulator control endpoints", () => {
 
   it("unknown control path → 404", async () => {
     expect((await ctl("GET", "/nope")).status).to.equal(404);
-  });
-});
-
-describe("emulator CLI", () => {
-  function capture(): { out: string[]; err: string[]; io: { out: (s: string) => void; err: (s: string) => void } } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return { out, err, io: { out: (s) => out.push(s), err: (s) => err.push(s) } };
-  }
-
-  it("--help → 0 with usage", async () => {
-    const c = capture();
-    expect(await runEmulatorCli(["--help"], c.io)).to.equal(0);
-    expect(c.out.join("")).to.match(/Usage: hubspot-associations emulator/);
-  });
-
-  it("bad flags → 2", async () => {
-    for (const argv of [["--port"], ["--port", "x"], ["--bogus"], ["--rate-limit", "-1"]]) {
-      const c = capture();
-      expect(await runEmulatorCli(argv, c.io), argv.join(" ")).to.equal(2);
-      expect(c.err.join("")).to.match(/hubspot-associations emulator:/);
-    }
-  });
-
-  it("runs, prints URL and token, serves requests and stops", async () => {
-    const c = capture();
-    let stop!: () => void;
-    const stopped = new Promise<void>((r) => (stop = r));
-    const done = runEmulatorCli(["--port", "0", "--token", "pat-na1-cli", "--rate-limit", "7"], { ...c.io, waitForStop: () => stopped });
-    for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await new Promise((r) => setTimeout(r, 10));
-    const text = c.out.join("");
-    const url = /listening on (\S+)/.exec(text)![1];
-    expect(text).to.include("token: pat-na1-cli");
-    const r = await new EmulatorHttp(url, "pat-na1-cli").get(LABELS);
-    expect(r.status).to.equal(200);
-    expect(r.headers.get("x-hubspot-ratelimit-max")).to.equal("7");
-    stop();
-    expect(await done).to.equal(0);
-  });
-
-  it("--state FILE persists across runs", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hs-emu-cli-"));
-    const file = path.join(dir, "s.json");
-    try {
-      for (const round of [1, 2]) {
-        const c = capture();
-        let stop!: () => void;
-        const stopped = new Promise<void>((r) => (stop = r));
-        const done = runEmulatorCli(["--state", file], { ...c.io, waitForStop: () => stopped });
-        for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await new Promise((r) => setTimeout(r, 10));
-        const url = /listening on (\S+)/.exec(c.out.join(""))![1];
-        const api = new EmulatorHttp(url, "pat-na1-emulator-dev-token");
-        if (round === 1) expect((await api.post(LABELS, { name: "kept", label: "Kept" })).status).to.equal(200);
-        else expect((await api.get<LabelsResponse>(LABELS)).body.results.map((x) => x.label)).to.include("Kept");
-        stop();
-        expect(await done).to.equal(0);
-      }
-      const c = capture();
-      fs.writeFileSync(file, "[]");
-      expect(await runEmulatorCli(["--state", file], c.io)).to.equal(1);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("port in use → 1", async () => {
-    const srv = net.createServer();
-    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
-    const port = (srv.address() as net.AddressInfo).port;
-    try {
-      const c = capture();
-      expect(await runEmulatorCli(["--port", String(port)], c.io)).to.equal(1);
-    } finally {
-      srv.close();
-    }
   });
 });
