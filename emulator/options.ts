@@ -11,6 +11,7 @@ export const DEFAULTS = {
   maxLimitValue: 10_000,
   maxBodyBytes: 1024 * 1024,
   maxRecordsPerObjectType: 10_000,
+  maxCustomObjects: 50,
   maxPropertiesBytes: 64 * 1024,
   maxStateBytes: 64 * 1024 * 1024,
   pageSize: 500,
@@ -29,6 +30,7 @@ export interface ResolvedOptions {
   stateFile: string | undefined;
   maxBodyBytes: number;
   maxRecordsPerObjectType: number;
+  maxCustomObjects: number;
   maxPropertiesBytes: number;
   maxStateBytes: number;
   pageSize: number;
@@ -49,6 +51,7 @@ export function resolveOptions(o: EmulatorOptions): ResolvedOptions {
     stateFile: o.stateFile,
     maxBodyBytes: o.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
     maxRecordsPerObjectType: o.maxRecordsPerObjectType ?? DEFAULTS.maxRecordsPerObjectType,
+    maxCustomObjects: o.maxCustomObjects ?? DEFAULTS.maxCustomObjects,
     maxPropertiesBytes: o.maxPropertiesBytes ?? DEFAULTS.maxPropertiesBytes,
     maxStateBytes: o.maxStateBytes ?? DEFAULTS.maxStateBytes,
     pageSize: o.pageSize ?? DEFAULTS.pageSize,

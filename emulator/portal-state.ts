@@ -1,32 +1,39 @@
-// One HubSpot portal: its tables (definitions, limits, records and associations, custom objects) behind one
+// One HubSpot portal: its tables (definitions, limits, records and associations, custom object schemas) behind one
 // handle, with the operations that span several of them, the seed, and the state document (load / snapshot).
 // Handlers translate HTTP to these calls; every refusal is a HubSpotError shaped like HubSpot's.
 import { unknownObjectTypeError, validationError } from "./errors";
 import { hubspotDefinedTypes } from "./hubspot-defined-types";
 import { CUSTOM_OBJECT_ID, ObjectType } from "./object-types";
-import { CustomObjects } from "./state/custom-objects";
+import { CustomObjectSchemas } from "./state/custom-objects";
 import { DefinitionTable } from "./state/definitions";
 import { LimitTable } from "./state/limits";
 import { FIRST_RECORD_ID, RecordGraph, StateBounds } from "./state/records";
+import { parseSchemaCreate } from "./state/schema-input";
 import { StateDocumentError } from "./state/snapshot";
-import { AssociationDefinition, CustomObjectSpec, EmulatorStateSnapshot, LimitRecord } from "./types";
+import { AssociationDefinition, CustomObjectRecord, CustomObjectSpec, EmulatorStateSnapshot, LimitRecord } from "./types";
 
 export interface PortalSettings extends StateBounds {
   portalId: number;
   maxLabelsPerPair: number;
   maxLimitValue: number;
   customObjects: CustomObjectSpec[];
+  maxCustomObjects: number;
   requireExistingRecords: boolean;
   firstTypeId: number;
 }
+
+/** The object types a custom object is associated with when nothing says otherwise (seeds, older state files). */
+const STANDARD_PARTNERS = ["0-1", "0-2", "0-3", "0-5"];
 
 export class PortalState {
   readonly definitions: DefinitionTable;
   readonly limits: LimitTable;
   readonly graph: RecordGraph;
-  readonly customObjects: CustomObjects;
+  readonly customObjects: CustomObjectSchemas;
   /** Bumped by every change; the server compares it around a request to know whether to persist. */
   version = 0;
+  /** The options' custom objects, with their ids (given or allocated once). */
+  private seedCustomObjects: CustomObjectRecord[];
   /** The options' custom objects' default types, allocated once: a reset brings back these very typeIds. */
   private seedDefaults: AssociationDefinition[] = [];
 
@@ -37,18 +44,40 @@ export class PortalState {
     this.definitions = new DefinitionTable(settings.firstTypeId, changed);
     this.limits = new LimitTable(this.definitions, settings.maxLimitValue, changed);
     this.graph = new RecordGraph(this.definitions, this.limits, settings.requireExistingRecords, settings, changed);
-    this.customObjects = new CustomObjects(settings.portalId);
-    for (const c of settings.customObjects) {
-      if (typeof c.objectTypeId !== "string" || !CUSTOM_OBJECT_ID.test(c.objectTypeId)) throw new Error(`emulator: custom object id must look like 2-123, got ${String(c.objectTypeId)}`);
-      if (typeof c.name !== "string" || c.name.length === 0) throw new Error(`emulator: custom object ${c.objectTypeId} needs a name`);
-    }
+    this.customObjects = new CustomObjectSchemas(settings.portalId, settings.maxCustomObjects);
+    this.seedCustomObjects = this.resolveSeeds(settings.customObjects);
     this.reset();
     this.captureSeedDefaults();
   }
 
+  /** The options' custom objects as records: names checked, ids given or allocated. */
+  private resolveSeeds(specs: CustomObjectSpec[]): CustomObjectRecord[] {
+    const now = new Date().toISOString();
+    const given = new Set<string>();
+    const names = new Set<string>();
+    for (const s of specs) {
+      if (typeof s.name !== "string" || !/^[A-Za-z][A-Za-z0-9_]*$/.test(s.name)) throw new Error(`emulator: custom object name '${String(s.name)}' must start with a letter and hold letters, digits and underscores`);
+      if (names.has(s.name.toLowerCase())) throw new Error(`emulator: two custom objects are named '${s.name}'`);
+      names.add(s.name.toLowerCase());
+      if (s.objectTypeId === undefined) continue;
+      if (!CUSTOM_OBJECT_ID.test(s.objectTypeId)) throw new Error(`emulator: custom object id must look like 2-123, got ${s.objectTypeId}`);
+      if (given.has(s.objectTypeId)) throw new Error(`emulator: two custom objects have the id ${s.objectTypeId}`);
+      given.add(s.objectTypeId);
+    }
+    const records = specs.map((s): CustomObjectRecord => {
+      let id = s.objectTypeId;
+      while (id === undefined || (s.objectTypeId === undefined && given.has(id))) id = this.customObjects.allocateId();
+      const r: CustomObjectRecord = { objectTypeId: id, name: s.name, requiredProperties: [], properties: [], createdAt: now, updatedAt: now };
+      if (s.singular !== undefined) r.singular = s.singular;
+      if (s.plural !== undefined) r.plural = s.plural;
+      return r;
+    });
+    return withSeedPartners(records);
+  }
+
   /** Remembers the seed custom objects' default types as they are now (after the first reset or a state load). */
   private captureSeedDefaults(): void {
-    const seeds = new Set(this.settings.customObjects.map((c) => c.objectTypeId));
+    const seeds = new Set(this.seedCustomObjects.map((c) => c.objectTypeId));
     this.seedDefaults = this.definitions
       .all()
       .filter((d) => d.kind === "default" && d.category === "USER_DEFINED" && (seeds.has(d.fromObjectTypeId) || seeds.has(d.toObjectTypeId)))
@@ -80,6 +109,15 @@ export class PortalState {
     this.definitions.remove(halves);
   }
 
+  /** POST /crm/v3/schemas: a new custom object and its default association types with `associatedObjects`. */
+  createCustomObject(body: Record<string, unknown>): CustomObjectRecord {
+    const input = parseSchemaCreate(body, this.customObjects.registry);
+    const record = this.customObjects.create(input, new Date().toISOString());
+    this.addCustomDefaults(record);
+    this.version++;
+    return record;
+  }
+
   // ---------- lifecycle ----------
 
   /** Back to the seed: HubSpot's types and the options' custom objects. The typeId counter stays where it is. */
@@ -89,7 +127,7 @@ export class PortalState {
       portalId: this.settings.portalId,
       nextTypeId: this.settings.firstTypeId,
       nextRecordId: FIRST_RECORD_ID,
-      customObjects: [],
+      customObjects: this.seedCustomObjects,
       definitions: this.seedDefaults,
       limits: [],
       records: [],
@@ -97,10 +135,37 @@ export class PortalState {
     });
   }
 
-  /** Replaces the whole state with a document (state file, PUT /__emulator/state). */
+  /** Replaces the whole state with a document (state file, PUT /__emulator/state); the options' custom objects join it. */
   load(s: EmulatorStateSnapshot): void {
-    this.replaceState(s);
+    const { customObjects, seeds } = this.mergeSeeds(s.customObjects);
+    this.replaceState({ ...s, customObjects });
+    this.seedCustomObjects = seeds;
     this.captureSeedDefaults();
+  }
+
+  /** A seed already in the document (same name) keeps the document's id, unless the options pinned another one. */
+  private mergeSeeds(loaded: CustomObjectRecord[]): { customObjects: CustomObjectRecord[]; seeds: CustomObjectRecord[] } {
+    const out = [...loaded];
+    const pinned = new Map(this.settings.customObjects.filter((c) => c.objectTypeId !== undefined).map((c) => [c.name.toLowerCase(), c.objectTypeId]));
+    const taken = new Set(loaded.map((r) => r.objectTypeId));
+    const seeds = this.seedCustomObjects.map((seed) => {
+      const existing = loaded.find((r) => r.name.toLowerCase() === seed.name.toLowerCase());
+      const pin = pinned.get(seed.name.toLowerCase());
+      if (existing) {
+        if (pin !== undefined && pin !== existing.objectTypeId) throw new StateDocumentError(`emulator state: custom object '${seed.name}' is ${existing.objectTypeId} in the state but ${pin} in the options`);
+        return { ...seed, objectTypeId: existing.objectTypeId };
+      }
+      let id = seed.objectTypeId;
+      if (taken.has(id)) {
+        if (pin !== undefined) throw new StateDocumentError(`emulator state: custom object id ${pin} of '${seed.name}' (options) belongs to another custom object in the state`);
+        while (taken.has(id)) id = this.customObjects.allocateId();
+      }
+      taken.add(id);
+      return { ...seed, objectTypeId: id };
+    });
+    const merged = withSeedPartners(seeds);
+    for (const seed of merged) if (!loaded.some((r) => r.objectTypeId === seed.objectTypeId)) out.push(seed);
+    return { customObjects: out, seeds: merged };
   }
 
   /**
@@ -108,18 +173,43 @@ export class PortalState {
    * a high-water mark: never lowered by a document, a reset or a restart, so a typeId is never given out twice.
    */
   private replaceState(s: EmulatorStateSnapshot): void {
-    const customs = new Map<string, CustomObjectSpec>();
-    for (const c of [...s.customObjects, ...this.settings.customObjects]) customs.set(c.objectTypeId, c);
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    for (const c of s.customObjects) {
+      if (ids.has(c.objectTypeId)) throw new StateDocumentError(`emulator state: two custom objects have the id ${c.objectTypeId}`);
+      if (names.has(c.name.toLowerCase())) throw new StateDocumentError(`emulator state: two custom objects are named '${c.name}'`);
+      ids.add(c.objectTypeId);
+      names.add(c.name.toLowerCase());
+    }
+    const customs = s.customObjects.map((c) => (c.associatedObjects ? c : { ...c, associatedObjects: [...STANDARD_PARTNERS, ...ids] }));
     const defs = new Map(hubspotDefinedTypes().map((d) => [d.typeId, d]));
     for (const d of s.definitions) defs.set(d.typeId, d);
     for (const l of s.limits) if (!defs.has(l.typeId)) throw new StateDocumentError(`emulator state: a limit names typeId ${l.typeId}, which no definition has`);
-    this.customObjects.replace([...customs.values()]);
     const highest = Math.max(0, ...s.definitions.map((d) => d.typeId));
+    this.customObjects.replace(customs, s.nextCustomObjectId);
     this.definitions.replace(defs.values(), Math.max(this.definitions.counter, s.nextTypeId, highest + 1));
     this.limits.replace(s.limits.map((l) => [l.typeId, l.maxToObjectIds]));
     this.graph.replace(s.records, s.associations, s.nextRecordId);
-    this.seedCustomObjectTypes();
+    for (const c of customs) this.addCustomDefaults(c);
     this.version++;
+  }
+
+  /**
+   * A custom object's unlabeled default types with each of its associated objects (both directions; one symmetric
+   * type with itself). HubSpot files these as USER_DEFINED with label null; here they behave as default types.
+   */
+  private addCustomDefaults(c: CustomObjectRecord): void {
+    for (const p of c.associatedObjects ?? []) {
+      if (this.definitions.defaultOf(c.objectTypeId, p) || !this.customObjects.registry.byObjectTypeId(p)) continue;
+      if (c.objectTypeId === p) {
+        const id = this.definitions.allocateTypeId();
+        this.definitions.add(defaultType(id, p, p, id));
+      } else {
+        const [a, b] = this.definitions.allocatePair();
+        this.definitions.add(defaultType(a, c.objectTypeId, p, b));
+        this.definitions.add(defaultType(b, p, c.objectTypeId, a));
+      }
+    }
   }
 
   snapshot(): EmulatorStateSnapshot {
@@ -134,6 +224,7 @@ export class PortalState {
       portalId: this.settings.portalId,
       nextTypeId: this.definitions.counter,
       nextRecordId: this.graph.counter,
+      nextCustomObjectId: this.customObjects.counter,
       customObjects: this.customObjects.all(),
       definitions: this.definitions
         .all()
@@ -144,28 +235,12 @@ export class PortalState {
       associations: this.graph.allEdges(),
     };
   }
+}
 
-  /**
-   * Custom objects get an unlabeled default type with the standard CRM objects, each other and themselves.
-   * HubSpot files these as USER_DEFINED with label null; they behave as default types here (not deletable).
-   */
-  private seedCustomObjectTypes(): void {
-    const customs = this.customObjects.all();
-    const partners = ["0-1", "0-2", "0-3", "0-5", ...customs.map((c) => c.objectTypeId)];
-    for (const c of customs) {
-      for (const p of partners) {
-        if (this.definitions.defaultOf(c.objectTypeId, p)) continue;
-        if (c.objectTypeId === p) {
-          const id = this.definitions.allocateTypeId();
-          this.definitions.add(defaultType(id, p, p, id));
-        } else {
-          const [a, b] = this.definitions.allocatePair();
-          this.definitions.add(defaultType(a, c.objectTypeId, p, b));
-          this.definitions.add(defaultType(b, p, c.objectTypeId, a));
-        }
-      }
-    }
-  }
+/** The options' custom objects are associated with the standard four, with each other and with themselves. */
+function withSeedPartners(seeds: CustomObjectRecord[]): CustomObjectRecord[] {
+  const partners = [...STANDARD_PARTNERS, ...seeds.map((s) => s.objectTypeId)];
+  return seeds.map((s) => ({ ...s, associatedObjects: partners }));
 }
 
 function defaultType(typeId: number, from: string, to: string, inverseTypeId: number): AssociationDefinition {

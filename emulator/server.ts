@@ -8,6 +8,7 @@ import { readBody } from "./body";
 import { ControlTarget, handleControl, isControlPath } from "./control-plane";
 import { bodyForStatus, HubSpotError, internalError, methodNotAllowedError, payloadTooLargeError, routeNotFoundError, validationError } from "./errors";
 import { FaultTable, validateFaultSpec } from "./faults";
+import { registerCustomObjectSchemaRoutes } from "./handlers/custom-object-schemas";
 import { registerObjectRoutes } from "./handlers/objects";
 import { registerRecordRoutes } from "./handlers/records";
 import { requiredScopes, RouteTable } from "./handlers/route-table";
@@ -50,17 +51,7 @@ export class EmulatorServer implements ControlTarget {
     this.portalId = o.portalId;
     this.tokens = new TokenStore(o.tokens, this.portalId);
     this.limiter = new RateLimiter({ per10s: o.rateLimitPer10s, daily: o.dailyLimit, windowMs: o.rateWindowMs });
-    this.state = new PortalState({
-      portalId: this.portalId,
-      maxLabelsPerPair: o.maxLabelsPerPair,
-      maxLimitValue: o.maxLimitValue,
-      customObjects: o.customObjects,
-      requireExistingRecords: o.requireExistingRecords,
-      firstTypeId: o.firstTypeId,
-      maxRecordsPerObjectType: o.maxRecordsPerObjectType,
-      maxPropertiesBytes: o.maxPropertiesBytes,
-      maxStateBytes: o.maxStateBytes,
-    });
+    this.state = new PortalState(o);
     if (o.stateFile) {
       const loaded = loadStateFile(o.stateFile);
       if (loaded) this.state.load(loaded);
@@ -70,6 +61,7 @@ export class EmulatorServer implements ControlTarget {
     registerSchemaRoutes(this.routes);
     registerRecordRoutes(this.routes);
     registerObjectRoutes(this.routes);
+    registerCustomObjectSchemaRoutes(this.routes);
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((e: unknown) => this.crashed(e, res));
     });

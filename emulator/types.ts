@@ -14,10 +14,45 @@ export interface TokenSpec {
   kind?: TokenKind;
 }
 
+/** A custom object the emulator starts with (option `customObjects`, flag `--custom-object`). */
 export interface CustomObjectSpec {
-  objectTypeId: string; // "2-123"
-  name: string; // plural-ish name, e.g. "pets"
+  /** "2-123"; when absent the emulator allocates one (different in every emulator instance). */
+  objectTypeId?: string;
+  /** The schema's name, e.g. "pets"; unique per portal, case-insensitively. */
+  name: string;
+  /** labels.singular (default: the name). */
   singular?: string;
+  /** labels.plural (default: the name). */
+  plural?: string;
+}
+
+/** One property of a custom object schema, as created. */
+export interface SchemaProperty {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  description?: string;
+  groupName?: string;
+  options?: Array<{ label: string; value: string; displayOrder?: number; hidden?: boolean }>;
+}
+
+/** A custom object schema as the state keeps it. */
+export interface CustomObjectRecord {
+  objectTypeId: string;
+  name: string;
+  singular?: string;
+  plural?: string;
+  primaryDisplayProperty?: string;
+  requiredProperties?: string[];
+  properties?: SchemaProperty[];
+  /**
+   * Object type ids it has an unlabeled default association type with. Absent in older state documents: then the
+   * standard four (contacts, companies, deals, tickets), every custom object and itself.
+   */
+  associatedObjects?: string[];
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface EmulatorOptions {
@@ -34,6 +69,8 @@ export interface EmulatorOptions {
   maxLabelsPerPair?: number;
   maxLimitValue?: number;
   customObjects?: CustomObjectSpec[];
+  /** Custom object schemas per portal (default 50); POST /crm/v3/schemas refuses more. */
+  maxCustomObjects?: number;
   stateFile?: string;
   /** Request bodies above this size get a 413 (default 1 MiB), counted while the body streams in. */
   maxBodyBytes?: number;
@@ -144,7 +181,9 @@ export interface EmulatorStateSnapshot {
   portalId: number;
   nextTypeId: number;
   nextRecordId: number;
-  customObjects: CustomObjectSpec[];
+  /** The numeric part of the next custom object id (absent in older documents). */
+  nextCustomObjectId?: number;
+  customObjects: CustomObjectRecord[];
   /** Every definition that is not part of the static HubSpot-defined seed. */
   definitions: AssociationDefinition[];
   limits: LimitRecord[];

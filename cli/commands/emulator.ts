@@ -1,6 +1,6 @@
 // `hubspot-associations emulator [...]`: start the local HubSpot emulator, print its URL and token, run until
 // SIGINT/SIGTERM. Exit codes: 0 ok (or --help), 1 user error (unreadable state file, port in use), 2 usage.
-import { EmulatorOptions, startEmulator } from "../../emulator";
+import { CustomObjectSpec, EmulatorOptions, startEmulator } from "../../emulator";
 import { isLoopbackHost } from "../../emulator/request-guards";
 import { flagValue, flagValues, parseArgs, ParsedArgs } from "./args";
 import { CommandIo, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from "./io";
@@ -18,12 +18,15 @@ Options:
   --portal-id N     portal id reported by /account-info/v3/details (default 12345678)
   --rate-limit N    requests per rolling 10 s per token (default 100; 0 disables)
   --daily-limit N   requests per day per token (default 250000; 0 disables)
+  --custom-object NAME[:SINGULAR[:PLURAL]]
+                    a custom object to start with (repeatable); it gets a 2-<n> id of its own,
+                    printed at start, and is addressed as 2-<n>, p_NAME or p<portalId>_NAME
   --help            show this help
 
 The control endpoints (/__emulator/...) take the same token as the API.
 `;
 
-const FLAGS = ["port", "host", "state", "token", "portal-id", "rate-limit", "daily-limit"].map((name) => ({ name, takesValue: true }));
+const FLAGS = ["port", "host", "state", "token", "portal-id", "rate-limit", "daily-limit", "custom-object"].map((name) => ({ name, takesValue: true }));
 
 class UsageError extends Error {}
 
@@ -34,6 +37,14 @@ function intFlag(args: ParsedArgs, flag: string, min: number, max: number): numb
   const n = Number(v);
   if (n < min || n > max) throw new UsageError(`--${flag} must be between ${min} and ${max}`);
   return n;
+}
+
+/** `NAME[:SINGULAR[:PLURAL]]`; the name's own rules are the emulator's (a bad one fails the start, exit 1). */
+function customObjectFlag(value: string): CustomObjectSpec {
+  const parts = value.split(":");
+  if (parts.length > 3 || parts.some((p) => p.trim() === "")) throw new UsageError(`--custom-object takes NAME[:SINGULAR[:PLURAL]], got '${value}'`);
+  const [name, singular, plural] = parts;
+  return { name, ...(singular !== undefined ? { singular } : {}), ...(plural !== undefined ? { plural } : {}) };
 }
 
 /** The options the flags ask for, or "help". Throws UsageError. */
@@ -55,6 +66,8 @@ export function emulatorOptionsFromArgs(argv: string[]): EmulatorOptions | "help
   set("dailyLimit", intFlag(args, "daily-limit", 0, 1_000_000_000));
   const tokens = flagValues(args, "token");
   if (tokens.length > 0) opts.tokens = tokens;
+  const customObjects = flagValues(args, "custom-object").map(customObjectFlag);
+  if (customObjects.length > 0) opts.customObjects = customObjects;
   return opts;
 }
 
@@ -106,6 +119,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
   io.out(`portal id: ${emu.portalId}\n`);
   io.out(`token: ${emu.token}\n`);
   io.out(`export HUBSPOT_BASE_URL=${emu.url} HUBSPOT_ACCESS_TOKEN=${emu.token}\n`);
+  for (const c of emu.state().customObjects) io.out(`custom object: ${c.name} ${c.objectTypeId} (p_${c.name}, p${emu.portalId}_${c.name})\n`);
   if (opts.stateFile) io.out(`state file: ${opts.stateFile}\n`);
   await (io.waitForStop ?? waitForSignal)();
   await emu.close();

@@ -5,8 +5,11 @@ import { Router } from "../router";
 
 export type Handler = (ctx: HandlerContext) => Answer;
 
-/** "read": any object read-or-write scope; "write": any object write scope; "objects": scopes of the path's object type; "none": any valid token. */
-export type ScopePolicy = "read" | "write" | "objects-read" | "objects-write" | "none";
+/**
+ * "read": any object read-or-write scope; "write": any object write scope; "objects-*": scopes of the path's object
+ * type; "schemas-*": HubSpot's custom object schema scopes; "none": any valid token.
+ */
+export type ScopePolicy = "read" | "write" | "objects-read" | "objects-write" | "schemas-read" | "schemas-write" | "none";
 
 export interface RouteEntry {
   handler: Handler;
@@ -28,6 +31,10 @@ export function requiredScopes(entry: RouteEntry, ctx: HandlerContext): string[]
       return acceptedScopes(false);
     case "write":
       return acceptedScopes(true);
+    case "schemas-read":
+      return ["crm.schemas.custom.read"];
+    case "schemas-write":
+      return ["crm.schemas.custom.write"];
     case "objects-read":
     case "objects-write": {
       const t = ctx.objectType("objectType");

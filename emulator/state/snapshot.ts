@@ -1,6 +1,6 @@
 // The emulator's state document (`GET /__emulator/state`, the state file) parsed from `unknown` once: every field is
 // checked here, with the path of the first bad one in the message, so the rest of the emulator works on typed data.
-import { AssociationDefinition, AssociationEdge, Category, CrmRecord, CustomObjectSpec, DefinitionKind, EmulatorStateSnapshot, LimitRecord } from "../types";
+import { AssociationDefinition, AssociationEdge, Category, CrmRecord, CustomObjectRecord, DefinitionKind, EmulatorStateSnapshot, LimitRecord, SchemaProperty } from "../types";
 
 export class StateDocumentError extends Error {}
 
@@ -56,6 +56,10 @@ class Field {
     return this.value === undefined ? undefined : this.string();
   }
 
+  optionalInt(min?: number): number | undefined {
+    return this.value === undefined ? undefined : this.int(min);
+  }
+
   nullableString(): string | null {
     return this.value === null ? null : this.string();
   }
@@ -67,11 +71,34 @@ class Field {
   }
 }
 
-function customObject(f: Field): CustomObjectSpec {
-  const spec: CustomObjectSpec = { objectTypeId: f.get("objectTypeId").string(/^2-[1-9][0-9]*$/), name: f.get("name").string(/^.+$/) };
-  const singular = f.get("singular").optionalString();
-  if (singular !== undefined) spec.singular = singular;
-  return spec;
+function schemaProperty(f: Field): SchemaProperty {
+  const p: SchemaProperty = { name: f.get("name").string(/^.+$/), label: f.get("label").string(), type: f.get("type").string(), fieldType: f.get("fieldType").string() };
+  for (const key of ["description", "groupName"] as const) {
+    const v = f.get(key).optionalString();
+    if (v !== undefined) p[key] = v;
+  }
+  if (f.get("options").value !== undefined) {
+    p.options = f.get("options").items().map((o) => {
+      const option: NonNullable<SchemaProperty["options"]>[number] = { label: o.get("label").string(), value: o.get("value").string() };
+      const displayOrder = o.get("displayOrder").optionalInt();
+      if (displayOrder !== undefined) option.displayOrder = displayOrder;
+      if (typeof o.get("hidden").value === "boolean") option.hidden = o.get("hidden").value as boolean;
+      return option;
+    });
+  }
+  return p;
+}
+
+function customObject(f: Field): CustomObjectRecord {
+  const r: CustomObjectRecord = { objectTypeId: f.get("objectTypeId").string(/^2-[1-9][0-9]*$/), name: f.get("name").string(/^.+$/) };
+  for (const key of ["singular", "plural", "primaryDisplayProperty", "createdAt", "updatedAt"] as const) {
+    const v = f.get(key).optionalString();
+    if (v !== undefined) r[key] = v;
+  }
+  if (f.get("requiredProperties").value !== undefined) r.requiredProperties = f.get("requiredProperties").items().map((x) => x.string());
+  if (f.get("properties").value !== undefined) r.properties = f.get("properties").items().map(schemaProperty);
+  if (f.get("associatedObjects").value !== undefined) r.associatedObjects = f.get("associatedObjects").items().map((x) => x.string(OBJECT_TYPE_ID));
+  return r;
 }
 
 function definition(f: Field): AssociationDefinition {
@@ -129,6 +156,7 @@ export function parseStateSnapshot(raw: unknown): EmulatorStateSnapshot {
     portalId: doc.get("portalId").int(1),
     nextTypeId: doc.get("nextTypeId").int(1),
     nextRecordId: doc.get("nextRecordId").int(1),
+    ...(doc.get("nextCustomObjectId").value === undefined ? {} : { nextCustomObjectId: doc.get("nextCustomObjectId").int(1) }),
     customObjects: doc.get("customObjects").optionalItems().map(customObject),
     definitions: doc.get("definitions").optionalItems().map(definition),
     limits: doc.get("limits").optionalItems().map(limit),
