@@ -36,6 +36,7 @@ export interface ResolvedOptions {
   pageSize: number;
   requireExistingRecords: boolean;
   firstTypeId: number;
+  pairedDeleteCascades: boolean;
 }
 
 export function resolveOptions(o: EmulatorOptions): ResolvedOptions {
@@ -57,5 +58,6 @@ export function resolveOptions(o: EmulatorOptions): ResolvedOptions {
     pageSize: o.pageSize ?? DEFAULTS.pageSize,
     requireExistingRecords: o.requireExistingRecords ?? true,
     firstTypeId: o.firstTypeId ?? DEFAULTS.firstTypeId,
+    pairedDeleteCascades: o.pairedDeleteCascades ?? true,
   };
 }

@@ -20,6 +20,8 @@ export interface PortalSettings extends StateBounds {
   maxCustomObjects: number;
   requireExistingRecords: boolean;
   firstTypeId: number;
+  /** Deleting one half of a two-typeId label deletes the other half too (HubSpot unconfirmed, reference Q1). */
+  pairedDeleteCascades: boolean;
 }
 
 /** The object types a custom object is associated with when nothing says otherwise (seeds, older state files). */
@@ -90,7 +92,11 @@ export class PortalState {
     return t;
   }
 
-  /** Deletes a USER_DEFINED label (both halves) and their limits; refused while a record association uses it. */
+  /**
+   * Deletes a USER_DEFINED label and its limit; refused while a record association uses it. A label with two typeIds
+   * (paired, or single between two object types) loses both halves when pairedDeleteCascades (the default);
+   * otherwise only the half named, and the other half stays on its own (no inverse).
+   */
   deleteLabel(from: ObjectType, to: ObjectType, rawId: string): void {
     const typeId = /^[0-9]+$/.test(rawId) ? Number(rawId) : NaN;
     if (!Number.isSafeInteger(typeId)) throw validationError(`associationTypeId must be an integer, got '${rawId}'`);
@@ -105,8 +111,9 @@ export class PortalState {
         { subCategory: "crm.associations.ASSOCIATION_LABEL_IN_USE", context: { associationTypeId: [String(d.typeId)] } },
       );
     }
-    this.limits.forget(halves);
-    this.definitions.remove(halves);
+    const removed = this.settings.pairedDeleteCascades ? halves : [d.typeId];
+    this.limits.forget(removed);
+    this.definitions.remove(removed);
   }
 
   /** POST /crm/v3/schemas: a new custom object and its default association types with `associatedObjects`. */

@@ -86,6 +86,12 @@ export interface EmulatorOptions {
   requireExistingRecords?: boolean;
   /** First user-defined association type id of a fresh portal (default 100). */
   firstTypeId?: number;
+  /**
+   * Whether deleting one half of a label with two typeIds (paired, or single between two object types) deletes the
+   * other half too (default true). HubSpot's behaviour is unconfirmed (reference Q1): false lets a provider be
+   * tested in the world where the other half stays.
+   */
+  pairedDeleteCascades?: boolean;
 }
 
 export interface FaultSpec {

@@ -200,8 +200,10 @@ export class DefinitionTable {
     this.changed();
   }
 
+  /** Removes definitions; a half left behind by the removal of its partner no longer has an inverse. */
   remove(typeIds: number[]): void {
     for (const t of typeIds) this.defs.delete(t);
+    for (const d of this.defs.values()) if (d.inverseTypeId !== null && typeIds.includes(d.inverseTypeId)) d.inverseTypeId = null;
     this.changed();
   }
 }
