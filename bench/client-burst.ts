@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const wallMs = Date.now() - t0;
 
-    const log = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as RequestLog;
+    const log = (await (await fetch(`${emulator.url}/__emulator/requests`, { headers: { authorization: `Bearer ${emulator.token}` } })).json()) as RequestLog;
     const floorMs = Math.ceil(TOTAL_CALLS / BUDGET_PER_10S - 1) * WINDOW_MS;
     const stats = client.stats();
     const result = {

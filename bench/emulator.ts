@@ -42,16 +42,21 @@ export class EmulatorProcess {
     return new EmulatorProcess(child, url, token);
   }
 
+  /** The emulator's control endpoints take its token, like the API. */
+  private auth(): Record<string, string> {
+    return { authorization: `Bearer ${this.token}` };
+  }
+
   async requests(): Promise<RequestLogDump> {
-    return (await (await fetch(`${this.url}/__emulator/requests`)).json()) as RequestLogDump;
+    return (await (await fetch(`${this.url}/__emulator/requests`, { headers: this.auth() })).json()) as RequestLogDump;
   }
 
   async clearRequests(): Promise<void> {
-    await fetch(`${this.url}/__emulator/requests`, { method: "DELETE" });
+    await fetch(`${this.url}/__emulator/requests`, { method: "DELETE", headers: this.auth() });
   }
 
   async state(): Promise<unknown> {
-    return (await fetch(`${this.url}/__emulator/state`)).json();
+    return (await fetch(`${this.url}/__emulator/state`, { headers: this.auth() })).json();
   }
 
   /** A HubSpot API call with the emulator's token (for checks outside the measured operations). */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `hubspot-associations` command. Exit codes: 0 ok, 1 user error, 2 usage.
-import { runEmulatorCli } from "../emulator";
 import { runExportCommand } from "./commands/export";
+import { runEmulatorCommand } from "./commands/emulator";
 import { CommandIo, EXIT_USAGE } from "./commands/io";
 import { runSummarizeCommand } from "./commands/summarize";
 import { runValidateCommand } from "./commands/validate";
@@ -28,7 +28,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     case "summarize":
       return runSummarizeCommand(rest, io);
     case "emulator":
-      return runEmulatorCli(rest, { out: io.out, err: io.err });
+      return runEmulatorCommand(rest, io);
     case "-h":
     case "--help":
     case "help":

@@ -125,3 +125,43 @@ export function bodyForStatus(status: number, policy: RateLimitPolicy | undefine
       return new HubSpotError(status, { status: "error", message: `HTTP ${status} (injected fault)` });
   }
 }
+
+/** A batch item error as HubSpot returns it inside an envelope (no correlationId of its own). */
+export interface StandardError {
+  status: "error";
+  category: string;
+  subCategory?: string;
+  message: string;
+  context: Record<string, string[]>;
+}
+
+/** Turn a HubSpotError into the StandardError item a batch envelope carries. */
+export function toStandardError(e: HubSpotError): StandardError {
+  const b = e.body;
+  const out: StandardError = {
+    status: "error",
+    category: typeof b.category === "string" ? b.category : "VALIDATION_ERROR",
+    message: typeof b.message === "string" ? b.message : "error",
+    context: (b.context as Record<string, string[]> | undefined) ?? {},
+  };
+  if (typeof b.subCategory === "string") out.subCategory = b.subCategory;
+  return out;
+}
+
+/** The emulator refuses a request that does not come from the user's own tools (foreign Host or Origin). */
+export function forbiddenError(message: string): HubSpotError {
+  return new HubSpotError(403, { status: "error", message, category: "FORBIDDEN" });
+}
+
+export function unsupportedMediaTypeError(contentType: string | undefined): HubSpotError {
+  return new HubSpotError(415, {
+    status: "error",
+    message: `Content-Type '${contentType ?? ""}' is not supported; send the body as application/json`,
+    category: "VALIDATION_ERROR",
+  });
+}
+
+/** The emulator's own bounds on the state (records, properties, total size), so no client can grow it without limit. */
+export function stateLimitError(message: string): HubSpotError {
+  return validationError(message, { subCategory: "emulator.STATE_LIMIT_EXCEEDED" });
+}

@@ -1,9 +1,12 @@
-// HUBSPOT_DEFINED association types (reference §7.2). Each row is one bidirectional type:
-// the A→B id, the B→A id (equal for symmetric same-object types) and each direction's API label
-// (null = the pair's unlabeled default type). Direction matters: 279 is contact→company, 280 the reverse.
+// HUBSPOT_DEFINED association types (reference §7.2). Each row is one type in both directions: the A→B id, the
+// B→A id (equal for symmetric same-object types; undefined where the reference gives only one direction) and each
+// direction's API label (null = the pair's unlabeled default type). Direction matters: 279 is contact→company, 280
+// the reverse. Label texts other than "Primary" are not documented for the API; 13 (parent→child) reads "Child
+// Company" and 14 "Parent Company" (a label names the record it points to, as the documented Primary types do).
+// The emulator keeps this copy on purpose; test/emulator/tables-crosscheck.test.ts compares it with model/.
 import { AssociationDefinition } from "./types";
 
-type Row = [from: string, to: string, aToB: number, bToA: number, labelAB: string | null, labelBA: string | null];
+type Row = [from: string, to: string, aToB: number | undefined, bToA: number | undefined, labelAB: string | null, labelBA: string | null];
 
 const P = "Primary";
 
@@ -25,9 +28,10 @@ const ROWS: Row[] = [
   ["0-14", "0-1", 702, 703, "Signer", "Signer"],
   ["0-14", "0-1", 1226, 1227, "Billing contact", "Billing contact"],
   ["0-14", "0-2", 71, 72, null, null],
-  ["0-14", "0-84", 362, 363, null, null],
-  ["0-14", "0-85", 364, 365, null, null],
-  ["0-14", "0-86", 366, 367, null, null],
+  // Quote extras: the reference gives only the quote→discount/fee/tax direction.
+  ["0-14", "0-84", 362, undefined, null, null],
+  ["0-14", "0-85", 364, undefined, null, null],
+  ["0-14", "0-86", 366, undefined, null, null],
   ["0-14", "0-27", 217, 218, null, null],
   // Company hierarchy: 13 parent→child, 14 child→parent; listed under companies→companies together with 450.
   ["0-2", "0-2", 13, 14, "Child Company", "Parent Company"],
@@ -68,11 +72,11 @@ const ROWS: Row[] = [
   ["0-5", "0-116", 456, 455, null, null],
   ["0-1", "0-19", 97, 98, null, null],
   ["0-5", "0-19", 99, 100, null, null],
-  // Leads.
+  // Leads: the Primary types to contacts and companies are documented from the lead's side only.
   ["0-1", "0-136", 609, 608, null, null],
-  ["0-136", "0-1", 578, 579, P, P],
+  ["0-136", "0-1", 578, undefined, P, null],
   ["0-2", "0-136", 611, 610, null, null],
-  ["0-136", "0-2", 580, 581, P, P],
+  ["0-136", "0-2", 580, undefined, P, null],
   ["0-3", "0-136", 1038, 1037, null, null],
   ["0-3", "0-136", 583, 582, P, P],
 ];
@@ -80,15 +84,21 @@ const ROWS: Row[] = [
 /** Every HUBSPOT_DEFINED type as a directed definition. */
 export function hubspotDefinedTypes(): AssociationDefinition[] {
   const out: AssociationDefinition[] = [];
+  const def = (typeId: number, from: string, to: string, label: string | null, inverseTypeId: number | undefined): AssociationDefinition => ({
+    typeId,
+    category: "HUBSPOT_DEFINED",
+    fromObjectTypeId: from,
+    toObjectTypeId: to,
+    label,
+    inverseTypeId: inverseTypeId ?? null,
+    kind: label === null ? "default" : "system",
+  });
   for (const [from, to, ab, ba, labelAB, labelBA] of ROWS) {
-    const kind = labelAB === null ? "default" : "system";
-    out.push({ typeId: ab, category: "HUBSPOT_DEFINED", fromObjectTypeId: from, toObjectTypeId: to, label: labelAB, inverseTypeId: ba, kind });
-    if (ba !== ab) {
-      out.push({ typeId: ba, category: "HUBSPOT_DEFINED", fromObjectTypeId: to, toObjectTypeId: from, label: labelBA, inverseTypeId: ab, kind });
-    }
+    if (ab !== undefined) out.push(def(ab, from, to, labelAB, ba));
+    if (ba !== undefined && ba !== ab) out.push(def(ba, to, from, labelBA, ab));
   }
   return out;
 }
 
-/** Highest seeded id; user-defined ids skip every seeded id so that typeId alone identifies a type. */
-export const SEEDED_TYPE_IDS: ReadonlySet<number> = new Set(ROWS.flatMap((r) => [r[2], r[3]]));
+/** Every seeded id; user-defined ids skip them so that typeId alone identifies a type. */
+export const SEEDED_TYPE_IDS: ReadonlySet<number> = new Set(ROWS.flatMap((r) => [r[2], r[3]]).filter((id): id is number => id !== undefined));

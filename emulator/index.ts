@@ -1,6 +1,5 @@
 // Public entry point of the emulator: `import { startEmulator } from "pulumi-hubspot-associations/emulator"`.
+// The `hubspot-associations emulator` command lives in cli/commands/emulator.ts.
 export * from "./types";
 export { startEmulator } from "./start";
-export { runEmulatorCli, parseEmulatorArgs, EMULATOR_USAGE } from "./cli";
-export type { CliIo } from "./cli";
 export { DEV_TOKEN } from "./auth";

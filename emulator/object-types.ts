@@ -1,6 +1,6 @@
 // The emulator's own copy of HubSpot's object-type table (reference §7.1). Deliberately not shared with
 // provider/: a test of the provider against the emulator must fail when either copy is wrong.
-import { CustomObjectSpec } from "./types";
+import { CustomObjectRecord } from "./types";
 
 export interface ObjectType {
   objectTypeId: string;
@@ -34,7 +34,7 @@ const STANDARD: Array<[string, string, string, boolean]> = [
   ["0-53", "invoices", "invoice", false],
   ["0-54", "marketing_events", "marketing_event", false],
   ["0-69", "subscriptions", "subscription", false],
-  ["0-74", "goal_targets", "goal_target", false],
+  ["0-74", "goals", "goal", false],
   ["0-84", "discounts", "discount", false],
   ["0-85", "fees", "fee", false],
   ["0-86", "taxes", "tax", false],
@@ -62,25 +62,30 @@ export const STANDARD_OBJECT_TYPES: readonly ObjectType[] = STANDARD.map(([id, n
 
 export const CUSTOM_OBJECT_ID = /^2-[1-9][0-9]*$/;
 
-export function customObjectType(spec: CustomObjectSpec, portalId: number): ObjectType {
-  const singular = spec.singular ?? spec.name;
+export function customObjectType(spec: CustomObjectRecord, portalId: number): ObjectType {
   return {
     objectTypeId: spec.objectTypeId,
     name: spec.name,
-    singular,
+    singular: spec.singular ?? spec.name,
     upper: spec.objectTypeId,
-    // Fully qualified names are how HubSpot addresses custom objects by name; the plain name is rejected.
-    aliases: [`p_${spec.name}`, `p${portalId}_${spec.name}`],
+    // `p_<name>` and the fully qualified name are how HubSpot addresses custom objects by name (CL-BASENAME); the plain
+    // name is rejected. Lower case: names are matched case-insensitively.
+    aliases: [`p_${spec.name}`.toLowerCase(), fullyQualifiedName(spec.name, portalId).toLowerCase()],
     custom: true,
   };
+}
+
+export function fullyQualifiedName(name: string, portalId: number): string {
+  return `p${portalId}_${name}`;
 }
 
 /** Name/id lookup over the standard table plus the portal's custom objects. */
 export class ObjectTypeRegistry {
   private readonly byKey = new Map<string, ObjectType>();
   private readonly byId = new Map<string, ObjectType>();
+  private readonly bySingular = new Map<string, ObjectType>();
 
-  constructor(customObjects: CustomObjectSpec[], portalId: number) {
+  constructor(customObjects: CustomObjectRecord[], portalId: number) {
     for (const t of STANDARD_OBJECT_TYPES) this.add(t);
     for (const c of customObjects) this.add(customObjectType(c, portalId));
   }
@@ -89,13 +94,21 @@ export class ObjectTypeRegistry {
     this.byId.set(t.objectTypeId, t);
     this.byKey.set(t.objectTypeId, t);
     // Custom objects are addressed by id or p_<name>; their plain name is not a path name on HubSpot.
-    if (!t.custom) this.byKey.set(t.name, t);
+    if (!t.custom) {
+      this.byKey.set(t.name, t);
+      this.bySingular.set(t.singular, t);
+    }
     for (const a of t.aliases) this.byKey.set(a, t);
   }
 
   /** Case-insensitive for names (HubSpot's v3 docs used "Contacts"); ids are exact. */
   resolve(raw: string): ObjectType | undefined {
     return this.byKey.get(raw) ?? this.byKey.get(raw.toLowerCase());
+  }
+
+  /** An `associatedObjects` entry of a schema: a path name or id, or a standard object's singular in any case ("CONTACT"). */
+  resolveAssociatedObject(raw: string): ObjectType | undefined {
+    return this.resolve(raw) ?? this.bySingular.get(raw.toLowerCase());
   }
 
   byObjectTypeId(id: string): ObjectType | undefined {

@@ -1,8 +1,11 @@
-// Optional JSON state file. Writes are debounced, serialized (never two at once) and atomic: the text goes
-// to a temp file in the same directory, is fsynced, then renamed over the target, so a crash at any point
-// leaves either the old or the new complete file, never a torn one.
+// The optional JSON state file. A change is on disk before the request that made it is answered: the server
+// awaits commit(). Writes are atomic (temp file in the same directory, fsync, rename, fsync of the directory), so a
+// crash at any point leaves the old or the new complete file, never a torn one, and never loses an acknowledged
+// write. Writes are serialized; requests that change the state while a write runs share the next one (group commit),
+// so concurrent writers cost one write per batch, not one each.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parseStateSnapshot } from "./state/snapshot";
 import { EmulatorStateSnapshot } from "./types";
 
 export function loadStateFile(file: string): EmulatorStateSnapshot | undefined {
@@ -19,16 +22,55 @@ export function loadStateFile(file: string): EmulatorStateSnapshot | undefined {
   } catch (e) {
     throw new Error(`emulator state file ${file} is not valid JSON: ${(e as Error).message}`);
   }
-  if (typeof parsed !== "object" || parsed === null || (parsed as { version?: unknown }).version !== 1) {
-    throw new Error(`emulator state file ${file} is not an emulator state (version 1) document`);
+  try {
+    return parseStateSnapshot(parsed);
+  } catch (e) {
+    throw new Error(`emulator state file ${file}: ${(e as Error).message}`);
   }
-  return parsed as EmulatorStateSnapshot;
 }
 
-export function writeFileAtomic(file: string, text: string): void {
+function tempName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+}
+
+/** Makes a rename durable: the directory entry itself is flushed (no-op where directories cannot be opened). */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(dir, "r");
+    await handle.sync();
+  } catch {
+    // Some platforms refuse fsync on a directory; the rename is still atomic there.
+  } finally {
+    await handle?.close();
+  }
+}
+
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const dir = path.dirname(file);
+  await fs.promises.mkdir(dir, { recursive: true });
+  const tmp = tempName(file);
+  const handle = await fs.promises.open(tmp, "w");
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.promises.rename(tmp, file);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+  await syncDirectory(dir);
+}
+
+/** The synchronous twin, for the first write at construction (the file exists once the emulator is up). */
+export function writeFileAtomicSync(file: string, text: string): void {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+  const tmp = tempName(file);
   const fd = fs.openSync(tmp, "w");
   try {
     fs.writeSync(fd, text);
@@ -36,12 +78,7 @@ export function writeFileAtomic(file: string, text: string): void {
   } finally {
     fs.closeSync(fd);
   }
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+  fs.renameSync(tmp, file);
 }
 
 /**
@@ -75,42 +112,41 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export class StatePersister {
-  private timer: NodeJS.Timeout | undefined;
-  private dirty = false;
+function serialize(s: EmulatorStateSnapshot): string {
+  return JSON.stringify(s) + "\n";
+}
+
+export class StateFile {
+  /** The write that has not started yet; every commit() until it starts shares it. */
+  private queued: Promise<void> | undefined;
+  /** The end of the chain of writes (each write starts after the previous one settled). */
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly file: string,
+    readonly file: string,
     private readonly snapshot: () => EmulatorStateSnapshot,
-    private readonly debounceMs: number,
   ) {
     removeStaleTempFiles(file);
   }
 
-  schedule(): void {
-    this.dirty = true;
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.writeNow();
-    }, this.debounceMs);
-    this.timer.unref();
+  /** Writes the current state now, synchronously (used once at start, before anything listens). */
+  writeSync(): void {
+    writeFileAtomicSync(this.file, serialize(this.snapshot()));
   }
 
-  /** Synchronous write of the current state (the snapshot is taken at write time, so it is never stale). */
-  writeNow(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    if (!this.dirty) return;
-    this.dirty = false;
-    try {
-      writeFileAtomic(this.file, JSON.stringify(this.snapshot(), null, 2) + "\n");
-    } catch (e) {
-      // A failed write must not take the server down; the next change retries.
-      this.dirty = true;
-      console.error(`emulator: could not write state file ${this.file}: ${(e as Error).message}`);
-    }
+  /**
+   * Resolves once a write that took its snapshot after this call is on disk; rejects when that write failed (the
+   * next commit() tries again with the then current state).
+   */
+  commit(): Promise<void> {
+    if (this.queued) return this.queued;
+    const write = this.tail.then(() => {
+      // From here on the snapshot is taken: changes made after this point need the next write.
+      this.queued = undefined;
+      return writeFileAtomic(this.file, serialize(this.snapshot()));
+    });
+    this.queued = write;
+    this.tail = write.catch(() => undefined);
+    return write;
   }
 }

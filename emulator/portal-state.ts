@@ -1,393 +1,108 @@
-// One HubSpot portal: association definitions (labels), custom limits, records and the association
-// graph, with HubSpot's rules. Handlers translate HTTP to these calls; every refusal is a HubSpotError
-// (or, for batch endpoints, a StandardError item) shaped like HubSpot's.
-import { HubSpotError, notFoundError, unknownObjectTypeError, validationError } from "./errors";
-import { hubspotDefinedTypes, SEEDED_TYPE_IDS } from "./hubspot-defined-types";
-import { CUSTOM_OBJECT_ID, ObjectType, ObjectTypeRegistry } from "./object-types";
-import {
-  AssociationDefinition,
-  AssociationEdge,
-  Category,
-  CrmRecord,
-  CustomObjectSpec,
-  EmulatorStateSnapshot,
-  LimitRecord,
-} from "./types";
+// One HubSpot portal: its tables (definitions, limits, records and associations, custom object schemas) behind one
+// handle, with the operations that span several of them, the seed, and the state document (load / snapshot).
+// Handlers translate HTTP to these calls; every refusal is a HubSpotError shaped like HubSpot's.
+import { unknownObjectTypeError, validationError } from "./errors";
+import { hubspotDefinedTypes } from "./hubspot-defined-types";
+import { CUSTOM_OBJECT_ID, ObjectType } from "./object-types";
+import { CustomObjectSchemas } from "./state/custom-objects";
+import { DefinitionTable } from "./state/definitions";
+import { LimitTable } from "./state/limits";
+import { FIRST_RECORD_ID, RecordGraph, StateBounds } from "./state/records";
+import { parseSchemaCreate } from "./state/schema-input";
+import { StateDocumentError } from "./state/snapshot";
+import { AssociationDefinition, CustomObjectRecord, CustomObjectSpec, EmulatorStateSnapshot, LimitRecord } from "./types";
 
-export interface PortalSettings {
+export interface PortalSettings extends StateBounds {
   portalId: number;
   maxLabelsPerPair: number;
   maxLimitValue: number;
   customObjects: CustomObjectSpec[];
+  maxCustomObjects: number;
   requireExistingRecords: boolean;
   firstTypeId: number;
+  /** Deleting one half of a two-typeId label deletes the other half too (HubSpot unconfirmed, reference Q1). */
+  pairedDeleteCascades: boolean;
 }
 
-export interface SpecWithLabel {
-  category: Category;
-  typeId: number;
-  label: string | null;
-}
-
-/** A batch item error as HubSpot returns it inside an envelope (no correlationId of its own). */
-export interface StandardError {
-  status: "error";
-  category: string;
-  subCategory?: string;
-  message: string;
-  context: Record<string, string[]>;
-}
-
-export interface LimitInput {
-  category: string;
-  typeId: number;
-  maxToObjectIds: number;
-}
-
-export const NAME_MAX_LENGTH = 100;
-export const LABEL_MAX_LENGTH = 100;
-const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const CATEGORY_INDEX: Record<string, number> = { HUBSPOT_DEFINED: 0, USER_DEFINED: 1, INTEGRATOR_DEFINED: 2 };
-
-/** Turn a HubSpotError into the StandardError item a batch envelope carries. */
-export function toStandardError(e: HubSpotError): StandardError {
-  const b = e.body;
-  const out: StandardError = {
-    status: "error",
-    category: typeof b.category === "string" ? b.category : "VALIDATION_ERROR",
-    message: typeof b.message === "string" ? b.message : "error",
-    context: (b.context as Record<string, string[]> | undefined) ?? {},
-  };
-  if (typeof b.subCategory === "string") out.subCategory = b.subCategory;
-  return out;
-}
-
-function isInt(v: unknown): v is number {
-  return typeof v === "number" && Number.isInteger(v);
-}
-
-function compareIds(a: string, b: string): number {
-  const na = Number(a);
-  const nb = Number(b);
-  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** The object types a custom object is associated with when nothing says otherwise (seeds, older state files). */
+const STANDARD_PARTNERS = ["0-1", "0-2", "0-3", "0-5"];
 
 export class PortalState {
-  registry!: ObjectTypeRegistry;
-  private defs = new Map<number, AssociationDefinition>();
-  private limits = new Map<number, number>();
-  private records = new Map<string, Map<string, CrmRecord>>();
-  /** `${fromType}:${fromId}>${toType}` -> toId -> typeIds. Both directions are always stored. */
-  private edges = new Map<string, Map<string, Set<number>>>();
-  private nextTypeId = 100;
-  private nextRecordId = 1;
-  private customObjects: CustomObjectSpec[] = [];
-  /** Called after every mutation (persistence hooks in here). */
-  onChange: () => void = () => undefined;
+  readonly definitions: DefinitionTable;
+  readonly limits: LimitTable;
+  readonly graph: RecordGraph;
+  readonly customObjects: CustomObjectSchemas;
+  /** Bumped by every change; the server compares it around a request to know whether to persist. */
+  version = 0;
+  /** The options' custom objects, with their ids (given or allocated once). */
+  private seedCustomObjects: CustomObjectRecord[];
+  /** The options' custom objects' default types, allocated once: a reset brings back these very typeIds. */
+  private seedDefaults: AssociationDefinition[] = [];
 
   constructor(readonly settings: PortalSettings) {
-    this.reset();
-  }
-
-  // ---------- lifecycle ----------
-
-  reset(): void {
-    this.load({
-      version: 1,
-      portalId: this.settings.portalId,
-      nextTypeId: this.settings.firstTypeId,
-      nextRecordId: 10001,
-      customObjects: [],
-      definitions: [],
-      limits: [],
-      records: [],
-      associations: [],
-    });
-  }
-
-  /** Replaces the whole state. Builds everything first and swaps at the end, so a bad document changes nothing. */
-  load(s: EmulatorStateSnapshot): void {
-    if (s.version !== 1) throw new Error(`emulator state: unsupported version ${String(s.version)}`);
-    const customs = new Map<string, CustomObjectSpec>();
-    for (const c of [...(s.customObjects ?? []), ...this.settings.customObjects]) {
-      if (typeof c.objectTypeId !== "string" || !CUSTOM_OBJECT_ID.test(c.objectTypeId)) throw new Error(`emulator: custom object id must look like 2-123, got ${String(c.objectTypeId)}`);
-      if (typeof c.name !== "string" || c.name.length === 0) throw new Error(`emulator: custom object ${c.objectTypeId} needs a name`);
-      customs.set(c.objectTypeId, c);
-    }
-    if (!Number.isSafeInteger(s.nextTypeId) || !Number.isSafeInteger(s.nextRecordId)) throw new Error("emulator state: nextTypeId and nextRecordId must be integers");
-    const defs = new Map(hubspotDefinedTypes().map((d) => [d.typeId, d]));
-    for (const d of s.definitions ?? []) {
-      if (!isInt(d.typeId) || !isInt(d.inverseTypeId) || typeof d.fromObjectTypeId !== "string" || typeof d.toObjectTypeId !== "string") {
-        throw new Error(`emulator state: malformed definition ${JSON.stringify(d)}`);
-      }
-      defs.set(d.typeId, { ...d });
-    }
-    const limits = new Map<number, number>();
-    for (const l of s.limits ?? []) {
-      if (!isInt(l.typeId) || !isInt(l.maxToObjectIds)) throw new Error(`emulator state: malformed limit ${JSON.stringify(l)}`);
-      limits.set(l.typeId, l.maxToObjectIds);
-    }
-    const records = new Map<string, Map<string, CrmRecord>>();
-    for (const r of s.records ?? []) {
-      if (typeof r.objectTypeId !== "string" || typeof r.id !== "string") throw new Error(`emulator state: malformed record ${JSON.stringify(r)}`);
-      if (!records.has(r.objectTypeId)) records.set(r.objectTypeId, new Map());
-      records.get(r.objectTypeId)!.set(r.id, { ...r, properties: { ...(r.properties ?? {}) } });
-    }
-    const edges = new Map<string, Map<string, Set<number>>>();
-    for (const e of s.associations ?? []) {
-      if (typeof e.fromId !== "string" || typeof e.toId !== "string" || !Array.isArray(e.typeIds) || !e.typeIds.every(isInt)) {
-        throw new Error(`emulator state: malformed association ${JSON.stringify(e)}`);
-      }
-      const k = this.key(e.fromObjectTypeId, e.fromId, e.toObjectTypeId);
-      if (!edges.has(k)) edges.set(k, new Map());
-      edges.get(k)!.set(e.toId, new Set(e.typeIds));
-    }
-    this.customObjects = [...customs.values()];
-    this.registry = new ObjectTypeRegistry(this.customObjects, this.settings.portalId);
-    this.defs = defs;
-    this.nextTypeId = s.nextTypeId;
-    this.nextRecordId = s.nextRecordId;
-    this.limits = limits;
-    this.records = records;
-    this.edges = edges;
-    this.seedCustomObjectTypes();
-  }
-
-  snapshot(): EmulatorStateSnapshot {
-    const seeded = new Set(hubspotDefinedTypes().map((d) => d.typeId));
-    const associations: AssociationEdge[] = [];
-    for (const [key, m] of this.edges) {
-      const [fromPart, toType] = key.split(">");
-      const i = fromPart.lastIndexOf(":");
-      for (const [toId, types] of m) {
-        associations.push({ fromObjectTypeId: fromPart.slice(0, i), fromId: fromPart.slice(i + 1), toObjectTypeId: toType, toId, typeIds: [...types].sort((a, b) => a - b) });
-      }
-    }
-    const limits: LimitRecord[] = [];
-    for (const [typeId, max] of this.limits) {
-      const d = this.defs.get(typeId);
-      if (d) limits.push({ typeId, category: d.category, fromObjectTypeId: d.fromObjectTypeId, toObjectTypeId: d.toObjectTypeId, maxToObjectIds: max });
-    }
-    return {
-      version: 1,
-      portalId: this.settings.portalId,
-      nextTypeId: this.nextTypeId,
-      nextRecordId: this.nextRecordId,
-      customObjects: this.customObjects.map((c) => ({ ...c })),
-      definitions: [...this.defs.values()].filter((d) => !seeded.has(d.typeId)).map((d) => ({ ...d })),
-      limits,
-      records: [...this.records.values()].flatMap((m) => [...m.values()].map((r) => ({ ...r, properties: { ...r.properties } }))),
-      associations,
+    const changed = (): void => {
+      this.version++;
     };
+    this.definitions = new DefinitionTable(settings.firstTypeId, changed);
+    this.limits = new LimitTable(this.definitions, settings.maxLimitValue, changed);
+    this.graph = new RecordGraph(this.definitions, this.limits, settings.requireExistingRecords, settings, changed);
+    this.customObjects = new CustomObjectSchemas(settings.portalId, settings.maxCustomObjects);
+    this.seedCustomObjects = this.resolveSeeds(settings.customObjects);
+    this.reset();
+    this.captureSeedDefaults();
   }
 
-  /**
-   * Custom objects get an unlabeled default type with the standard CRM objects, each other and themselves.
-   * HubSpot files these as USER_DEFINED with label null; they behave as default types here (not deletable).
-   */
-  private seedCustomObjectTypes(): void {
-    const partners = ["0-1", "0-2", "0-3", "0-5", ...this.customObjects.map((c) => c.objectTypeId)];
-    for (const c of this.customObjects) {
-      for (const p of partners) {
-        if (this.defaultTypeOf(c.objectTypeId, p)) continue;
-        if (c.objectTypeId === p) {
-          const id = this.allocateTypeId();
-          this.defs.set(id, { typeId: id, category: "USER_DEFINED", fromObjectTypeId: p, toObjectTypeId: p, label: null, inverseTypeId: id, kind: "default" });
-        } else {
-          const [a, b] = this.allocatePair();
-          this.defs.set(a, { typeId: a, category: "USER_DEFINED", fromObjectTypeId: c.objectTypeId, toObjectTypeId: p, label: null, inverseTypeId: b, kind: "default" });
-          this.defs.set(b, { typeId: b, category: "USER_DEFINED", fromObjectTypeId: p, toObjectTypeId: c.objectTypeId, label: null, inverseTypeId: a, kind: "default" });
-        }
-      }
+  /** The options' custom objects as records: names checked, ids given or allocated. */
+  private resolveSeeds(specs: CustomObjectSpec[]): CustomObjectRecord[] {
+    const now = new Date().toISOString();
+    const given = new Set<string>();
+    const names = new Set<string>();
+    for (const s of specs) {
+      if (typeof s.name !== "string" || !/^[A-Za-z][A-Za-z0-9_]*$/.test(s.name)) throw new Error(`emulator: custom object name '${String(s.name)}' must start with a letter and hold letters, digits and underscores`);
+      if (names.has(s.name.toLowerCase())) throw new Error(`emulator: two custom objects are named '${s.name}'`);
+      names.add(s.name.toLowerCase());
+      if (s.objectTypeId === undefined) continue;
+      if (!CUSTOM_OBJECT_ID.test(s.objectTypeId)) throw new Error(`emulator: custom object id must look like 2-123, got ${s.objectTypeId}`);
+      if (given.has(s.objectTypeId)) throw new Error(`emulator: two custom objects have the id ${s.objectTypeId}`);
+      given.add(s.objectTypeId);
     }
+    const records = specs.map((s): CustomObjectRecord => {
+      let id = s.objectTypeId;
+      while (id === undefined || (s.objectTypeId === undefined && given.has(id))) id = this.customObjects.allocateId();
+      const r: CustomObjectRecord = { objectTypeId: id, name: s.name, requiredProperties: [], properties: [], createdAt: now, updatedAt: now };
+      if (s.singular !== undefined) r.singular = s.singular;
+      if (s.plural !== undefined) r.plural = s.plural;
+      return r;
+    });
+    return withSeedPartners(records);
   }
 
-  private allocateTypeId(): number {
-    while (SEEDED_TYPE_IDS.has(this.nextTypeId) || this.defs.has(this.nextTypeId)) this.nextTypeId++;
-    return this.nextTypeId++;
+  /** Remembers the seed custom objects' default types as they are now (after the first reset or a state load). */
+  private captureSeedDefaults(): void {
+    const seeds = new Set(this.seedCustomObjects.map((c) => c.objectTypeId));
+    this.seedDefaults = this.definitions
+      .all()
+      .filter((d) => d.kind === "default" && d.category === "USER_DEFINED" && (seeds.has(d.fromObjectTypeId) || seeds.has(d.toObjectTypeId)))
+      .map((d) => ({ ...d }));
   }
-
-  /** Two consecutive fresh ids (paired labels use n and n+1 on HubSpot). Ids are never reused. */
-  private allocatePair(): [number, number] {
-    for (;;) {
-      const a = this.allocateTypeId();
-      if (!SEEDED_TYPE_IDS.has(a + 1) && !this.defs.has(a + 1)) {
-        this.nextTypeId = a + 2;
-        return [a, a + 1];
-      }
-    }
-  }
-
-  // ---------- object types and definitions ----------
 
   objectType(raw: string): ObjectType {
-    const t = this.registry.resolve(raw);
+    const t = this.customObjects.registry.resolve(raw);
     if (!t) throw unknownObjectTypeError(raw);
     return t;
   }
 
-  definition(typeId: number): AssociationDefinition | undefined {
-    return this.defs.get(typeId);
-  }
-
-  typesBetween(from: ObjectType, to: ObjectType): AssociationDefinition[] {
-    return [...this.defs.values()].filter((d) => d.fromObjectTypeId === from.objectTypeId && d.toObjectTypeId === to.objectTypeId);
-  }
-
-  defaultTypeOf(fromId: string, toId: string): AssociationDefinition | undefined {
-    for (const d of this.defs.values()) if (d.kind === "default" && d.fromObjectTypeId === fromId && d.toObjectTypeId === toId) return d;
-    return undefined;
-  }
-
-  private requireDefault(from: ObjectType, to: ObjectType): AssociationDefinition {
-    const d = this.defaultTypeOf(from.objectTypeId, to.objectTypeId);
-    if (!d) throw validationError(`Associations between ${from.upper} and ${to.upper} are not supported`, { subCategory: "crm.associations.INVALID_OBJECT_TYPE_PAIR" });
-    return d;
-  }
-
-  static spec(d: AssociationDefinition): SpecWithLabel {
-    return { category: d.category, typeId: d.typeId, label: d.label };
-  }
-
-  invalidTypeError(category: string, typeId: unknown, from: ObjectType, to: ObjectType): HubSpotError {
-    const type = `${CATEGORY_INDEX[category] ?? category}-${String(typeId)}`;
-    return validationError(`${type} is not a valid association type between ${from.upper} and ${to.upper}`, {
-      subCategory: "crm.associations.INVALID_ASSOCIATION_TYPE",
-      context: { type: [type], fromObjectType: [from.upper], toObjectType: [to.upper] },
-    });
-  }
-
-  /** The definition behind an AssociationSpec / config input, valid for the directed pair, or a 400. */
-  typeFor(category: unknown, typeId: unknown, from: ObjectType, to: ObjectType): AssociationDefinition {
-    const d = isInt(typeId) ? this.defs.get(typeId) : undefined;
-    if (!d || d.category !== category || d.fromObjectTypeId !== from.objectTypeId || d.toObjectTypeId !== to.objectTypeId) {
-      throw this.invalidTypeError(String(category), typeId, from, to);
-    }
-    return d;
-  }
-
-  private samePair(d: AssociationDefinition, a: string, b: string): boolean {
-    return (d.fromObjectTypeId === a && d.toObjectTypeId === b) || (d.fromObjectTypeId === b && d.toObjectTypeId === a);
-  }
-
-  // ---------- labels ----------
-
-  private checkText(field: string, v: unknown, required: boolean): string | undefined {
-    if (v === undefined || v === null) {
-      if (required) throw validationError(`${field} is required`, { context: { [field]: ["required"] } });
-      return undefined;
-    }
-    if (typeof v !== "string") throw validationError(`${field} must be a string`);
-    if (v.trim().length === 0) throw validationError(`${field} may not be empty`);
-    if (v.length > LABEL_MAX_LENGTH) throw validationError(`${field} may be at most ${LABEL_MAX_LENGTH} characters long`);
-    return v;
-  }
-
-  private checkName(v: unknown): string {
-    if (v === undefined || v === null) throw validationError("name is required", { context: { name: ["required"] } });
-    if (typeof v !== "string") throw validationError("name must be a string");
-    if (v.length === 0) throw validationError("name may not be empty");
-    if (v.length > NAME_MAX_LENGTH) throw validationError(`name may be at most ${NAME_MAX_LENGTH} characters long`);
-    if (/^[0-9]/.test(v)) throw validationError(`Invalid association name '${v}': the name may not start with a number`);
-    if (v.includes("-")) throw validationError(`Invalid association name '${v}': the name may not contain hyphens`);
-    if (/\s/.test(v)) throw validationError(`Invalid association name '${v}': the name may not contain spaces`);
-    if (!NAME_PATTERN.test(v)) throw validationError(`Invalid association name '${v}': only letters, digits and underscores are allowed`);
-    return v;
-  }
-
-  createLabel(from: ObjectType, to: ObjectType, body: Record<string, unknown>): SpecWithLabel[] {
-    const name = this.checkName(body.name);
-    const label = this.checkText("label", body.label, true) as string;
-    const inverseLabel = this.checkText("inverseLabel", body.inverseLabel, false);
-    this.requireDefault(from, to);
-    this.requireDefault(to, from);
-    const a = from.objectTypeId;
-    const b = to.objectTypeId;
-    const userLabels = [...this.defs.values()].filter((d) => (d.kind === "paired" || d.kind === "single") && this.samePair(d, a, b));
-    if (userLabels.some((d) => d.name === name)) {
-      throw validationError(`An association label with name '${name}' already exists between ${from.upper} and ${to.upper}`, {
-        subCategory: "crm.associations.DUPLICATE_ASSOCIATION_DEFINITION_NAME",
-        context: { name: [name] },
-      });
-    }
-    const groups = new Set(userLabels.map((d) => Math.min(d.typeId, d.inverseTypeId))).size;
-    if (groups >= this.settings.maxLabelsPerPair) {
-      throw validationError(`The maximum number of association labels (${this.settings.maxLabelsPerPair}) between ${from.upper} and ${to.upper} has been reached`, {
-        subCategory: "crm.associations.TOO_MANY_ASSOCIATION_LABELS",
-      });
-    }
-    const base = { category: "USER_DEFINED" as const, name };
-    let out: AssociationDefinition[];
-    if (inverseLabel !== undefined) {
-      const [n, m] = this.allocatePair();
-      const fwd: AssociationDefinition = { ...base, typeId: n, fromObjectTypeId: a, toObjectTypeId: b, label, inverseTypeId: m, kind: "paired" };
-      const inv: AssociationDefinition = { ...base, typeId: m, fromObjectTypeId: b, toObjectTypeId: a, label: inverseLabel, inverseTypeId: n, kind: "paired" };
-      this.defs.set(n, fwd);
-      this.defs.set(m, inv);
-      out = [inv, fwd]; // inverse first, as in HubSpot's docs example: clients must match by text, not position
-    } else if (a !== b) {
-      // Single label between different objects: HubSpot creates it in both directions with the same text.
-      const [n, m] = this.allocatePair();
-      const fwd: AssociationDefinition = { ...base, typeId: n, fromObjectTypeId: a, toObjectTypeId: b, label, inverseTypeId: m, kind: "single" };
-      const rev: AssociationDefinition = { ...base, typeId: m, fromObjectTypeId: b, toObjectTypeId: a, label, inverseTypeId: n, kind: "single" };
-      this.defs.set(n, fwd);
-      this.defs.set(m, rev);
-      out = [fwd, rev];
-    } else {
-      const n = this.allocateTypeId();
-      const d: AssociationDefinition = { ...base, typeId: n, fromObjectTypeId: a, toObjectTypeId: b, label, inverseTypeId: n, kind: "single" };
-      this.defs.set(n, d);
-      out = [d];
-    }
-    this.onChange();
-    return out.map(PortalState.spec);
-  }
-
-  /** The USER_DEFINED label listed under from→to, or 404 / 400 like HubSpot. */
-  private editableLabel(from: ObjectType, to: ObjectType, typeId: unknown, verb: string): AssociationDefinition {
-    if (!isInt(typeId) || typeId <= 0) throw validationError(`associationTypeId must be a positive integer, got ${JSON.stringify(typeId)}`);
-    const d = this.defs.get(typeId);
-    if (!d || d.fromObjectTypeId !== from.objectTypeId || d.toObjectTypeId !== to.objectTypeId) {
-      throw notFoundError(`Association type ${typeId} between ${from.upper} and ${to.upper} was not found`, {
-        context: { associationTypeId: [String(typeId)], fromObjectType: [from.upper], toObjectType: [to.upper] },
-      });
-    }
-    if (d.category === "HUBSPOT_DEFINED") throw validationError(`Association type ${typeId} is HUBSPOT_DEFINED and cannot be ${verb}`, { subCategory: "crm.associations.HUBSPOT_DEFINED_TYPE_IMMUTABLE" });
-    if (d.kind === "default") throw validationError(`Association type ${typeId} is the default (unlabeled) type between ${from.upper} and ${to.upper} and cannot be ${verb}`);
-    return d;
-  }
-
-  updateLabel(from: ObjectType, to: ObjectType, body: Record<string, unknown>): void {
-    const d = this.editableLabel(from, to, body.associationTypeId, "updated");
-    const label = this.checkText("label", body.label, true) as string;
-    const inverseLabel = this.checkText("inverseLabel", body.inverseLabel, false);
-    const inv = this.defs.get(d.inverseTypeId);
-    if (d.kind === "paired") {
-      d.label = label;
-      if (inverseLabel !== undefined && inv) inv.label = inverseLabel;
-    } else {
-      if (inverseLabel !== undefined && inverseLabel !== label) {
-        throw validationError(`Association type ${d.typeId} is not a paired label; inverseLabel cannot be set (changing single <-> paired needs a new label)`);
-      }
-      d.label = label;
-      if (inv) inv.label = label; // single cross-object labels keep both halves' text in sync
-    }
-    this.onChange();
-  }
-
-  private usageCount(typeIds: number[]): number {
-    let n = 0;
-    for (const m of this.edges.values()) for (const types of m.values()) if (typeIds.some((t) => types.has(t))) n++;
-    return n;
-  }
-
+  /**
+   * Deletes a USER_DEFINED label and its limit; refused while a record association uses it. A label with two typeIds
+   * (paired, or single between two object types) loses both halves when pairedDeleteCascades (the default);
+   * otherwise only the half named, and the other half stays on its own (no inverse).
+   */
   deleteLabel(from: ObjectType, to: ObjectType, rawId: string): void {
     const typeId = /^[0-9]+$/.test(rawId) ? Number(rawId) : NaN;
     if (!Number.isSafeInteger(typeId)) throw validationError(`associationTypeId must be an integer, got '${rawId}'`);
-    const d = this.editableLabel(from, to, typeId, "deleted");
-    const halves = [...new Set([d.typeId, d.inverseTypeId])];
-    const inUse = this.usageCount(halves);
+    const d = this.definitions.editableLabel(from, to, typeId, "deleted");
+    const halves = this.definitions.halvesOf(d);
+    const inUse = this.graph.usageCount(halves);
     if (inUse > 0) {
       // Directed edges are stored both ways, so halve the count for cross-object and asymmetric labels.
       const associations = halves.length === 2 || from.objectTypeId !== to.objectTypeId ? Math.ceil(inUse / 2) : inUse;
@@ -396,248 +111,145 @@ export class PortalState {
         { subCategory: "crm.associations.ASSOCIATION_LABEL_IN_USE", context: { associationTypeId: [String(d.typeId)] } },
       );
     }
-    for (const t of halves) {
-      this.defs.delete(t);
-      this.limits.delete(t);
-    }
-    this.onChange();
+    const removed = this.settings.pairedDeleteCascades ? halves : [d.typeId];
+    this.limits.forget(removed);
+    this.definitions.remove(removed);
   }
 
-  // ---------- limits ----------
+  /** POST /crm/v3/schemas: a new custom object and its default association types with `associatedObjects`. */
+  createCustomObject(body: Record<string, unknown>): CustomObjectRecord {
+    const input = parseSchemaCreate(body, this.customObjects.registry);
+    const record = this.customObjects.create(input, new Date().toISOString());
+    this.addCustomDefaults(record);
+    this.version++;
+    return record;
+  }
 
-  listLimits(from?: ObjectType, to?: ObjectType): Array<SpecWithLabel & { userEnforcedMaxToObjectIds: number }> {
-    const out: Array<SpecWithLabel & { userEnforcedMaxToObjectIds: number }> = [];
-    for (const [typeId, max] of this.limits) {
-      const d = this.defs.get(typeId);
-      if (!d) continue;
-      if (from && to && (d.fromObjectTypeId !== from.objectTypeId || d.toObjectTypeId !== to.objectTypeId)) continue;
-      out.push({ category: d.category, typeId, userEnforcedMaxToObjectIds: max, label: d.label });
-    }
-    return out;
+  // ---------- lifecycle ----------
+
+  /** Back to the seed: HubSpot's types and the options' custom objects. The typeId counter stays where it is. */
+  reset(): void {
+    this.replaceState({
+      version: 1,
+      portalId: this.settings.portalId,
+      nextTypeId: this.settings.firstTypeId,
+      nextRecordId: FIRST_RECORD_ID,
+      customObjects: this.seedCustomObjects,
+      definitions: this.seedDefaults,
+      limits: [],
+      records: [],
+      associations: [],
+    });
+  }
+
+  /** Replaces the whole state with a document (state file, PUT /__emulator/state); the options' custom objects join it. */
+  load(s: EmulatorStateSnapshot): void {
+    const { customObjects, seeds } = this.mergeSeeds(s.customObjects);
+    this.replaceState({ ...s, customObjects });
+    this.seedCustomObjects = seeds;
+    this.captureSeedDefaults();
+  }
+
+  /** A seed already in the document (same name) keeps the document's id, unless the options pinned another one. */
+  private mergeSeeds(loaded: CustomObjectRecord[]): { customObjects: CustomObjectRecord[]; seeds: CustomObjectRecord[] } {
+    const out = [...loaded];
+    const pinned = new Map(this.settings.customObjects.filter((c) => c.objectTypeId !== undefined).map((c) => [c.name.toLowerCase(), c.objectTypeId]));
+    const taken = new Set(loaded.map((r) => r.objectTypeId));
+    const seeds = this.seedCustomObjects.map((seed) => {
+      const existing = loaded.find((r) => r.name.toLowerCase() === seed.name.toLowerCase());
+      const pin = pinned.get(seed.name.toLowerCase());
+      if (existing) {
+        if (pin !== undefined && pin !== existing.objectTypeId) throw new StateDocumentError(`emulator state: custom object '${seed.name}' is ${existing.objectTypeId} in the state but ${pin} in the options`);
+        return { ...seed, objectTypeId: existing.objectTypeId };
+      }
+      let id = seed.objectTypeId;
+      if (taken.has(id)) {
+        if (pin !== undefined) throw new StateDocumentError(`emulator state: custom object id ${pin} of '${seed.name}' (options) belongs to another custom object in the state`);
+        while (taken.has(id)) id = this.customObjects.allocateId();
+      }
+      taken.add(id);
+      return { ...seed, objectTypeId: id };
+    });
+    const merged = withSeedPartners(seeds);
+    for (const seed of merged) if (!loaded.some((r) => r.objectTypeId === seed.objectTypeId)) out.push(seed);
+    return { customObjects: out, seeds: merged };
   }
 
   /**
-   * Batch create/update of limits. Items are validated one by one (bad type, range, create-over-existing,
-   * update-without-limit become item errors); the "label limit ≤ unlabeled limit" rule is checked against
-   * the state after the whole batch, so raising both in one batch works. Valid items are applied.
+   * Checks everything first and swaps at the end, so a bad document changes nothing. The next USER_DEFINED typeId is
+   * a high-water mark: never lowered by a document, a reset or a restart, so a typeId is never given out twice.
    */
-  applyLimits(mode: "create" | "update", from: ObjectType, to: ObjectType, inputs: LimitInput[]): { applied: Array<{ def: AssociationDefinition; max: number }>; errors: StandardError[] } {
-    const errors: StandardError[] = [];
-    const accepted: Array<{ def: AssociationDefinition; max: number }> = [];
-    const seen = new Set<number>();
-    const max = this.settings.maxLimitValue;
-    for (const input of inputs) {
-      let def: AssociationDefinition;
-      try {
-        def = this.typeFor(input.category, input.typeId, from, to);
-      } catch (e) {
-        errors.push(toStandardError(e as HubSpotError));
-        continue;
-      }
-      const ctx = { typeId: [String(def.typeId)] };
-      if (seen.has(def.typeId)) {
-        errors.push({ status: "error", category: "VALIDATION_ERROR", message: `Association type ${def.typeId} appears more than once in this batch`, context: ctx });
-        continue;
-      }
-      seen.add(def.typeId);
-      if (mode === "create" && this.limits.has(def.typeId)) {
-        errors.push({ status: "error", category: "VALIDATION_ERROR", subCategory: "crm.associations.LIMIT_ALREADY_EXISTS", message: `Association type ${def.typeId} already has a limit (${this.limits.get(def.typeId)}); use batch/update to change it`, context: ctx });
-        continue;
-      }
-      if (mode === "update" && !this.limits.has(def.typeId)) {
-        errors.push({ status: "error", category: "VALIDATION_ERROR", subCategory: "crm.associations.LIMIT_NOT_FOUND", message: `Association type ${def.typeId} has no limit to update; use batch/create first`, context: ctx });
-        continue;
-      }
-      if (!isInt(input.maxToObjectIds) || input.maxToObjectIds < 1 || input.maxToObjectIds > max) {
-        errors.push({ status: "error", category: "VALIDATION_ERROR", subCategory: "crm.associations.INVALID_LIMIT", message: `maxToObjectIds must be between 1 and ${max} for this association type`, context: { ...ctx, maxToObjectIds: [String(input.maxToObjectIds)] } });
-        continue;
-      }
-      accepted.push({ def, max: input.maxToObjectIds });
+  private replaceState(s: EmulatorStateSnapshot): void {
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    for (const c of s.customObjects) {
+      if (ids.has(c.objectTypeId)) throw new StateDocumentError(`emulator state: two custom objects have the id ${c.objectTypeId}`);
+      if (names.has(c.name.toLowerCase())) throw new StateDocumentError(`emulator state: two custom objects are named '${c.name}'`);
+      ids.add(c.objectTypeId);
+      names.add(c.name.toLowerCase());
     }
-    // Check the cross-type rule on the candidate state; drop violators until stable.
-    let changed = true;
-    while (changed) {
-      changed = false;
-      const candidate = new Map(this.limits);
-      for (const a of accepted) candidate.set(a.def.typeId, a.max);
-      for (let i = 0; i < accepted.length; i++) {
-        const problem = this.limitRuleProblem(accepted[i].def, accepted[i].max, candidate);
-        if (problem) {
-          errors.push({ status: "error", category: "VALIDATION_ERROR", subCategory: "crm.associations.INVALID_LIMIT", message: problem, context: { typeId: [String(accepted[i].def.typeId)], maxToObjectIds: [String(accepted[i].max)] } });
-          accepted.splice(i, 1);
-          changed = true;
-          break;
-        }
-      }
-    }
-    for (const a of accepted) this.limits.set(a.def.typeId, a.max);
-    if (accepted.length > 0) this.onChange();
-    return { applied: accepted, errors };
-  }
-
-  private limitRuleProblem(def: AssociationDefinition, value: number, candidate: Map<number, number>): string | undefined {
-    const max = this.settings.maxLimitValue;
-    if (def.kind === "default") {
-      let highest = 0;
-      for (const d of this.defs.values()) {
-        if (d.kind !== "default" && d.fromObjectTypeId === def.fromObjectTypeId && d.toObjectTypeId === def.toObjectTypeId) highest = Math.max(highest, candidate.get(d.typeId) ?? 0);
-      }
-      if (value < highest) return `maxToObjectIds must be between ${highest} and ${max} for this association type: a label of this pair has a limit of ${highest}, and a label limit may not exceed the unlabeled limit`;
-      return undefined;
-    }
-    const dflt = this.defaultTypeOf(def.fromObjectTypeId, def.toObjectTypeId);
-    const cap = (dflt && candidate.get(dflt.typeId)) ?? max;
-    if (value > cap) return `maxToObjectIds must be between 1 and ${cap} for this association type (a label limit may not exceed the unlabeled limit of ${cap})`;
-    return undefined;
-  }
-
-  purgeLimits(from: ObjectType, to: ObjectType, inputs: Array<{ category: unknown; typeId: unknown }>): void {
-    const defs = inputs.map((i) => this.typeFor(i.category, i.typeId, from, to)); // all-or-nothing: a bad type fails the call
-    for (const d of defs) this.limits.delete(d.typeId);
-    if (defs.length > 0) this.onChange();
-  }
-
-  // ---------- records ----------
-
-  private recordMap(objectTypeId: string): Map<string, CrmRecord> {
-    let m = this.records.get(objectTypeId);
-    if (!m) {
-      m = new Map();
-      this.records.set(objectTypeId, m);
-    }
-    return m;
-  }
-
-  createRecord(type: ObjectType, properties: Record<string, unknown>): CrmRecord {
-    const now = new Date().toISOString();
-    const r: CrmRecord = { objectTypeId: type.objectTypeId, id: String(this.nextRecordId++), properties: { ...properties }, createdAt: now, updatedAt: now };
-    this.recordMap(type.objectTypeId).set(r.id, r);
-    this.onChange();
-    return r;
-  }
-
-  getRecord(type: ObjectType, id: string): CrmRecord | undefined {
-    return this.records.get(type.objectTypeId)?.get(id);
-  }
-
-  requireRecord(type: ObjectType, id: string): void {
-    if (!/^[0-9]+$/.test(id)) throw validationError(`Invalid ${type.singular} id '${id}': ids are numeric`, { context: { id: [id] } });
-    if (!this.settings.requireExistingRecords) return;
-    if (!this.getRecord(type, id)) {
-      throw notFoundError(`No ${type.singular} with id ${id} exists`, { context: { id: [id], objectType: [type.singular] } });
-    }
-  }
-
-  // ---------- association graph ----------
-
-  private key(fromType: string, fromId: string, toType: string): string {
-    return `${fromType}:${fromId}>${toType}`;
-  }
-
-  private setEdge(fromType: string, fromId: string, toType: string, toId: string, types: Set<number>): void {
-    const k = this.key(fromType, fromId, toType);
-    let m = this.edges.get(k);
-    if (types.size === 0) {
-      m?.delete(toId);
-      if (m && m.size === 0) this.edges.delete(k);
-      return;
-    }
-    if (!m) {
-      m = new Map();
-      this.edges.set(k, m);
-    }
-    m.set(toId, types);
-  }
-
-  typesOn(from: ObjectType, fromId: string, to: ObjectType, toId: string): Set<number> {
-    return new Set(this.edges.get(this.key(from.objectTypeId, fromId, to.objectTypeId))?.get(toId) ?? []);
-  }
-
-  private inverseOf(typeId: number): number {
-    return this.defs.get(typeId)?.inverseTypeId ?? typeId;
-  }
-
-  private countWithType(fromType: string, fromId: string, toType: string, typeId: number, exceptId: string): number {
-    let n = 0;
-    for (const [toId, types] of this.edges.get(this.key(fromType, fromId, toType)) ?? []) if (toId !== exceptId && types.has(typeId)) n++;
-    return n;
-  }
-
-  private checkLimit(from: ObjectType, fromId: string, to: ObjectType, toId: string, typeId: number): void {
-    const limit = this.limits.get(typeId);
-    if (limit === undefined) return;
-    if (this.countWithType(from.objectTypeId, fromId, to.objectTypeId, typeId, toId) + 1 > limit) {
-      throw validationError(
-        `Association limit exceeded: ${from.singular} ${fromId} may have at most ${limit} ${to.singular} association(s) of type ${typeId}`,
-        {
-          subCategory: "crm.associations.ASSOCIATION_LIMIT_EXCEEDED",
-          context: { fromObjectId: [fromId], fromObjectType: [from.singular], toObjectType: [to.singular], typeId: [String(typeId)], maxToObjectIds: [String(limit)] },
-        },
-      );
-    }
+    const customs = s.customObjects.map((c) => (c.associatedObjects ? c : { ...c, associatedObjects: [...STANDARD_PARTNERS, ...ids] }));
+    const defs = new Map(hubspotDefinedTypes().map((d) => [d.typeId, d]));
+    for (const d of s.definitions) defs.set(d.typeId, d);
+    for (const l of s.limits) if (!defs.has(l.typeId)) throw new StateDocumentError(`emulator state: a limit names typeId ${l.typeId}, which no definition has`);
+    const highest = Math.max(0, ...s.definitions.map((d) => d.typeId));
+    this.customObjects.replace(customs, s.nextCustomObjectId);
+    this.definitions.replace(defs.values(), Math.max(this.definitions.counter, s.nextTypeId, highest + 1));
+    this.limits.replace(s.limits.map((l) => [l.typeId, l.maxToObjectIds]));
+    this.graph.replace(s.records, s.associations, s.nextRecordId);
+    for (const c of customs) this.addCustomDefaults(c);
+    this.version++;
   }
 
   /**
-   * Writes the types between two records (both directions). `replace` = R2/B2 semantics (the body is the
-   * new label set); `add` keeps existing types. The unlabeled default is always implied.
+   * A custom object's unlabeled default types with each of its associated objects (both directions; one symmetric
+   * type with itself). HubSpot files these as USER_DEFINED with label null; here they behave as default types.
    */
-  associate(from: ObjectType, fromId: string, to: ObjectType, toId: string, types: AssociationDefinition[], mode: "replace" | "add"): Set<number> {
-    this.requireRecord(from, fromId);
-    this.requireRecord(to, toId);
-    if (from.objectTypeId === to.objectTypeId && fromId === toId) throw validationError(`A ${from.singular} cannot be associated with itself`);
-    const dflt = this.requireDefault(from, to);
-    const current = this.typesOn(from, fromId, to, toId);
-    const next = mode === "replace" ? new Set<number>() : new Set(current);
-    next.add(dflt.typeId);
-    for (const t of types) next.add(t.typeId);
-    const reverseCurrent = this.typesOn(to, toId, from, fromId);
-    const reverse = new Set([...next].map((t) => this.inverseOf(t)));
-    for (const t of next) if (!current.has(t)) this.checkLimit(from, fromId, to, toId, t);
-    for (const t of reverse) if (!reverseCurrent.has(t)) this.checkLimit(to, toId, from, fromId, t);
-    this.setEdge(from.objectTypeId, fromId, to.objectTypeId, toId, next);
-    this.setEdge(to.objectTypeId, toId, from.objectTypeId, fromId, reverse);
-    this.onChange();
-    return next;
+  private addCustomDefaults(c: CustomObjectRecord): void {
+    for (const p of c.associatedObjects ?? []) {
+      if (this.definitions.defaultOf(c.objectTypeId, p) || !this.customObjects.registry.byObjectTypeId(p)) continue;
+      if (c.objectTypeId === p) {
+        const id = this.definitions.allocateTypeId();
+        this.definitions.add(defaultType(id, p, p, id));
+      } else {
+        const [a, b] = this.definitions.allocatePair();
+        this.definitions.add(defaultType(a, c.objectTypeId, p, b));
+        this.definitions.add(defaultType(b, p, c.objectTypeId, a));
+      }
+    }
   }
 
-  /** Removes the given types; removing the default type removes everything between the two records. */
-  removeTypes(from: ObjectType, fromId: string, to: ObjectType, toId: string, types: AssociationDefinition[]): void {
-    const current = this.typesOn(from, fromId, to, toId);
-    if (current.size === 0) return;
-    if (types.some((t) => t.kind === "default")) return this.removeAll(from, fromId, to, toId);
-    for (const t of types) current.delete(t.typeId);
-    this.setEdge(from.objectTypeId, fromId, to.objectTypeId, toId, current);
-    this.setEdge(to.objectTypeId, toId, from.objectTypeId, fromId, new Set([...current].map((t) => this.inverseOf(t))));
-    this.onChange();
+  snapshot(): EmulatorStateSnapshot {
+    const seeded = new Set(hubspotDefinedTypes().map((d) => d.typeId));
+    const limits: LimitRecord[] = [];
+    for (const [typeId, max] of this.limits.entries()) {
+      const d = this.definitions.get(typeId);
+      if (d) limits.push({ typeId, category: d.category, fromObjectTypeId: d.fromObjectTypeId, toObjectTypeId: d.toObjectTypeId, maxToObjectIds: max });
+    }
+    return {
+      version: 1,
+      portalId: this.settings.portalId,
+      nextTypeId: this.definitions.counter,
+      nextRecordId: this.graph.counter,
+      nextCustomObjectId: this.customObjects.counter,
+      customObjects: this.customObjects.all(),
+      definitions: this.definitions
+        .all()
+        .filter((d) => !seeded.has(d.typeId))
+        .map((d) => ({ ...d })),
+      limits,
+      records: this.graph.allRecords(),
+      associations: this.graph.allEdges(),
+    };
   }
+}
 
-  removeAll(from: ObjectType, fromId: string, to: ObjectType, toId: string): void {
-    const had = this.typesOn(from, fromId, to, toId).size > 0;
-    this.setEdge(from.objectTypeId, fromId, to.objectTypeId, toId, new Set());
-    this.setEdge(to.objectTypeId, toId, from.objectTypeId, fromId, new Set());
-    if (had) this.onChange();
-  }
+/** The options' custom objects are associated with the standard four, with each other and with themselves. */
+function withSeedPartners(seeds: CustomObjectRecord[]): CustomObjectRecord[] {
+  const partners = [...STANDARD_PARTNERS, ...seeds.map((s) => s.objectTypeId)];
+  return seeds.map((s) => ({ ...s, associatedObjects: partners }));
+}
 
-  /** Associations of one record to one object type, ordered by numeric id. */
-  listAssociations(from: ObjectType, fromId: string, to: ObjectType): Array<{ toId: string; types: SpecWithLabel[] }> {
-    const m = this.edges.get(this.key(from.objectTypeId, fromId, to.objectTypeId));
-    if (!m) return [];
-    return [...m.entries()]
-      .sort((a, b) => compareIds(a[0], b[0]))
-      .map(([toId, types]) => ({
-        toId,
-        types: [...types]
-          .sort((x, y) => x - y)
-          .map((t) => this.defs.get(t))
-          .filter((d): d is AssociationDefinition => d !== undefined)
-          .map(PortalState.spec),
-      }));
-  }
-
-  labelsOf(types: Set<number>): string[] {
-    return [...types]
-      .sort((a, b) => a - b)
-      .map((t) => this.defs.get(t)?.label)
-      .filter((l): l is string => typeof l === "string");
-  }
+function defaultType(typeId: number, from: string, to: string, inverseTypeId: number): AssociationDefinition {
+  return { typeId, category: "USER_DEFINED", fromObjectTypeId: from, toObjectTypeId: to, label: null, inverseTypeId, kind: "default" };
 }

@@ -1,53 +1,37 @@
-// The HTTP server: body reading with a size cap, routing, fault injection, auth, rate limiting, the
-// control endpoints, the request log and HubSpot's response conventions (JSON errors with a
-// correlationId in body and header). Every handler runs inside try/catch: the server never crashes.
+// The HTTP server: the request pipeline (body -> fault -> route -> auth -> rate limit -> scopes -> handler -> log)
+// and the ControlTarget the control plane drives. Every request runs inside try/catch: the server never crashes.
 import * as http from "node:http";
 import { randomUUID } from "node:crypto";
-import { AddressInfo } from "node:net";
-import { acceptedScopes, Principal, TokenStore } from "./auth";
-import {
-  bodyForStatus,
-  HubSpotError,
-  internalError,
-  methodNotAllowedError,
-  payloadTooLargeError,
-  routeNotFoundError,
-  validationError,
-} from "./errors";
+import { AddressInfo, Socket } from "node:net";
+import { Principal, TokenStore } from "./auth";
+import { readBody } from "./body";
+import { ControlTarget, handleControl, isControlPath } from "./control-plane";
+import { bodyForStatus, HubSpotError, internalError, methodNotAllowedError, payloadTooLargeError, routeNotFoundError, validationError } from "./errors";
 import { FaultTable, validateFaultSpec } from "./faults";
+import { registerCustomObjectSchemaRoutes } from "./handlers/custom-object-schemas";
 import { registerObjectRoutes } from "./handlers/objects";
 import { registerRecordRoutes } from "./handlers/records";
-import { RouteEntry, RouteTable } from "./handlers/route-table";
+import { requiredScopes, RouteTable } from "./handlers/route-table";
 import { registerSchemaRoutes } from "./handlers/schema";
 import { Answer, HandlerContext } from "./http-context";
-import { loadStateFile, StatePersister } from "./persistence";
+import { ResolvedOptions, resolveOptions } from "./options";
+import { loadStateFile, StateFile } from "./persistence";
 import { PortalState } from "./portal-state";
 import { RateLimiter } from "./rate-limiter";
-import { RequestLog } from "./request-log";
-import { ArmedFault, EmulatorOptions, EmulatorStateSnapshot, FaultSpec, RateLimitSettings } from "./types";
+import { allowedHostNames, checkControlContentType, RequestGuards } from "./request-guards";
+import { redactQuery, RequestLog } from "./request-log";
+import { errorAnswer, sendAnswer } from "./respond";
+import { parseStateSnapshot, StateDocumentError } from "./state/snapshot";
+import { ArmedFault, EmulatorOptions, EmulatorStateSnapshot, RateLimitSettings, RequestLogDump } from "./types";
 
-export const DEFAULTS = {
-  host: "127.0.0.1",
-  portalId: 12345678,
-  rateLimitPer10s: 100,
-  dailyLimit: 250_000,
-  rateWindowMs: 10_000,
-  maxLabelsPerPair: 50,
-  maxLimitValue: 10_000,
-  persistDebounceMs: 25,
-  maxBodyBytes: 10 * 1024 * 1024,
-  pageSize: 500,
-  firstTypeId: 100,
-};
-
-const JSON_TYPE = "application/json;charset=utf-8";
 const UNMATCHED = "(unmatched)";
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-export class EmulatorServer {
+export class EmulatorServer implements ControlTarget {
+  readonly options: ResolvedOptions;
   readonly tokens: TokenStore;
   readonly state: PortalState;
   readonly limiter: RateLimiter;
@@ -55,58 +39,31 @@ export class EmulatorServer {
   readonly faults = new FaultTable();
   readonly portalId: number;
   private readonly routes = new RouteTable();
-  private readonly persister?: StatePersister;
+  private readonly stateFile?: StateFile;
   private readonly server: http.Server;
-  private readonly sockets = new Set<import("node:net").Socket>();
-  private readonly maxBodyBytes: number;
-  private readonly pageSize: number;
+  private readonly sockets = new Set<Socket>();
+  private guards = new RequestGuards(new Set(), -1);
   baseUrl = "";
 
   constructor(options: EmulatorOptions = {}) {
-    this.portalId = options.portalId ?? DEFAULTS.portalId;
-    this.tokens = new TokenStore(options.tokens, this.portalId);
-    this.limiter = new RateLimiter({
-      per10s: options.rateLimitPer10s ?? DEFAULTS.rateLimitPer10s,
-      daily: options.dailyLimit ?? DEFAULTS.dailyLimit,
-      windowMs: options.rateWindowMs ?? DEFAULTS.rateWindowMs,
-    });
-    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
-    this.pageSize = options.pageSize ?? DEFAULTS.pageSize;
-    this.state = new PortalState({
-      portalId: this.portalId,
-      maxLabelsPerPair: options.maxLabelsPerPair ?? DEFAULTS.maxLabelsPerPair,
-      maxLimitValue: options.maxLimitValue ?? DEFAULTS.maxLimitValue,
-      customObjects: options.customObjects ?? [],
-      requireExistingRecords: options.requireExistingRecords ?? true,
-      firstTypeId: options.firstTypeId ?? DEFAULTS.firstTypeId,
-    });
-    if (options.stateFile) {
-      const loaded = loadStateFile(options.stateFile);
+    this.options = resolveOptions(options);
+    const o = this.options;
+    this.portalId = o.portalId;
+    this.tokens = new TokenStore(o.tokens, this.portalId);
+    this.limiter = new RateLimiter({ per10s: o.rateLimitPer10s, daily: o.dailyLimit, windowMs: o.rateWindowMs });
+    this.state = new PortalState(o);
+    if (o.stateFile) {
+      const loaded = loadStateFile(o.stateFile);
       if (loaded) this.state.load(loaded);
-      const persister = new StatePersister(options.stateFile, () => this.state.snapshot(), options.persistDebounceMs ?? DEFAULTS.persistDebounceMs);
-      this.persister = persister;
-      this.state.onChange = () => persister.schedule();
-      if (!loaded) persister.schedule(); // write the seed so the file exists from the start
+      this.stateFile = new StateFile(o.stateFile, () => this.state.snapshot());
+      this.stateFile.writeSync(); // the file exists (and holds the options' seed) from the start
     }
     registerSchemaRoutes(this.routes);
     registerRecordRoutes(this.routes);
     registerObjectRoutes(this.routes);
+    registerCustomObjectSchemaRoutes(this.routes);
     this.server = http.createServer((req, res) => {
-      this.handle(req, res).catch((e: unknown) => {
-        // A client that goes away in the middle of its body (ECONNRESET "aborted") is routine, not a server error:
-        // it was logged as "unhandled error" with a stack (reliability suite, truncated bodies).
-        if ((e as NodeJS.ErrnoException | undefined)?.code === "ECONNRESET") {
-          res.destroy();
-          return;
-        }
-        console.error("emulator: unhandled error", e);
-        try {
-          if (!res.headersSent) this.send(res, randomUUID(), { status: 500, body: internalError().body });
-          else res.destroy();
-        } catch {
-          res.destroy();
-        }
-      });
+      this.handle(req, res).catch((e: unknown) => this.crashed(e, res));
     });
     this.server.on("connection", (s) => {
       this.sockets.add(s);
@@ -127,49 +84,84 @@ export class EmulatorServer {
         const addr = this.server.address() as AddressInfo;
         const h = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
         this.baseUrl = `http://${h}:${addr.port}`;
+        this.guards = new RequestGuards(new Set([...allowedHostNames(host), ...allowedHostNames(addr.address)]), addr.port);
         resolve(this.baseUrl);
       });
     });
   }
 
   async close(): Promise<void> {
-    this.persister?.writeNow();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       for (const s of this.sockets) s.destroy();
     });
-    this.persister?.writeNow();
+    await this.flush();
   }
 
-  flush(): void {
-    this.persister?.writeNow();
+  /** Resolves once every change made so far is on disk (changes made over HTTP already are when answered). */
+  async flush(): Promise<void> {
+    await this.stateFile?.commit();
   }
 
-  // ---------- control API (also used by the programmatic handle) ----------
+  /** For in-process changes that have no answer to hold back (reset(), loadState() from the handle). */
+  private persistInBackground(): void {
+    this.stateFile?.commit().catch((e: unknown) => console.error(`emulator: could not write the state file: ${(e as Error).message}`));
+  }
+
+  /** Holds an answer back until the change it acknowledges is on disk; a failed write turns it into a 500. */
+  private async durable(answer: Answer, changed: boolean): Promise<Answer> {
+    if (!changed || !this.stateFile) return answer;
+    try {
+      await this.stateFile.commit();
+      return answer;
+    } catch (e) {
+      console.error(`emulator: could not write the state file ${this.stateFile.file}: ${(e as Error).message}`);
+      return errorAnswer(internalError());
+    }
+  }
+
+  // ---------- ControlTarget (also used by the programmatic handle) ----------
+
+  requestLog(): RequestLogDump {
+    return this.log.dump();
+  }
+
+  clearRequestLog(): void {
+    this.log.clear();
+  }
 
   reset(): void {
     this.state.reset();
     this.log.clear();
     this.faults.clear();
     this.limiter.reset();
-    this.persister?.schedule();
+    this.persistInBackground();
   }
 
-  loadState(s: EmulatorStateSnapshot): void {
+  snapshot(): EmulatorStateSnapshot {
+    return this.state.snapshot();
+  }
+
+  loadState(raw: unknown): void {
     try {
-      this.state.load(s);
+      this.state.load(parseStateSnapshot(raw));
     } catch (e) {
-      throw validationError((e as Error).message);
+      if (e instanceof StateDocumentError) throw validationError(e.message);
+      throw e;
     }
-    this.persister?.schedule();
+    this.persistInBackground();
   }
 
-  injectFault(spec: FaultSpec): string {
-    return this.faults.arm(validateFaultSpec(spec));
+  injectFault(raw: unknown): string {
+    return this.faults.arm(validateFaultSpec(raw));
   }
 
   listFaults(): ArmedFault[] {
     return this.faults.list();
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   setRateLimit(s: RateLimitSettings): void {
@@ -180,49 +172,40 @@ export class EmulatorServer {
     this.limiter.configure(s);
   }
 
-  // ---------- request handling ----------
+  // ---------- the pipeline ----------
 
-  private readBody(req: http.IncomingMessage): Promise<Buffer | "too-large"> {
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let over = false;
-      const declared = Number(req.headers["content-length"] ?? "0");
-      if (declared > this.maxBodyBytes) over = true;
-      req.on("data", (c: Buffer) => {
-        if (over) return; // keep draining so the client can read our 413
-        size += c.length;
-        if (size > this.maxBodyBytes) {
-          over = true;
-          chunks.length = 0;
-        } else chunks.push(c);
-      });
-      req.on("end", () => resolve(over ? "too-large" : Buffer.concat(chunks)));
-      req.on("error", reject);
-    });
-  }
-
-  private send(res: http.ServerResponse, correlationId: string, answer: Answer, extra: Record<string, string> = {}): void {
-    const headers: Record<string, string> = { "x-hubspot-correlation-id": correlationId, ...extra, ...(answer.headers ?? {}) };
-    let payload: string | undefined;
-    if (answer.status !== 204 && answer.body !== undefined) {
-      let body = answer.body;
-      // Error bodies carry the same correlationId as the header.
-      if (answer.status >= 400 && typeof body === "object" && body !== null && !Array.isArray(body) && !("correlationId" in body)) {
-        body = { ...(body as Record<string, unknown>), correlationId };
-      }
-      payload = JSON.stringify(body);
-      headers["content-type"] = JSON_TYPE;
-      headers["content-length"] = String(Buffer.byteLength(payload));
-    } else if (answer.status !== 204) {
-      headers["content-length"] = "0";
+  private crashed(e: unknown, res: http.ServerResponse): void {
+    // A client that goes away in the middle of its body (ECONNRESET "aborted") is routine, not a server error.
+    if ((e as NodeJS.ErrnoException | undefined)?.code === "ECONNRESET") {
+      res.destroy();
+      return;
     }
-    res.writeHead(answer.status, headers);
-    res.end(payload);
+    console.error("emulator: unhandled error", e);
+    try {
+      if (!res.headersSent) sendAnswer(res, randomUUID(), errorAnswer(internalError()));
+      else res.destroy();
+    } catch {
+      res.destroy();
+    }
   }
 
-  private errorAnswer(e: HubSpotError): Answer {
-    return { status: e.status, body: e.body, headers: e.headers };
+  /** /__emulator/*: the emulator's token, a JSON body for changes, the body cap; answered once durable. */
+  private async handleControlRequest(req: http.IncomingMessage, res: http.ServerResponse, method: string, pathname: string, correlationId: string): Promise<void> {
+    let answer: Answer;
+    const before = this.state.version;
+    try {
+      this.tokens.authenticate(req.headers.authorization);
+      const badType = checkControlContentType(method, req.headers);
+      if (badType) throw badType;
+      const body = await readBody(req, this.options.maxBodyBytes);
+      if (body === "too-large") throw payloadTooLargeError(this.options.maxBodyBytes);
+      answer = await this.durable(handleControl(this, method, pathname, body), this.state.version !== before);
+    } catch (e) {
+      if (!(e instanceof HubSpotError)) throw e;
+      // The request was refused before its body was read: do not keep the connection (and its body) around.
+      answer = { ...errorAnswer(e), headers: { ...e.headers, connection: "close" } };
+    }
+    sendAnswer(res, correlationId, answer);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -231,26 +214,29 @@ export class EmulatorServer {
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", "http://emulator.local");
     const pathname = url.pathname;
-
-    if (pathname === "/__emulator" || pathname.startsWith("/__emulator/")) {
-      const body = await this.readBody(req);
-      this.send(res, correlationId, this.control(method, pathname, body));
+    const control = isControlPath(pathname);
+    const refused = this.guards.check(req.headers.host, req.headers.origin);
+    if (refused) {
+      // Nothing of the request is read or run; the connection is closed after the answer.
+      sendAnswer(res, correlationId, { ...errorAnswer(refused), headers: { connection: "close" } });
+      if (!control) this.log.add({ at: new Date(started).toISOString(), method, route: UNMATCHED, path: pathname, ...(url.search ? { query: redactQuery(url.search) } : {}), status: refused.status, ms: Date.now() - started });
       return;
     }
+    if (control) return this.handleControlRequest(req, res, method, pathname, correlationId);
 
-    const body = await this.readBody(req);
+    const body = await readBody(req, this.options.maxBodyBytes);
     const match = this.routes.match(method, pathname);
     const route = match.kind === "match" ? match.route.template : match.kind === "method-not-allowed" ? match.template : UNMATCHED;
     let principal: Principal | undefined;
     const finish = (answer: Answer | "dropped", extra: Record<string, string> = {}, fault?: string): void => {
       if (answer === "dropped") res.socket?.destroy();
-      else this.send(res, correlationId, answer, extra);
+      else sendAnswer(res, correlationId, answer, extra);
       this.log.add({
         at: new Date(started).toISOString(),
         method,
         route,
         path: pathname,
-        ...(url.search ? { query: url.search } : {}),
+        ...(url.search ? { query: redactQuery(url.search) } : {}),
         status: answer === "dropped" ? 0 : answer.status,
         ms: Date.now() - started,
         ...(principal ? { tokenFingerprint: principal.fingerprint } : {}),
@@ -259,7 +245,7 @@ export class EmulatorServer {
     };
 
     if (body === "too-large") {
-      finish({ ...this.errorAnswer(payloadTooLargeError(this.maxBodyBytes)), headers: { connection: "close" } });
+      finish({ ...errorAnswer(payloadTooLargeError(this.options.maxBodyBytes)), headers: { connection: "close" } });
       return;
     }
 
@@ -278,6 +264,7 @@ export class EmulatorServer {
 
     let answer: Answer;
     let rateHeaders: Record<string, string> = {};
+    const versionBefore = this.state.version;
     try {
       if (match.kind === "not-found") throw routeNotFoundError(pathname);
       if (match.kind === "method-not-allowed") throw methodNotAllowedError(method, match.allowed);
@@ -288,92 +275,21 @@ export class EmulatorServer {
         if (e instanceof HubSpotError) rateHeaders = e.headers;
         throw e;
       }
-      const ctx = new HandlerContext(method, match.params, url.searchParams, body, principal, this.state, { pageSize: this.pageSize }, this.baseUrl);
-      TokenStore.authorize(principal, this.scopesFor(match.route.handler, ctx));
+      const ctx = new HandlerContext(method, match.params, url.searchParams, body, principal, this.state, { pageSize: this.options.pageSize }, this.baseUrl);
+      TokenStore.authorize(principal, requiredScopes(match.route.handler, ctx));
       answer = match.route.handler.handler(ctx);
     } catch (e) {
-      if (e instanceof HubSpotError) answer = this.errorAnswer(e);
+      if (e instanceof HubSpotError) answer = errorAnswer(e);
       else {
         console.error(`emulator: handler for ${method} ${route} failed`, e);
-        answer = this.errorAnswer(internalError());
+        answer = errorAnswer(internalError());
       }
     }
+    answer = await this.durable(answer, this.state.version !== versionBefore);
     if (fault && fault.after) {
       const a = faultAnswer(fault);
       if (a) return finish(a, a === "dropped" ? {} : rateHeaders, fault.id);
     }
     finish(answer, rateHeaders, fault?.id);
-  }
-
-  private scopesFor(entry: RouteEntry, ctx: HandlerContext): string[] {
-    switch (entry.scopes) {
-      case "none":
-        return [];
-      case "read":
-        return acceptedScopes(false);
-      case "write":
-        return acceptedScopes(true);
-      case "objects-read":
-      case "objects-write": {
-        const t = ctx.objectType("objectType");
-        const write = entry.scopes === "objects-write";
-        const names = [t.custom ? "custom" : t.name];
-        const list = acceptedScopes(write, names);
-        if (t.objectTypeId === "0-5") list.push("tickets");
-        return list;
-      }
-    }
-  }
-
-  private control(method: string, pathname: string, raw: Buffer | "too-large"): Answer {
-    try {
-      if (raw === "too-large") throw payloadTooLargeError(this.maxBodyBytes);
-      const json = (): unknown => {
-        const text = raw.toString("utf8").trim();
-        if (!text) return {};
-        try {
-          return JSON.parse(text);
-        } catch (e) {
-          throw validationError(`Invalid input JSON: ${(e as Error).message}`);
-        }
-      };
-      const key = `${method} ${pathname.replace(/\/+$/, "")}`;
-      switch (key) {
-        case "GET /__emulator/requests":
-          return { status: 200, body: this.log.dump() };
-        case "DELETE /__emulator/requests":
-          this.log.clear();
-          return { status: 204 };
-        case "POST /__emulator/reset":
-          this.reset();
-          return { status: 204 };
-        case "GET /__emulator/state":
-          return { status: 200, body: this.state.snapshot() };
-        case "PUT /__emulator/state": {
-          const s = json() as EmulatorStateSnapshot;
-          if (typeof s !== "object" || s === null || s.version !== 1) throw validationError("state must be an emulator state document (version 1)");
-          this.loadState(s);
-          return { status: 204 };
-        }
-        case "POST /__emulator/faults":
-          return { status: 201, body: { id: this.injectFault(json() as FaultSpec) } };
-        case "GET /__emulator/faults":
-          return { status: 200, body: this.listFaults() };
-        case "DELETE /__emulator/faults":
-          this.faults.clear();
-          return { status: 204 };
-        case "POST /__emulator/rate-limit":
-          this.setRateLimit(json() as RateLimitSettings);
-          return { status: 204 };
-        case "GET /__emulator/health":
-          return { status: 200, body: { ok: true, portalId: this.portalId } };
-        default:
-          return this.errorAnswer(routeNotFoundError(pathname));
-      }
-    } catch (e) {
-      if (e instanceof HubSpotError) return this.errorAnswer(e);
-      console.error("emulator: control endpoint failed", e);
-      return this.errorAnswer(internalError());
-    }
   }
 }

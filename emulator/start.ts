@@ -1,5 +1,6 @@
 // startEmulator: build the server, listen, and hand back the RunningEmulator handle.
-import { DEFAULTS, EmulatorServer } from "./server";
+import { DEFAULTS } from "./options";
+import { EmulatorServer } from "./server";
 import { EmulatorOptions, RunningEmulator } from "./types";
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -14,11 +15,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests: () => server.log.dump(),
     clearRequests: () => server.log.clear(),
     reset: () => server.reset(),
-    state: () => server.state.snapshot(),
+    state: () => server.snapshot(),
     injectFault: (spec) => server.injectFault(spec),
     faults: () => server.listFaults(),
     clearFaults: () => server.faults.clear(),
     setRateLimit: (s) => server.setRateLimit(s),
-    flush: async () => server.flush(),
+    flush: () => server.flush(),
   };
 }

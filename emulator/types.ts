@@ -14,10 +14,45 @@ export interface TokenSpec {
   kind?: TokenKind;
 }
 
+/** A custom object the emulator starts with (option `customObjects`, flag `--custom-object`). */
 export interface CustomObjectSpec {
-  objectTypeId: string; // "2-123"
-  name: string; // plural-ish name, e.g. "pets"
+  /** "2-123"; when absent the emulator allocates one (different in every emulator instance). */
+  objectTypeId?: string;
+  /** The schema's name, e.g. "pets"; unique per portal, case-insensitively. */
+  name: string;
+  /** labels.singular (default: the name). */
   singular?: string;
+  /** labels.plural (default: the name). */
+  plural?: string;
+}
+
+/** One property of a custom object schema, as created. */
+export interface SchemaProperty {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  description?: string;
+  groupName?: string;
+  options?: Array<{ label: string; value: string; displayOrder?: number; hidden?: boolean }>;
+}
+
+/** A custom object schema as the state keeps it. */
+export interface CustomObjectRecord {
+  objectTypeId: string;
+  name: string;
+  singular?: string;
+  plural?: string;
+  primaryDisplayProperty?: string;
+  requiredProperties?: string[];
+  properties?: SchemaProperty[];
+  /**
+   * Object type ids it has an unlabeled default association type with. Absent in older state documents: then the
+   * standard four (contacts, companies, deals, tickets), every custom object and itself.
+   */
+  associatedObjects?: string[];
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface EmulatorOptions {
@@ -34,17 +69,29 @@ export interface EmulatorOptions {
   maxLabelsPerPair?: number;
   maxLimitValue?: number;
   customObjects?: CustomObjectSpec[];
+  /** Custom object schemas per portal (default 50); POST /crm/v3/schemas refuses more. */
+  maxCustomObjects?: number;
   stateFile?: string;
-  /** Debounce for state-file writes in ms (default 25). Writes are always atomic. */
-  persistDebounceMs?: number;
-  /** Request bodies above this size get a 413 (default 10 MB). */
+  /** Request bodies above this size get a 413 (default 1 MiB), counted while the body streams in. */
   maxBodyBytes?: number;
+  /** Records per object type (default 10 000). */
+  maxRecordsPerObjectType?: number;
+  /** Size of one record's properties as JSON (default 64 KiB). */
+  maxPropertiesBytes?: number;
+  /** Estimated size of all records and associations (default 64 MiB): what keeps the state file bounded. */
+  maxStateBytes?: number;
   /** Page size cap for GET record associations and per-input batch read pages (default 500). */
   pageSize?: number;
   /** Association writes need both records to exist (created via POST /crm/v3/objects). Default true. */
   requireExistingRecords?: boolean;
   /** First user-defined association type id of a fresh portal (default 100). */
   firstTypeId?: number;
+  /**
+   * Whether deleting one half of a label with two typeIds (paired, or single between two object types) deletes the
+   * other half too (default true). HubSpot's behaviour is unconfirmed (reference Q1): false lets a provider be
+   * tested in the world where the other half stays.
+   */
+  pairedDeleteCascades?: boolean;
 }
 
 export interface FaultSpec {
@@ -102,8 +149,12 @@ export interface AssociationDefinition {
   label: string | null;
   /** Internal name of a USER_DEFINED label (shared by both halves). */
   name?: string;
-  /** The type that the reverse edge carries (itself for symmetric same-object types). */
-  inverseTypeId: number;
+  /**
+   * The type the reverse edge carries (itself for symmetric same-object types); null where there is none: a
+   * HubSpot-defined type whose reverse id is not documented, or the remaining half of a label whose other half was
+   * deleted on its own.
+   */
+  inverseTypeId: number | null;
   kind: DefinitionKind;
 }
 
@@ -136,7 +187,9 @@ export interface EmulatorStateSnapshot {
   portalId: number;
   nextTypeId: number;
   nextRecordId: number;
-  customObjects: CustomObjectSpec[];
+  /** The numeric part of the next custom object id (absent in older documents). */
+  nextCustomObjectId?: number;
+  customObjects: CustomObjectRecord[];
   /** Every definition that is not part of the static HubSpot-defined seed. */
   definitions: AssociationDefinition[];
   limits: LimitRecord[];
@@ -158,6 +211,6 @@ export interface RunningEmulator {
   faults(): ArmedFault[];
   clearFaults(): void;
   setRateLimit(settings: RateLimitSettings): void;
-  /** Resolves once pending state-file writes are on disk. */
+  /** Resolves once every change so far is on disk (a change made over HTTP already is when it is answered). */
   flush(): Promise<void>;
 }

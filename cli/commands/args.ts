@@ -1,5 +1,6 @@
 // A small argument parser for the commands: `--flag VALUE`, `--flag=VALUE`, boolean flags, `--help`/`-h`,
-// positionals, and `--` to end options. Each command declares its flags; anything else is a usage error.
+// positionals, and `--` to end options. Each command declares its flags; anything else is a usage error. A flag
+// given twice keeps its last value in `flags`; `values` keeps every value, for flags that may repeat.
 
 export interface FlagSpec {
   /** Without the leading dashes, e.g. "out". */
@@ -10,6 +11,8 @@ export interface FlagSpec {
 export interface ParsedArgs {
   help: boolean;
   flags: Map<string, string | true>;
+  /** Every value of each value-taking flag, in order. */
+  values: Map<string, string[]>;
   positionals: string[];
 }
 
@@ -17,7 +20,7 @@ export type ParseOutcome = { ok: true; args: ParsedArgs } | { ok: false; error: 
 
 export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): ParseOutcome {
   const byName = new Map(specs.map((s) => [s.name, s]));
-  const args: ParsedArgs = { help: false, flags: new Map(), positionals: [] };
+  const args: ParsedArgs = { help: false, flags: new Map(), values: new Map(), positionals: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") {
@@ -47,6 +50,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
     else if (i + 1 < argv.length) value = argv[++i];
     if (value === undefined || value === "") return { ok: false, error: `option '--${name}' needs a value` };
     args.flags.set(name, value);
+    args.values.set(name, [...(args.values.get(name) ?? []), value]);
   }
   return { ok: true, args };
 }
@@ -54,4 +58,9 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
 export function flagValue(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags.get(name);
   return typeof v === "string" ? v : undefined;
+}
+
+/** Every value of a flag that may repeat (`--token a --token b`). */
+export function flagValues(args: ParsedArgs, name: string): string[] {
+  return args.values.get(name) ?? [];
 }

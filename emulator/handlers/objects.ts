@@ -40,25 +40,26 @@ function createObject(ctx: HandlerContext): Answer {
       throw validationError(`associations[${i}] needs to.id and types`);
     }
     const types = (x.types as Array<Record<string, unknown>>).map((s) => {
-      const d = typeof s.associationTypeId === "number" ? ctx.state.definition(s.associationTypeId) : undefined;
+      const d = typeof s.associationTypeId === "number" ? ctx.state.definitions.get(s.associationTypeId) : undefined;
       if (!d || d.fromObjectTypeId !== type.objectTypeId || d.category !== s.associationCategory) {
         throw validationError(`associations[${i}]: ${String(s.associationCategory)} ${String(s.associationTypeId)} is not a valid association type from ${type.upper}`, { subCategory: "crm.associations.INVALID_ASSOCIATION_TYPE" });
       }
       return d;
     });
-    const toType = ctx.state.registry.byObjectTypeId(types[0].toObjectTypeId);
+    const toType = ctx.state.customObjects.registry.byObjectTypeId(types[0].toObjectTypeId);
     if (!toType || types.some((d) => d.toObjectTypeId !== toType.objectTypeId)) throw validationError(`associations[${i}]: types point at different object types`);
-    ctx.state.requireRecord(toType, String(toId));
+    ctx.state.graph.requireRecord(toType, String(toId));
     return { toType, toId: String(toId), types };
   });
-  const r = ctx.state.createRecord(type, props as Record<string, unknown>);
-  for (const p of planned) ctx.state.associate(type, r.id, p.toType, p.toId, p.types, "add");
+  ctx.state.graph.checkRoomForRecord(type, props as Record<string, unknown>, planned.length);
+  const r = ctx.state.graph.createRecord(type, props as Record<string, unknown>);
+  for (const p of planned) ctx.state.graph.associate(type, r.id, p.toType, p.toId, p.types, "add");
   return { status: 201, body: recordBody(r) };
 }
 
 function getObject(ctx: HandlerContext): Answer {
   const type = ctx.objectType("objectType");
-  const r = ctx.state.getRecord(type, ctx.params.objectId);
+  const r = ctx.state.graph.getRecord(type, ctx.params.objectId);
   if (!r) throw notFoundError("Object not found.  objectId are usually numeric.", { context: { id: [ctx.params.objectId] } });
   return { status: 200, body: recordBody(r) };
 }

@@ -1,8 +1,7 @@
 // Record associations: R1–R4 (single record), B1–B5 (batch) and the high-usage report H1.
-import { HubSpotError, validationError } from "../errors";
+import { HubSpotError, StandardError, toStandardError, validationError } from "../errors";
 import { Answer, batchEnvelope, HandlerContext, idOf } from "../http-context";
 import { ObjectType } from "../object-types";
-import { StandardError, toStandardError } from "../portal-state";
 import { AssociationDefinition } from "../types";
 import { RouteTable } from "./route-table";
 
@@ -17,7 +16,7 @@ function specsFrom(ctx: HandlerContext, raw: unknown, from: ObjectType, to: Obje
     if (spec.associationCategory === undefined || spec.associationTypeId === undefined) {
       throw validationError(`${where}[${i}] needs associationCategory and associationTypeId`);
     }
-    return ctx.state.typeFor(spec.associationCategory, spec.associationTypeId, from, to);
+    return ctx.state.definitions.typeFor(spec.associationCategory, spec.associationTypeId, from, to);
   });
 }
 
@@ -28,13 +27,13 @@ function num(id: string): number | string {
 
 function labelsBetween(ctx: HandlerContext, from: ObjectType, fromId: string, to: ObjectType, toId: string, types: Set<number>): Record<string, unknown> {
   // fromObjectId/toObjectId are JSON numbers on the wire (reference §1), labels only the non-null texts.
-  return { fromObjectTypeId: from.objectTypeId, fromObjectId: num(fromId), toObjectTypeId: to.objectTypeId, toObjectId: num(toId), labels: ctx.state.labelsOf(types) };
+  return { fromObjectTypeId: from.objectTypeId, fromObjectId: num(fromId), toObjectTypeId: to.objectTypeId, toObjectId: num(toId), labels: ctx.state.graph.labelsOf(types) };
 }
 
 function defaultRows(ctx: HandlerContext, from: ObjectType, fromId: string, to: ObjectType, toId: string): Record<string, unknown>[] {
-  ctx.state.associate(from, fromId, to, toId, [], "add");
-  const fwd = ctx.state.defaultTypeOf(from.objectTypeId, to.objectTypeId);
-  const rev = ctx.state.defaultTypeOf(to.objectTypeId, from.objectTypeId);
+  ctx.state.graph.associate(from, fromId, to, toId, [], "add");
+  const fwd = ctx.state.definitions.defaultOf(from.objectTypeId, to.objectTypeId);
+  const rev = ctx.state.definitions.defaultOf(to.objectTypeId, from.objectTypeId);
   const rows: Record<string, unknown>[] = [];
   // One row per direction, as HubSpot answers R1 (and, by our choice, B1).
   if (fwd) rows.push({ from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: fwd.category, associationTypeId: fwd.typeId } });
@@ -57,7 +56,7 @@ function putLabelled(ctx: HandlerContext): Answer {
   const to = ctx.objectType("toObjectType");
   const body = ctx.jsonArray("java.util.HashSet<com.hubspot.crm.associations.AssociationSpec>");
   const types = specsFrom(ctx, body, from, to, "body");
-  const result = ctx.state.associate(from, ctx.params.objectId, to, ctx.params.toObjectId, types, "replace");
+  const result = ctx.state.graph.associate(from, ctx.params.objectId, to, ctx.params.toObjectId, types, "replace");
   const path = `/crm/v4/objects/${from.objectTypeId}/${ctx.params.objectId}/associations/${to.objectTypeId}/${ctx.params.toObjectId}`;
   return { status: 201, body: labelsBetween(ctx, from, ctx.params.objectId, to, ctx.params.toObjectId, result), headers: { location: ctx.baseUrl + path } };
 }
@@ -67,7 +66,7 @@ function encodeCursor(toObjectTypeId: string, lastId: string): string {
 }
 
 function pageOf(ctx: HandlerContext, from: ObjectType, fromId: string, to: ObjectType, after: string | undefined, limit: number) {
-  const all = ctx.state.listAssociations(from, fromId, to);
+  const all = ctx.state.graph.list(from, fromId, to);
   let start = 0;
   if (after) {
     let decoded: string;
@@ -114,7 +113,7 @@ function listAssociations(ctx: HandlerContext): Answer {
 function deleteAll(ctx: HandlerContext): Answer {
   const from = ctx.objectType("objectType");
   const to = ctx.objectType("toObjectType");
-  ctx.state.removeAll(from, ctx.params.objectId, to, ctx.params.toObjectId);
+  ctx.state.graph.removeAll(from, ctx.params.objectId, to, ctx.params.toObjectId);
   return { status: 204 };
 }
 
@@ -155,7 +154,7 @@ function batchCreate(ctx: HandlerContext): Answer {
       const fromId = idOf(x.from, "from");
       const toId = idOf(x.to, "to");
       const types = specsFrom(ctx, x.types, from, to, "types");
-      const set = ctx.state.associate(from, fromId, to, toId, types, "replace");
+      const set = ctx.state.graph.associate(from, fromId, to, toId, types, "replace");
       results.push(labelsBetween(ctx, from, fromId, to, toId, set));
     } catch (e) {
       errors.push(asItemError(e));
@@ -210,7 +209,7 @@ function batchArchive(ctx: HandlerContext): Answer {
     if (!Array.isArray(x.to)) throw validationError("inputs[].to must be an array of {id}");
     return { fromId, toIds: x.to.map((t) => idOf(t, "to")) };
   });
-  for (const w of work) for (const toId of w.toIds) ctx.state.removeAll(from, w.fromId, to, toId);
+  for (const w of work) for (const toId of w.toIds) ctx.state.graph.removeAll(from, w.fromId, to, toId);
   return { status: 204 };
 }
 
@@ -220,7 +219,7 @@ function batchArchiveLabels(ctx: HandlerContext): Answer {
   const to = ctx.objectType("toObjectType");
   const inputs = ctx.batchInputs(BATCH_WRITE_MAX, "com.hubspot.crm.associations.BatchInputPublicAssociationMultiPost");
   const work = inputs.map((x) => ({ fromId: idOf(x.from, "from"), toId: idOf(x.to, "to"), types: specsFrom(ctx, x.types, from, to, "types") }));
-  for (const w of work) ctx.state.removeTypes(from, w.fromId, to, w.toId, w.types);
+  for (const w of work) ctx.state.graph.removeTypes(from, w.fromId, to, w.toId, w.types);
   return { status: 204 };
 }
 

@@ -2,7 +2,8 @@
 // classic /crm/v4/associations/... family and the re-rendered /crm/associations/v4/... family.
 import { validationError } from "../errors";
 import { Answer, batchEnvelope, HandlerContext } from "../http-context";
-import { LimitInput } from "../portal-state";
+import { specOf } from "../state/definitions";
+import { LimitInput } from "../state/limits";
 import { RouteTable } from "./route-table";
 
 /** Cap on config batch inputs (HubSpot's figure is unconfirmed; documented in README). */
@@ -11,21 +12,21 @@ export const CONFIG_BATCH_MAX = 100;
 function getLabels(ctx: HandlerContext): Answer {
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
-  return { status: 200, body: { results: ctx.state.typesBetween(from, to).map((d) => ({ category: d.category, typeId: d.typeId, label: d.label })) } };
+  return { status: 200, body: { results: ctx.state.definitions.between(from.objectTypeId, to.objectTypeId).map(specOf) } };
 }
 
 function createLabel(ctx: HandlerContext): Answer {
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
   const body = ctx.jsonObject("com.hubspot.crm.associations.PublicAssociationDefinitionCreateRequest");
-  return { status: 200, body: { results: ctx.state.createLabel(from, to, body) } };
+  return { status: 200, body: { results: ctx.state.definitions.createLabel(from, to, body, ctx.state.settings.maxLabelsPerPair).map(specOf) } };
 }
 
 function updateLabel(ctx: HandlerContext): Answer {
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
   const body = ctx.jsonObject("com.hubspot.crm.associations.PublicAssociationDefinitionUpdateRequest");
-  ctx.state.updateLabel(from, to, body);
+  ctx.state.definitions.updateLabel(from, to, body);
   return { status: 204 };
 }
 
@@ -37,13 +38,13 @@ function deleteLabel(ctx: HandlerContext): Answer {
 }
 
 function getAllConfigs(ctx: HandlerContext): Answer {
-  return { status: 200, body: { results: ctx.state.listLimits() } };
+  return { status: 200, body: { results: ctx.state.limits.list() } };
 }
 
 function getPairConfigs(ctx: HandlerContext): Answer {
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
-  return { status: 200, body: { results: ctx.state.listLimits(from, to) } };
+  return { status: 200, body: { results: ctx.state.limits.list(from, to) } };
 }
 
 function limitInputs(ctx: HandlerContext): LimitInput[] {
@@ -62,7 +63,7 @@ function configBatch(mode: "create" | "update") {
     const from = ctx.objectType("fromObjectType");
     const to = ctx.objectType("toObjectType");
     const inputs = limitInputs(ctx);
-    const { applied, errors } = ctx.state.applyLimits(mode, from, to, inputs);
+    const { applied, errors } = ctx.state.limits.apply(mode, from, to, inputs);
     const results = applied.map(({ def, max }) =>
       mode === "create"
         ? { category: def.category, typeId: def.typeId, userEnforcedMaxToObjectIds: max, label: def.label }
@@ -82,7 +83,7 @@ function purgeConfigs(ctx: HandlerContext): Answer {
   inputs.forEach((x, i) => {
     if (x.category === undefined || x.typeId === undefined) throw validationError(`inputs[${i}] needs category and typeId`);
   });
-  ctx.state.purgeLimits(from, to, inputs.map((x) => ({ category: x.category, typeId: x.typeId })));
+  ctx.state.limits.purge(from, to, inputs.map((x) => ({ category: x.category, typeId: x.typeId })));
   return { status: 204 };
 }
 

@@ -13,7 +13,7 @@ import {
 } from "../../provider/hubspot/errors";
 import { ROUTES } from "../../provider/hubspot/routes";
 import { EmulatorHttp } from "../helpers/emulator-http";
-import { EmulatorLog, count429, emulatorControl, emulatorLog, expectNoSecret, injectFault } from "./helpers";
+import { EmulatorAddress, EmulatorLog, count429, emulatorControl, emulatorLog, expectNoSecret, injectFault } from "./helpers";
 
 const FULL_TOKEN = "pat-na1-client-tests-full-0000000000";
 const READ_ONLY_TOKEN = "pat-na1-client-tests-readonly-111111";
@@ -62,9 +62,9 @@ describe("client: against the emulator", function () {
   });
 
   beforeEach(async () => {
-    expect(await emulatorControl(emu.url, "POST", "reset")).to.equal(204);
+    expect(await emulatorControl(emu, "POST", "reset")).to.equal(204);
     // reset keeps the budget a test set; start each test from the default.
-    expect(await emulatorControl(emu.url, "POST", "rate-limit", { per10s: DEFAULT_BUDGET })).to.equal(204);
+    expect(await emulatorControl(emu, "POST", "rate-limit", { per10s: DEFAULT_BUDGET })).to.equal(204);
   });
 
   describe("every method", () => {
@@ -149,7 +149,7 @@ describe("client: against the emulator", function () {
       const stats = c.stats();
       expect(stats).to.include({ calls: 3, requests: 3, retries: 0, rateLimited: 0, failures: 0 });
       expect(stats.byRoute[key("GET", ROUTES.labels)]).to.include({ calls: 2, requests: 2 });
-      expect((await emulatorLog(emu.url)).counts).to.deep.equal({ [key("GET", ROUTES.labels)]: 2, [key("GET", ROUTES.limitsAll)]: 1 });
+      expect((await emulatorLog(emu)).counts).to.deep.equal({ [key("GET", ROUTES.labels)]: 2, [key("GET", ROUTES.limitsAll)]: 1 });
     });
   });
 
@@ -157,40 +157,40 @@ describe("client: against the emulator", function () {
     it("retries the TEN_SECONDLY_ROLLING 429s of a burst beyond the server's budget and succeeds; the log shows the retries", async () => {
       // A client that believes in 10 per window and skips calibration sends 10 at once; the server allows 7 per
       // window and answers the other 3 with real 429s (Retry-After: 1 s), which the client retries in a new window.
-      expect(await emulatorControl(emu.url, "POST", "rate-limit", { per10s: 7 })).to.equal(204);
+      expect(await emulatorControl(emu, "POST", "rate-limit", { per10s: 7 })).to.equal(204);
       const c = client({ maxRequestsPer10s: 10, calibrateRateLimit: false });
       const results = await runPool(10, 10, () => c.listLabels("contacts", "companies"));
       expect(results.filter((r) => r.ok)).to.have.length(10);
-      const log = await emulatorLog(emu.url);
+      const log = await emulatorLog(emu);
       expect(countOf(log, "GET", ROUTES.labels)).to.equal(13);
       expect(count429(log)).to.equal(3);
       expect(c.stats()).to.include({ calls: 10, requests: 13, retries: 3, rateLimited: 3, failures: 0 });
     });
 
     it("retries SECONDLY 429s on a labels POST (not processed, so safe)", async () => {
-      await injectFault(emu.url, { method: "POST", route: ROUTES.labels, count: 1, status: 429, policy: "SECONDLY" });
+      await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, status: 429, policy: "SECONDLY" });
       const created = await client().createLabel("contacts", "deals", { name: "client_secondly", label: "Secondly" });
       expect(created.length).to.be.at.least(1);
-      const log = await emulatorLog(emu.url);
+      const log = await emulatorLog(emu);
       expect(countOf(log, "POST", ROUTES.labels)).to.equal(2);
     });
 
     it("fails DAILY at once with HubSpotDailyLimitError after exactly one request", async () => {
-      await injectFault(emu.url, { method: "GET", route: ROUTES.labels, count: 5, status: 429, policy: "DAILY" });
+      await injectFault(emu, { method: "GET", route: ROUTES.labels, count: 5, status: 429, policy: "DAILY" });
       const error = await expectRejection(client({ timeZone: "US/Eastern" }).listLabels("contacts", "companies"), HubSpotDailyLimitError);
       expect(error.message).to.include("midnight in the portal's time zone").and.include("US/Eastern");
       expect(error.resetsAt).to.match(/^\d{4}-\d\d-\d\dT(04|05):00:00\.000Z$/);
-      expect((await emulatorLog(emu.url)).total).to.equal(1);
+      expect((await emulatorLog(emu)).total).to.equal(1);
     });
 
     it("fails fast on the emulator's real daily quota too", async () => {
-      expect(await emulatorControl(emu.url, "POST", "rate-limit", { daily: 2 })).to.equal(204);
+      expect(await emulatorControl(emu, "POST", "rate-limit", { daily: 2 })).to.equal(204);
       const c = client();
       await c.listLabels("contacts", "companies");
       await c.listLabels("contacts", "companies");
       await expectRejection(c.listLabels("contacts", "companies"), HubSpotDailyLimitError);
-      expect((await emulatorLog(emu.url)).total).to.equal(3);
-      expect(await emulatorControl(emu.url, "POST", "rate-limit", { daily: 250_000, resetDaily: true })).to.equal(204);
+      expect((await emulatorLog(emu)).total).to.equal(3);
+      expect(await emulatorControl(emu, "POST", "rate-limit", { daily: 250_000, resetDaily: true })).to.equal(204);
     });
   });
 
@@ -199,7 +199,7 @@ describe("client: against the emulator", function () {
       const c = client();
       const [label] = await c.createLabel("contacts", "deals", { name: "client_retry", label: "Retry" });
       await c.createLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 4, maxToObjectIds: 5 }]);
-      await emulatorControl(emu.url, "DELETE", "requests");
+      await emulatorControl(emu, "DELETE", "requests");
       for (const [method, route] of [
         ["GET", ROUTES.labels],
         ["PUT", ROUTES.labels],
@@ -207,7 +207,7 @@ describe("client: against the emulator", function () {
         ["POST", ROUTES.limitsUpdate],
         ["POST", ROUTES.limitsPurge],
       ]) {
-        await injectFault(emu.url, { method, route, count: 2, status: method === "PUT" ? 503 : 500 });
+        await injectFault(emu, { method, route, count: 2, status: method === "PUT" ? 503 : 500 });
       }
       await c.listLabels("contacts", "deals");
       await c.updateLabel("contacts", "deals", { associationTypeId: label.typeId, label: "Retried" });
@@ -215,7 +215,7 @@ describe("client: against the emulator", function () {
       expect(updated.results[0]).to.include({ userEnforcedMaxToObjectIds: 3 });
       await c.purgeLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 4 }]);
       await c.deleteLabel("contacts", "deals", label.typeId);
-      const log = await emulatorLog(emu.url);
+      const log = await emulatorLog(emu);
       expect(countOf(log, "GET", ROUTES.labels)).to.equal(3);
       expect(countOf(log, "PUT", ROUTES.labels)).to.equal(3);
       expect(countOf(log, "DELETE", ROUTES.label)).to.equal(3);
@@ -224,52 +224,52 @@ describe("client: against the emulator", function () {
     });
 
     it("a 5xx on the labels POST is OutcomeUnknownError with exactly one POST sent", async () => {
-      await injectFault(emu.url, { method: "POST", route: ROUTES.labels, count: 1, status: 500 });
+      await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, status: 500 });
       const error = await expectRejection(client().createLabel("contacts", "companies", { name: "client_5xx", label: "Five" }), OutcomeUnknownError);
       expect(error.reason).to.be.instanceOf(HubSpotApiError);
-      expect(countOf(await emulatorLog(emu.url), "POST", ROUTES.labels)).to.equal(1);
+      expect(countOf(await emulatorLog(emu), "POST", ROUTES.labels)).to.equal(1);
     });
 
     it("when the 5xx came after HubSpot applied it, reading state shows the label (the caller's recovery path)", async () => {
-      await injectFault(emu.url, { method: "POST", route: ROUTES.labels, count: 1, status: 500, after: true });
+      await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, status: 500, after: true });
       const c = client();
       await expectRejection(c.createLabel("contacts", "companies", { name: "client_after", label: "After" }), OutcomeUnknownError);
       expect((await c.listLabels("contacts", "companies")).map((t) => t.label)).to.include("After");
-      expect(countOf(await emulatorLog(emu.url), "POST", ROUTES.labels)).to.equal(1);
+      expect(countOf(await emulatorLog(emu), "POST", ROUTES.labels)).to.equal(1);
     });
 
     it("a dropped connection on the labels POST is OutcomeUnknownError with exactly one POST sent", async () => {
-      await injectFault(emu.url, { method: "POST", route: ROUTES.labels, count: 1, drop: true });
+      await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, drop: true });
       const error = await expectRejection(client().createLabel("contacts", "companies", { name: "client_drop", label: "Drop" }), OutcomeUnknownError);
       expect(error.reason).to.be.instanceOf(HubSpotNetworkError);
-      expect(countOf(await emulatorLog(emu.url), "POST", ROUTES.labels)).to.equal(1);
+      expect(countOf(await emulatorLog(emu), "POST", ROUTES.labels)).to.equal(1);
     });
 
     it("a dropped connection on batch/create is OutcomeUnknownError too", async () => {
-      await injectFault(emu.url, { method: "POST", route: ROUTES.limitsCreate, count: 1, drop: true });
+      await injectFault(emu, { method: "POST", route: ROUTES.limitsCreate, count: 1, drop: true });
       await expectRejection(
         client().createLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }]),
         OutcomeUnknownError,
       );
-      expect(countOf(await emulatorLog(emu.url), "POST", ROUTES.limitsCreate)).to.equal(1);
+      expect(countOf(await emulatorLog(emu), "POST", ROUTES.limitsCreate)).to.equal(1);
     });
 
     it("retries a GET whose answer is slower than the timeout", async () => {
-      await injectFault(emu.url, { method: "GET", route: ROUTES.labels, count: 1, delayMs: 800 });
+      await injectFault(emu, { method: "GET", route: ROUTES.labels, count: 1, delayMs: 800 });
       const c = client({ timeoutMs: 250 });
       expect((await c.listLabels("contacts", "companies")).length).to.be.greaterThan(0);
       expect(c.stats()).to.include({ requests: 2, retries: 1 });
       // The abandoned request still completes on the server; wait for it so it does not leak into later tests.
-      expect(countOf(await logWhen(emu.url, (l) => countOf(l, "GET", ROUTES.labels) >= 2), "GET", ROUTES.labels)).to.equal(2);
+      expect(countOf(await logWhen(emu, (l) => countOf(l, "GET", ROUTES.labels) >= 2), "GET", ROUTES.labels)).to.equal(2);
     });
 
     it("a labels POST slower than the timeout is OutcomeUnknownError, sent once", async () => {
-      await injectFault(emu.url, { method: "POST", route: ROUTES.labels, count: 1, delayMs: 800 });
+      await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, delayMs: 800 });
       const c = client({ timeoutMs: 250 });
       const error = await expectRejection(c.createLabel("contacts", "companies", { name: "client_slow", label: "Slow" }), OutcomeUnknownError);
       expect((error.reason as HubSpotNetworkError).kind).to.equal("timeout");
       expect(c.stats()).to.include({ requests: 1, retries: 0 });
-      expect(countOf(await logWhen(emu.url, (l) => countOf(l, "POST", ROUTES.labels) >= 1), "POST", ROUTES.labels)).to.equal(1);
+      expect(countOf(await logWhen(emu, (l) => countOf(l, "POST", ROUTES.labels) >= 1), "POST", ROUTES.labels)).to.equal(1);
     });
   });
 
@@ -282,7 +282,7 @@ describe("client: against the emulator", function () {
       expect(error.correlationId).to.match(/^[0-9a-f-]{36}$/);
       expect(String(error)).to.include(error.correlationId ?? "?").and.include("INVALID_AUTHENTICATION");
       expectNoSecret(error, badToken);
-      expect((await emulatorLog(emu.url)).total).to.equal(1);
+      expect((await emulatorLog(emu)).total).to.equal(1);
     });
 
     it("403 is HubSpotScopeError with the required scopes, category and correlation id, and no token", async () => {
@@ -317,32 +317,32 @@ describe("client: against the emulator", function () {
     this.timeout(20_000);
 
     it("100 calls, 50 at a time, at a budget of 25 per window: all succeed, zero 429s served", async () => {
-      expect(await emulatorControl(emu.url, "POST", "rate-limit", { per10s: 25 })).to.equal(204);
+      expect(await emulatorControl(emu, "POST", "rate-limit", { per10s: 25 })).to.equal(204);
       const c = client({ maxRequestsPer10s: 25 });
       const started = Date.now();
       const results = await runPool(100, 50, () => c.listLabels("contacts", "companies"));
       // 100 at 25 per window: the limiter must have waited three windows.
       expect(Date.now() - started).to.be.at.least(3 * WINDOW_MS);
       expect(results.filter((r) => r.ok)).to.have.length(100);
-      const log = await emulatorLog(emu.url);
+      const log = await emulatorLog(emu);
       expect(count429(log)).to.equal(0);
       expect(countOf(log, "GET", ROUTES.labels)).to.equal(100);
       expect(c.stats()).to.include({ requests: 100, retries: 0, rateLimited: 0 });
     });
 
     it("a client configured for 100 adapts to the server's 20 before its first burst: zero 429s", async () => {
-      expect(await emulatorControl(emu.url, "POST", "rate-limit", { per10s: 20 })).to.equal(204);
+      expect(await emulatorControl(emu, "POST", "rate-limit", { per10s: 20 })).to.equal(204);
       const c = client(); // starts at the default budget of 100
       const started = Date.now();
       const results = await runPool(30, 30, () => c.listLabels("contacts", "companies"));
       expect(Date.now() - started, "the last 10 waited for the next window").to.be.at.least(WINDOW_MS);
       expect(results.filter((r) => r.ok)).to.have.length(30);
-      expect(count429(await emulatorLog(emu.url))).to.equal(0);
+      expect(count429(await emulatorLog(emu))).to.equal(0);
       expect(c.rateLimitState().capacity).to.equal(20);
     });
 
     it("a fresh client sharing the token with a busy one drains to the server's Remaining: zero 429s", async () => {
-      expect(await emulatorControl(emu.url, "POST", "rate-limit", { per10s: 10 })).to.equal(204);
+      expect(await emulatorControl(emu, "POST", "rate-limit", { per10s: 10 })).to.equal(204);
       await runPool(7, 7, () => client({ maxRequestsPer10s: 10 }).listLabels("contacts", "companies"));
       const late = client({ maxRequestsPer10s: 10 });
       const started = Date.now();
@@ -350,20 +350,20 @@ describe("client: against the emulator", function () {
       // Its first answer said 2 remain after its own request: the other 3 waited out the busy client's window.
       expect(Date.now() - started, "the late client waited for the window").to.be.at.least(WINDOW_MS);
       expect(results.filter((r) => r.ok)).to.have.length(6);
-      expect(count429(await emulatorLog(emu.url))).to.equal(0);
-      expect((await emulatorLog(emu.url)).total).to.equal(13);
+      expect(count429(await emulatorLog(emu))).to.equal(0);
+      expect((await emulatorLog(emu)).total).to.equal(13);
     });
   });
 });
 
 /** Polls the emulator's log until `done` holds (bounded), then returns it. */
-async function logWhen(baseUrl: string, done: (log: EmulatorLog) => boolean): Promise<EmulatorLog> {
+async function logWhen(emu: EmulatorAddress, done: (log: EmulatorLog) => boolean): Promise<EmulatorLog> {
   for (let i = 0; i < 50; i++) {
-    const log = await emulatorLog(baseUrl);
+    const log = await emulatorLog(emu);
     if (done(log)) return log;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return emulatorLog(baseUrl);
+  return emulatorLog(emu);
 }
 
 /** Runs `total` calls with at most `concurrency` in flight. */

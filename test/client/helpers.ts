@@ -100,16 +100,22 @@ export interface EmulatorLog {
   entries: { seq: number; method: string; route: string; path: string; status: number; fault?: unknown }[];
 }
 
-export async function emulatorLog(baseUrl: string): Promise<EmulatorLog> {
-  const res = await fetch(`${baseUrl}/__emulator/requests`);
+/** The emulator's URL and a token it accepts (its control endpoints need one, like the API). */
+export interface EmulatorAddress {
+  url: string;
+  token: string;
+}
+
+export async function emulatorLog(emu: EmulatorAddress): Promise<EmulatorLog> {
+  const res = await fetch(`${emu.url}/__emulator/requests`, { headers: { authorization: `Bearer ${emu.token}` } });
   expect(res.status).to.equal(200);
   return (await res.json()) as EmulatorLog;
 }
 
-export async function emulatorControl(baseUrl: string, method: string, path: string, body?: unknown): Promise<number> {
-  const res = await fetch(`${baseUrl}/__emulator/${path}`, {
+export async function emulatorControl(emu: EmulatorAddress, method: string, path: string, body?: unknown): Promise<number> {
+  const res = await fetch(`${emu.url}/__emulator/${path}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: { authorization: `Bearer ${emu.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   await res.text();
@@ -128,8 +134,8 @@ export interface FaultSpec {
   after?: boolean;
 }
 
-export async function injectFault(baseUrl: string, fault: FaultSpec): Promise<void> {
-  expect(await emulatorControl(baseUrl, "POST", "faults", fault)).to.equal(201);
+export async function injectFault(emu: EmulatorAddress, fault: FaultSpec): Promise<void> {
+  expect(await emulatorControl(emu, "POST", "faults", fault)).to.equal(201);
 }
 
 /** Log entries (or their count) for one method whose concrete path ends with `pathSuffix`. */

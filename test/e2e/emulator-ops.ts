@@ -61,12 +61,12 @@ export async function limits(emu: EmulatorLike, from: string, to: string): Promi
 }
 
 export async function requestLog(emu: EmulatorLike): Promise<RequestLog> {
-  const res = await fetch(`${emu.url}/__emulator/requests`);
+  const res = await fetch(`${emu.url}/__emulator/requests`, { headers: { authorization: `Bearer ${emu.token}` } });
   return (await res.json()) as RequestLog;
 }
 
 export async function clearLog(emu: EmulatorLike): Promise<void> {
-  await fetch(`${emu.url}/__emulator/requests`, { method: "DELETE" });
+  await fetch(`${emu.url}/__emulator/requests`, { method: "DELETE", headers: { authorization: `Bearer ${emu.token}` } });
 }
 
 /** Requests that change HubSpot's state (everything but GETs, the control plane excluded). */

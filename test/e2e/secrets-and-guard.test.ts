@@ -28,7 +28,7 @@ describe("e2e: secrets and the portal guard", function () {
     emu = await startEmulator({ port: 0, tokens: [CONFIG_TOKEN, ENV_TOKEN] });
   });
   beforeEach(async () => {
-    await fetch(`${emu.url}/__emulator/reset`, { method: "POST" });
+    await fetch(`${emu.url}/__emulator/reset`, { method: "POST", headers: { authorization: `Bearer ${emu.token}` } });
   });
   after(async () => {
     for (const s of stacks) await s.dispose();

@@ -93,18 +93,79 @@ describe("emulator contract: configurations (limits)", () => {
     }
   });
 
-  it("partial batch: 207 with per-item errors and the valid items applied", async () => {
+  it("one bad item cancels the whole batch: 207 CANCELED, every problem listed, nothing applied", async () => {
     const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, {
       inputs: [
         { category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 },
         { category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: 99 },
+        { category: "HUBSPOT_DEFINED", typeId: 5, maxToObjectIds: 1 },
       ],
     });
     expect(r.status).to.equal(207);
-    expect(r.body.status).to.equal("COMPLETE");
-    expect(r.body.numErrors).to.equal(1);
-    expect(r.body.results.map((x) => x.typeId)).to.deep.equal([279]);
-    expect((await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results.map((x) => x.typeId)).to.deep.equal([279]);
+    expect(r.body.status).to.equal("CANCELED");
+    expect(r.body.results).to.deep.equal([]);
+    expect(r.body.numErrors).to.equal(2);
+    expect(r.body.errors!.map((e) => e.subCategory).sort()).to.deep.equal(["crm.associations.INVALID_ASSOCIATION_TYPE", "crm.associations.INVALID_LIMIT"]);
+    expect((await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results).to.deep.equal([]);
+  });
+
+  it("a typeId twice in one batch → one error naming it, nothing applied", async () => {
+    const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, {
+      inputs: [
+        { category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 },
+        { category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 4 },
+      ],
+    });
+    expect(r.status).to.equal(207);
+    expect(r.body.errors!.map((e) => e.message)).to.deep.equal(["Association type 279 appears 2 times in this batch"]);
+    expect((await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results).to.deep.equal([]);
+  });
+
+  describe("a batch is validated as a whole: the same batch in every order has the same outcome", () => {
+    function permutations<T>(items: T[]): T[][] {
+      if (items.length <= 1) return [items];
+      return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+    }
+    type Input = { category: string; typeId: number; maxToObjectIds: number };
+    async function outcome(op: string, inputs: Input[]): Promise<{ status: number; envelope: string; errors: string[]; limits: string[] }> {
+      const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/${op}`, { inputs });
+      const limits = (await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results.map((x) => `${x.typeId}=${x.userEnforcedMaxToObjectIds}`).sort();
+      return { status: r.status, envelope: r.body.status, errors: (r.body.errors ?? []).map((e) => `${e.context.typeId?.[0]}: ${e.message}`).sort(), limits };
+    }
+    async function setUp(initial: Input[]): Promise<void> {
+      await api().post(`${C}/contacts/companies/batch/purge`, { inputs: [279, 1, 931].map((typeId) => ({ category: "HUBSPOT_DEFINED", typeId })) });
+      if (initial.length > 0) expect((await api().post(`${C}/contacts/companies/batch/create`, { inputs: initial })).status).to.equal(201);
+    }
+    const U = (v: number): Input => ({ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: v });
+    const P = (v: number): Input => ({ category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: v });
+    const B = (v: number): Input => ({ category: "HUBSPOT_DEFINED", typeId: 931, maxToObjectIds: v });
+
+    const cases: Array<[string, Input[], string, Input[], (o: { status: number; errors: string[] }) => void]> = [
+      // lowering the unlabeled limit and a label limit in one batch works in every order
+      ["lowering both", [U(5), P(4), B(4)], "update", [U(2), P(2), B(1)], (o) => expect(o.status).to.equal(200)],
+      // raising a label above the unlabeled limit the same batch lowers: the label item is refused, whatever the order
+      ["a label above the lowered unlabeled limit", [U(4), P(2)], "update", [U(2), P(3)], (o) => expect(o.errors).to.deep.equal(["1: maxToObjectIds must be between 1 and 2 for this association type (a label limit may not exceed the unlabeled limit of 2)"])],
+      // lowering the unlabeled limit below a label limit the batch does not touch: the unlabeled item is refused
+      ["the unlabeled below an untouched label", [U(5), P(4), B(1)], "update", [U(3), B(2)], (o) => expect(o.errors).to.deep.equal(["279: maxToObjectIds must be between 4 and 5 for this association type: a label of this pair has a limit of 4, and a label limit may not exceed the unlabeled limit"])],
+      // creating the unlabeled limit and labels above it at once
+      ["creating labels above a new unlabeled limit", [], "create", [P(3), U(2), B(1)], (o) => expect(o.errors.map((e) => e.split(":")[0])).to.deep.equal(["1"])],
+    ];
+    for (const [what, initial, op, batch, check] of cases) {
+      it(what, async () => {
+        let first: Awaited<ReturnType<typeof outcome>> | undefined;
+        for (const order of permutations(batch)) {
+          await setUp(initial);
+          const o = await outcome(op, order);
+          check(o);
+          if (o.status === 207) {
+            expect(o.envelope, JSON.stringify(order)).to.equal("CANCELED");
+            expect(o.limits, "nothing applied").to.deep.equal(initial.map((x) => `${x.typeId}=${x.maxToObjectIds}`).sort());
+          }
+          if (first) expect(o, JSON.stringify(order)).to.deep.equal(first);
+          first = o;
+        }
+      });
+    }
   });
 
   it("a label limit never above the unlabeled limit of the same direction", async () => {

@@ -37,6 +37,22 @@ describe("emulator contract: labels", () => {
     expect(deals.body.results).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 5, label: "Primary" });
   });
 
+  it("types the reference documents in one direction only are listed in that direction only (no invented reverse ids)", async () => {
+    const leadToContact = await api().get<LabelsResponse>(`${L}/leads/contacts/labels`);
+    expect(leadToContact.body.results).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 578, label: "Primary" });
+    const contactToLead = await api().get<LabelsResponse>(`${L}/contacts/leads/labels`);
+    expect(contactToLead.body.results).to.deep.equal([{ category: "HUBSPOT_DEFINED", typeId: 609, label: null }]);
+    expect((await api().get<LabelsResponse>(`${L}/quotes/discounts/labels`)).body.results).to.deep.equal([{ category: "HUBSPOT_DEFINED", typeId: 362, label: null }]);
+    expect((await api().get<LabelsResponse>(`${L}/discounts/quotes/labels`)).body.results).to.deep.equal([]);
+    // a lead's Primary contact is seen from the lead's side; the contact's side carries the unlabeled type
+    const lead = await api().record("leads");
+    const contact = await api().record("contacts");
+    const put = await api().put(`/crm/v4/objects/leads/${lead}/associations/contacts/${contact}`, [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 578 }]);
+    expect(put.status).to.equal(201);
+    const fromContact = await api().get<{ results: Array<{ associationTypes: Array<{ typeId: number }> }> }>(`/crm/v4/objects/contacts/${contact}/associations/leads`);
+    expect(fromContact.body.results[0].associationTypes.map((t) => t.typeId)).to.deep.equal([609]);
+  });
+
   it("unknown object type → 400 'Unable to infer object type from: x' without category", async () => {
     const r = await api().get<ErrorBody>(`${L}/lists/companies/labels`);
     expect(r.status).to.equal(400);
@@ -148,17 +164,70 @@ describe("emulator contract: labels", () => {
     });
   });
 
-  describe("per-pair cap", () => {
+  describe("per-pair cap: user-defined labels per unordered object pair, a label counting once", () => {
     const small = useEmulator({ maxLabelsPerPair: 2 });
-    it("refuses the label above maxLabelsPerPair with 400", async () => {
+    it("A→B and B→A count together, single and paired count once; other pairs are separate", async () => {
       const a = small.api();
       expect((await a.post(`${L}/contacts/companies/labels`, { name: "x1", label: "X1" })).status).to.equal(200);
       expect((await a.post(`${L}/companies/contacts/labels`, { name: "x2", label: "X2", inverseLabel: "Y2" })).status).to.equal(200);
       const r = await a.post<ErrorBody>(`${L}/contacts/companies/labels`, { name: "x3", label: "X3" });
       expect(r.status).to.equal(400);
       expect(r.body.category).to.equal("VALIDATION_ERROR");
-      expect(r.body.message).to.match(/maximum number of association labels \(2\)/);
+      expect(r.body.subCategory).to.equal("crm.associations.TOO_MANY_ASSOCIATION_LABELS");
+      expect(r.body.message).to.equal("The maximum number of association labels (2) between CONTACT and COMPANY has been reached");
+      expect((await a.post(`${L}/companies/contacts/labels`, { name: "x3", label: "X3" })).status).to.equal(400);
       expect((await a.post(`${L}/contacts/deals/labels`, { name: "x3", label: "X3" })).status).to.equal(200);
+    });
+
+    it("same-object pairs: a paired label (two typeIds under A→A) counts once; a deleted label frees its place", async () => {
+      const a = small.api();
+      const paired = await a.post<LabelsResponse>(`${L}/contacts/contacts/labels`, { name: "mentor", label: "Mentor", inverseLabel: "Mentee" });
+      expect(paired.body.results).to.have.length(2);
+      expect((await a.post(`${L}/contacts/contacts/labels`, { name: "peer", label: "Peer" })).status).to.equal(200);
+      expect((await a.post(`${L}/contacts/contacts/labels`, { name: "third", label: "Third" })).status).to.equal(400);
+      expect((await a.del(`${L}/contacts/contacts/labels/${paired.body.results[0].typeId}`)).status).to.equal(204);
+      expect((await a.post(`${L}/contacts/contacts/labels`, { name: "third", label: "Third" })).status).to.equal(200);
+    });
+  });
+
+  it("the default cap is 50 labels per unordered pair", async () => {
+    for (let i = 0; i < 50; i++) {
+      const [from, to] = i % 2 ? ["contacts", "deals"] : ["deals", "contacts"];
+      const r = await api().post(`${L}/${from}/${to}/labels`, { name: `l${i}`, label: `L${i}`, ...(i % 3 ? { inverseLabel: `I${i}` } : {}) });
+      expect(r.status, `label ${i}`).to.equal(200);
+    }
+    const over = await api().post<ErrorBody>(`${L}/deals/contacts/labels`, { name: "l50", label: "L50" });
+    expect(over.status).to.equal(400);
+    expect(over.body.message).to.match(/maximum number of association labels \(50\)/);
+  });
+
+  describe("pairedDeleteCascades", () => {
+    const independent = useEmulator({ pairedDeleteCascades: false });
+
+    it("false: deleting one half of a paired label leaves the other half, which stays usable and deletable", async () => {
+      const a = independent.api();
+      const c = await a.post<LabelsResponse>(`${L}/contacts/companies/labels`, { name: "p", label: "P", inverseLabel: "Q" });
+      const fwd = c.body.results.find((x) => x.label === "P")!.typeId;
+      const inv = c.body.results.find((x) => x.label === "Q")!.typeId;
+      await a.post("/crm/v4/associations/definitions/configurations/companies/contacts/batch/create", { inputs: [{ category: "USER_DEFINED", typeId: inv, maxToObjectIds: 3 }] });
+      expect((await a.del(`${L}/contacts/companies/labels/${fwd}`)).status).to.equal(204);
+      expect((await a.get<LabelsResponse>(`${L}/contacts/companies/labels`)).body.results.map((x) => x.typeId)).to.not.include(fwd);
+      expect((await a.get<LabelsResponse>(`${L}/companies/contacts/labels`)).body.results).to.deep.include({ category: "USER_DEFINED", typeId: inv, label: "Q" });
+      const limits = await a.get<{ results: Array<{ typeId: number }> }>("/crm/v4/associations/definitions/configurations/companies/contacts");
+      expect(limits.body.results.map((x) => x.typeId)).to.deep.equal([inv]);
+      // the remaining half labels a record association from its side; the other side carries the unlabeled type
+      const company = await a.record("companies");
+      const contact = await a.record("contacts");
+      expect((await a.put(`/crm/v4/objects/companies/${company}/associations/contacts/${contact}`, [{ associationCategory: "USER_DEFINED", associationTypeId: inv }])).status).to.equal(201);
+      const back = await a.get<{ results: Array<{ associationTypes: Array<{ typeId: number }> }> }>(`/crm/v4/objects/contacts/${contact}/associations/companies`);
+      expect(back.body.results[0].associationTypes.map((t) => t.typeId)).to.deep.equal([279]);
+      expect((await a.del(`/crm/v4/objects/companies/${company}/associations/contacts/${contact}`)).status).to.equal(204);
+      expect((await a.del(`${L}/companies/contacts/labels/${inv}`)).status).to.equal(204);
+      expect((await a.get<LabelsResponse>(`${L}/companies/contacts/labels`)).body.results.map((x) => x.typeId)).to.not.include(inv);
+      // a single label between two object types has two halves too
+      const s = await a.post<LabelsResponse>(`${L}/contacts/deals/labels`, { name: "s", label: "S" });
+      expect((await a.del(`${L}/deals/contacts/labels/${s.body.results[1].typeId}`)).status).to.equal(204);
+      expect((await a.get<LabelsResponse>(`${L}/contacts/deals/labels`)).body.results.map((x) => x.typeId)).to.include(s.body.results[0].typeId);
     });
   });
 

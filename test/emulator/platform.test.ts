@@ -1,11 +1,7 @@
 // Contract: auth, scopes, rate limits, error conventions, robustness, objects/account endpoints,
 // control endpoints, fault injection, persistence and the CLI (reference §6, §8, §11.6–11.9).
 import { expect } from "chai";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import * as net from "node:net";
-import { runEmulatorCli, startEmulator, RequestLogDump, EmulatorStateSnapshot } from "../../emulator";
+import { RequestLogDump, EmulatorStateSnapshot } from "../../emulator";
 import { EmulatorServer } from "../../emulator/server";
 import { CrmObject, EmulatorHttp, ErrorBody, LabelsResponse, useEmulator } from "../helpers/emulator-http";
 
@@ -108,7 +104,7 @@ describe("emulator contract: rate limits", () => {
     expect(r.body.errorType).to.equal("RATE_LIMIT");
     // per10s 0 disables the window headers
     expect(r.headers.get("x-hubspot-ratelimit-max")).to.equal(null);
-    const ctl = await fetch(`${emu().url}/__emulator/rate-limit`, { method: "POST", body: JSON.stringify({ resetDaily: true }) });
+    const ctl = await api().control("POST", "rate-limit", { resetDaily: true });
     expect(ctl.status).to.equal(204);
     expect((await api().get(LABELS)).status).to.equal(200);
   });
@@ -162,9 +158,9 @@ describe("emulator contract: robustness and conventions", () => {
   it("a handler that throws becomes a 500 {status, message:'internal error', correlationId}; the server keeps serving", async () => {
     const server = new EmulatorServer({});
     const url = await server.listen(0, "127.0.0.1");
-    const original = server.state.typesBetween.bind(server.state);
+    const original = server.state.definitions.between.bind(server.state.definitions);
     let calls = 0;
-    server.state.typesBetween = (a, b) => {
+    server.state.definitions.between = (a, b) => {
       if (calls++ === 0) throw new Error("boom");
       return original(a, b);
     };
@@ -188,11 +184,11 @@ describe("emulator contract: robustness and conventions", () => {
     await api().post(LABELS, { name: "before", label: "Before" });
     const snap = emu().state();
     const bad = { ...snap, associations: [{ fromObjectTypeId: "0-1", fromId: "1", toObjectTypeId: "0-2", toId: "2", typeIds: "x" }] };
-    const r = await fetch(`${emu().url}/__emulator/state`, { method: "PUT", body: JSON.stringify(bad) });
+    const r = await api().control("PUT", "state", bad);
     expect(r.status).to.equal(400);
     expect(emu().state()).to.deep.equal(snap);
     emu().reset();
-    const ok = await fetch(`${emu().url}/__emulator/state`, { method: "PUT", body: JSON.stringify(snap) });
+    const ok = await api().control("PUT", "state", snap);
     expect(ok.status).to.equal(204);
     expect((await api().get<LabelsResponse>(LABELS)).body.results.map((x) => x.label)).to.include("Before");
   });
@@ -252,7 +248,11 @@ describe("emulator contract: custom objects and records", () => {
 describe("emulator control endpoints", () => {
   const { api, emu } = useEmulator();
   const ctl = (method: string, p: string, body?: unknown): Promise<Response> =>
-    fetch(`${emu().url}/__emulator${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${emu().url}/__emulator${p}`, {
+      method,
+      headers: { authorization: `Bearer ${emu().token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it("GET /requests counts per method and route template, with a token fingerprint and never the token", async () => {
     await api().get(LABELS);
@@ -340,149 +340,5 @@ describe("emulator control endpoints", () => {
 
   it("unknown control path → 404", async () => {
     expect((await ctl("GET", "/nope")).status).to.equal(404);
-  });
-});
-
-describe("emulator persistence", () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "hs-emu-"));
-  });
-  afterEach(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it("writes the state file atomically and loads it at the next start", async () => {
-    const file = path.join(dir, "sub", "state.json");
-    const emu = await startEmulator({ stateFile: file, persistDebounceMs: 5 });
-    const api = new EmulatorHttp(emu.url, emu.token);
-    const made = await api.post<LabelsResponse>(LABELS, { name: "kept", label: "Kept", inverseLabel: "Kept inv" });
-    const c = await api.record("contacts", { email: "a@example.com" });
-    const co = await api.record("companies");
-    await api.put(`/crm/v4/objects/contacts/${c}/associations/default/companies/${co}`);
-    await api.post("/crm/v4/associations/definitions/configurations/contacts/companies/batch/create", { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }] });
-    await emu.close();
-    const onDisk = JSON.parse(fs.readFileSync(file, "utf8")) as EmulatorStateSnapshot;
-    expect(onDisk.version).to.equal(1);
-    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith(".tmp"))).to.deep.equal([]);
-
-    const emu2 = await startEmulator({ stateFile: file });
-    try {
-      const api2 = new EmulatorHttp(emu2.url, emu2.token);
-      const labels = await api2.get<LabelsResponse>(LABELS);
-      expect(labels.body.results.map((x) => x.typeId)).to.include.members(made.body.results.filter((x) => x.label === "Kept").map((x) => x.typeId));
-      expect((await api2.get<{ results: unknown[] }>(`/crm/v4/objects/contacts/${c}/associations/companies`)).body.results).to.have.length(1);
-      expect((await api2.get<{ results: unknown[] }>("/crm/v4/associations/definitions/configurations/all")).body.results).to.have.length(1);
-      // new ids continue after the loaded counter
-      const next = await api2.post<LabelsResponse>(LABELS, { name: "next", label: "Next" });
-      const oldIds = made.body.results.map((x) => x.typeId);
-      for (const x of next.body.results) expect(x.typeId).to.be.greaterThan(Math.max(...oldIds));
-    } finally {
-      await emu2.close();
-    }
-  });
-
-  it("flush() writes pending changes at once; reset() persists the seed", async () => {
-    const file = path.join(dir, "state.json");
-    const emu = await startEmulator({ stateFile: file, persistDebounceMs: 60_000 });
-    try {
-      const api = new EmulatorHttp(emu.url, emu.token);
-      await api.post(LABELS, { name: "flushed", label: "Flushed" });
-      await emu.flush();
-      const onDisk = JSON.parse(fs.readFileSync(file, "utf8")) as EmulatorStateSnapshot;
-      expect(onDisk.definitions.map((d) => d.name)).to.include("flushed");
-      emu.reset();
-      await emu.flush();
-      expect((JSON.parse(fs.readFileSync(file, "utf8")) as EmulatorStateSnapshot).definitions).to.deep.equal([]);
-    } finally {
-      await emu.close();
-    }
-  });
-
-  it("a corrupt state file makes start fail with a clear error", async () => {
-    const file = path.join(dir, "bad.json");
-    fs.writeFileSync(file, "{not json");
-    let err: Error | undefined;
-    try {
-      await startEmulator({ stateFile: file });
-    } catch (e) {
-      err = e as Error;
-    }
-    expect(err?.message).to.match(/not valid JSON/);
-  });
-});
-
-describe("emulator CLI", () => {
-  function capture(): { out: string[]; err: string[]; io: { out: (s: string) => void; err: (s: string) => void } } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return { out, err, io: { out: (s) => out.push(s), err: (s) => err.push(s) } };
-  }
-
-  it("--help → 0 with usage", async () => {
-    const c = capture();
-    expect(await runEmulatorCli(["--help"], c.io)).to.equal(0);
-    expect(c.out.join("")).to.match(/Usage: hubspot-associations emulator/);
-  });
-
-  it("bad flags → 2", async () => {
-    for (const argv of [["--port"], ["--port", "x"], ["--bogus"], ["--rate-limit", "-1"]]) {
-      const c = capture();
-      expect(await runEmulatorCli(argv, c.io), argv.join(" ")).to.equal(2);
-      expect(c.err.join("")).to.match(/hubspot-associations emulator:/);
-    }
-  });
-
-  it("runs, prints URL and token, serves requests and stops", async () => {
-    const c = capture();
-    let stop!: () => void;
-    const stopped = new Promise<void>((r) => (stop = r));
-    const done = runEmulatorCli(["--port", "0", "--token", "pat-na1-cli", "--rate-limit", "7"], { ...c.io, waitForStop: () => stopped });
-    for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await new Promise((r) => setTimeout(r, 10));
-    const text = c.out.join("");
-    const url = /listening on (\S+)/.exec(text)![1];
-    expect(text).to.include("token: pat-na1-cli");
-    const r = await new EmulatorHttp(url, "pat-na1-cli").get(LABELS);
-    expect(r.status).to.equal(200);
-    expect(r.headers.get("x-hubspot-ratelimit-max")).to.equal("7");
-    stop();
-    expect(await done).to.equal(0);
-  });
-
-  it("--state FILE persists across runs", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hs-emu-cli-"));
-    const file = path.join(dir, "s.json");
-    try {
-      for (const round of [1, 2]) {
-        const c = capture();
-        let stop!: () => void;
-        const stopped = new Promise<void>((r) => (stop = r));
-        const done = runEmulatorCli(["--state", file], { ...c.io, waitForStop: () => stopped });
-        for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await new Promise((r) => setTimeout(r, 10));
-        const url = /listening on (\S+)/.exec(c.out.join(""))![1];
-        const api = new EmulatorHttp(url, "pat-na1-emulator-dev-token");
-        if (round === 1) expect((await api.post(LABELS, { name: "kept", label: "Kept" })).status).to.equal(200);
-        else expect((await api.get<LabelsResponse>(LABELS)).body.results.map((x) => x.label)).to.include("Kept");
-        stop();
-        expect(await done).to.equal(0);
-      }
-      const c = capture();
-      fs.writeFileSync(file, "[]");
-      expect(await runEmulatorCli(["--state", file], c.io)).to.equal(1);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("port in use → 1", async () => {
-    const srv = net.createServer();
-    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
-    const port = (srv.address() as net.AddressInfo).port;
-    try {
-      const c = capture();
-      expect(await runEmulatorCli(["--port", String(port)], c.io)).to.equal(1);
-    } finally {
-      srv.close();
-    }
   });
 });

@@ -123,6 +123,11 @@ export class EmulatorHttp {
     return this.call<T>("DELETE", path);
   }
 
+  /** A control endpoint (`/__emulator/<path>`) with this client's token and a JSON body. */
+  control<T = unknown>(method: string, path: string, body?: unknown): Promise<HttpResult<T>> {
+    return this.call<T>(method, `/__emulator/${path.replace(/^\//, "")}`, body);
+  }
+
   /** Creates a CRM record and returns its id. */
   async record(objectType: string, properties: Record<string, unknown> = {}): Promise<string> {
     const r = await this.post<CrmObject>(`/crm/v3/objects/${objectType}`, { properties });

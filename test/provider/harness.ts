@@ -97,7 +97,7 @@ export class ProviderHarness {
   async control(method: string, path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(`${this.emu.url}/__emulator/${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: { authorization: `Bearer ${this.emu.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -33,7 +33,7 @@ export { ROUTES } from "../e2e/emulator-ops";
 export async function control<T = unknown>(emu: EmulatorLike, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${emu.url}/__emulator/${path}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: { authorization: `Bearer ${emu.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

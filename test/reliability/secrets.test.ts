@@ -142,7 +142,7 @@ describe("reliability: the token never leaks (real CLI, default and -v=9 verbosi
     assertClean(readTree(t.workDir), `${label}: the workspace directory`);
     const home = (t.stack.workspace as { pulumiHome?: string }).pulumiHome;
     if (home) assertClean(readTree(home), `${label}: PULUMI_HOME`);
-    assertClean(JSON.stringify(await (await fetch(`${emu.url}/__emulator/requests`)).json()), `${label}: GET /__emulator/requests`);
+    assertClean(JSON.stringify(await (await fetch(`${emu.url}/__emulator/requests`, { headers: { authorization: `Bearer ${emu.token}` } })).json()), `${label}: GET /__emulator/requests`);
     await emu.flush();
     assertClean(fs.readFileSync(path.join(stateDir, "hubspot.json"), "utf8"), `${label}: emulator state file`);
   }
