@@ -46,6 +46,15 @@ describe("validate command", () => {
     expect(io.stderr.join("")).to.contain(`${bad}:1:10: version: unsupported version 2`);
   });
 
+  it("a file that is not UTF-8 is refused at its first bad byte, exit 1", async () => {
+    const file = path.join(dir, "latin1.yaml");
+    fs.writeFileSync(file, Buffer.from("version: 1\nassociations:\n  - from: contacts\n    to: companies\n    labels:\n      - name: gf\n        label: Geschäftsführer\n", "latin1"));
+    const io = captureIo({});
+    expect(await runValidateCommand([file], io)).to.equal(1);
+    expect(io.stderr.join("")).to.equal(`${file}:7:21: byte 0xE4 is not valid UTF-8; save the file as UTF-8 (it looks like another encoding, such as Latin-1 or Windows-1252)\n`);
+    expect(io.stdout).to.deep.equal([]);
+  });
+
   it("a missing file is a user error", async () => {
     const io = captureIo({});
     expect(await runValidateCommand([path.join(dir, "nope.yaml")], io)).to.equal(1);
