@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import { DocumentError, DocumentProblem, Finding, formatPath, problemMessage, sortProblems } from "./problems";
 import { schemaFindings } from "./schema-validation";
-import { semanticFindings } from "./semantic-checks";
+import { semanticFindings } from "./rules";
 import { AssociationSchemaDocument } from "./types.generated";
 import { decodeUtf8 } from "./utf8";
 import { parseYaml, Position } from "./yaml-source";

@@ -4,6 +4,7 @@ import Ajv2020, { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { textLength } from "../../model";
 import { documentSchema, JsonSchemaNode } from "./schema-file";
 import { Finding, PathSegment } from "./problems";
+import { closest } from "./spelling";
 
 let compiled: ValidateFunction | undefined;
 
@@ -56,33 +57,6 @@ const TYPE_WORDS: Record<string, string> = {
   array: "a list",
   object: "a mapping",
 };
-
-/** The closest allowed name by edit distance, for "did you mean" hints on typos. */
-function closest(word: string, candidates: string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const tmp = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-        prev = tmp;
-      }
-    }
-    return row[b.length];
-  };
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
 
 function findingFor(e: ErrorObject): Finding | undefined {
   const path = pointerToPath(e.instancePath);
