@@ -51,7 +51,11 @@ export function checkLabelNames({ labels }: DocumentEntries, findings: Finding[]
 /** HubSpot counts user-defined labels per object pair, both directions together, a paired label once. */
 export function checkLabelCap({ labels }: DocumentEntries, findings: Finding[]): void {
   const byPair = new Map<string, LabelEntry[]>();
-  for (const l of labels) byPair.set(unorderedKey(l.pair), [...(byPair.get(unorderedKey(l.pair)) ?? []), l]);
+  for (const l of labels) {
+    const list = byPair.get(unorderedKey(l.pair));
+    if (list) list.push(l);
+    else byPair.set(unorderedKey(l.pair), [l]);
+  }
   for (const list of byPair.values()) {
     const over = list[MAX_LABELS_PER_PAIR];
     if (!over) continue;
