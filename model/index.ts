@@ -6,3 +6,4 @@ export * from "./pairs";
 export * from "./unknown";
 export * from "./custom-objects";
 export * from "./text-rules";
+export * from "./reserved-names";

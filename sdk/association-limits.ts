@@ -7,19 +7,27 @@ export interface AssociationLimitEntry {
   maxToObjectIds: pulumi.Input<number>;
   /** A label's `typeId` output, or a HubSpot-defined type id of this pair. */
   typeId?: pulumi.Input<number | undefined>;
-  /** Label text within the pair (e.g. "Primary", or one of your labels). */
+  /** Label text within the pair (e.g. "Primary"). */
   label?: pulumi.Input<string>;
   /** The pair's unlabeled default association type. */
   unlabeled?: pulumi.Input<boolean>;
-  /** Needed only for a typeId HubSpot also uses as a HubSpot-defined id of another pair. */
+  /**
+   * Which kind of type `typeId` or `label` names: HubSpot's typeIds are unique only within a category (a user label
+   * may have id 1, like HubSpot's "Primary"). AssociationSchema always sets it.
+   */
   category?: pulumi.Input<"HUBSPOT_DEFINED" | "USER_DEFINED">;
 }
 
 export interface AssociationLimitsArgs {
   fromObjectType: pulumi.Input<string>;
   toObjectType: pulumi.Input<string>;
-  /** The whole set of custom limits of the pair: types limited at HubSpot but not listed are purged. */
+  /** The limits this resource manages. An entry it managed before and no longer lists is removed. */
   limits: pulumi.Input<pulumi.Input<AssociationLimitEntry>[]>;
+  /**
+   * Own the pair's whole set of custom limits: limits set at HubSpot but not listed are removed too (default false:
+   * a limit this resource never listed is left alone).
+   */
+  exclusive?: pulumi.Input<boolean>;
 }
 
 export interface ResolvedAssociationLimit {
@@ -29,11 +37,15 @@ export interface ResolvedAssociationLimit {
   maxToObjectIds: number;
 }
 
-/** The custom limits of one directed object pair, as one set. Id: `<fromObjectTypeId>/<toObjectTypeId>`. */
+/**
+ * The custom limits of one directed object pair that a program manages: the entries it lists, or with `exclusive`
+ * the pair's whole set. Id: `<fromObjectTypeId>/<toObjectTypeId>`.
+ */
 export class AssociationLimits extends pulumi.dynamic.Resource {
   declare public readonly fromObjectType: pulumi.Output<string>;
   declare public readonly toObjectType: pulumi.Output<string>;
   declare public readonly limits: pulumi.Output<AssociationLimitEntry[]>;
+  declare public readonly exclusive: pulumi.Output<boolean | undefined>;
   declare public readonly fromObjectTypeId: pulumi.Output<string>;
   declare public readonly toObjectTypeId: pulumi.Output<string>;
   /** What the entries resolved to at HubSpot, sorted by typeId. */
@@ -48,6 +60,7 @@ export class AssociationLimits extends pulumi.dynamic.Resource {
         fromObjectType: args.fromObjectType,
         toObjectType: args.toObjectType,
         limits: args.limits,
+        exclusive: args.exclusive,
         fromObjectTypeId: undefined,
         toObjectTypeId: undefined,
         resolved: undefined,

@@ -1,12 +1,14 @@
 // AssociationSchema: a YAML document (or an already-parsed one) applied as one AssociationLabel per label and one
-// AssociationLimits per directed pair that declares limits. Child names derive from stable keys -- the object type
-// ids of the pair and the label's internal name -- so reordering or reformatting the file, or spelling `contact`
-// as `contacts` or `0-1`, changes nothing in a preview.
+// AssociationLimits per directed pair that declares limits or owns them (`exclusiveLimits`). Child names derive
+// from stable keys -- the pair's object type keys and the label's internal name -- so reordering or reformatting
+// the file, or spelling `contact` as `contacts` or `0-1`, changes nothing in a preview. A custom object named by
+// its name has the key `p_<name>` whichever way it is spelled; by id, its id (the two cannot be matched offline).
 import * as pulumi from "@pulumi/pulumi";
-import { pairKey, resolveObjectType } from "../model";
+import { pairKey } from "../model";
 import { AssociationLabel } from "./association-label";
 import { AssociationLimitEntry, AssociationLimits } from "./association-limits";
-import { AssociationSchemaDocument, loadDocumentFile, requireDocument, validateDocumentObject } from "./document";
+import { AssociationSchemaDocument, formatProblem, LoadResult, loadDocumentFile, validateDocumentObject } from "./document";
+import { objectTypeSide } from "./document/object-type-key";
 
 export interface AssociationSchemaArgs {
   /** Path to a `hubspot-associations.yaml` document, relative to the program's working directory. */
@@ -15,42 +17,53 @@ export interface AssociationSchemaArgs {
   document?: AssociationSchemaDocument;
 }
 
-/** Resolves an object type the loader already validated. */
-function typeId(value: string): string {
-  const r = resolveObjectType(value);
-  if (!r.ok) throw new Error(r.reason); // unreachable after validation; kept for a clear message
-  return r.id;
+/** The key of an object type the loader already accepted. */
+function key(value: string): string {
+  const r = objectTypeSide(value);
+  if (!r.ok) throw new pulumi.RunError(r.reason); // unreachable after validation; kept for a clear message
+  return r.side.key;
+}
+
+interface PairLimits {
+  from: string;
+  to: string;
+  /** Each entry with a key that orders it the same however the document is ordered. */
+  list: { order: string; entry: AssociationLimitEntry }[];
+  exclusive: boolean;
 }
 
 export class AssociationSchema extends pulumi.ComponentResource {
-  /** The labels, keyed `<fromObjectTypeId>/<toObjectTypeId>/<name>`. */
+  /** The labels, keyed `<from>/<to>/<name>` (object type ids, or `p_<name>` for custom objects given by name). */
   public readonly labels: Record<string, AssociationLabel> = {};
-  /** The limits, keyed `<fromObjectTypeId>/<toObjectTypeId>`. */
+  /** The limits, keyed `<from>/<to>`. */
   public readonly limits: Record<string, AssociationLimits> = {};
   /** Type ids HubSpot assigned, keyed like `labels`. */
   public readonly typeIds: pulumi.Output<Record<string, number>>;
 
   constructor(name: string, args: AssociationSchemaArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("hubspot:index:AssociationSchema", name, {}, opts);
+    // Checked before anything is registered: a bad document fails the program with its problems and nothing else.
     const doc = loadArgs(args);
+    super("hubspot:index:AssociationSchema", name, {}, opts);
 
-    // Limit entries per directed pair; a paired label's inverse limit belongs to the reverse pair.
-    const entries = new Map<string, { from: string; to: string; list: AssociationLimitEntry[] }>();
-    const limitsOf = (from: string, to: string): AssociationLimitEntry[] => {
-      const key = pairKey(from, to);
-      let e = entries.get(key);
-      if (!e) entries.set(key, (e = { from, to, list: [] }));
-      return e.list;
+    // Limit entries per directed pair; a label's to -> from half belongs to the reverse pair.
+    const pairs = new Map<string, PairLimits>();
+    const limitsOf = (from: string, to: string): PairLimits => {
+      const k = pairKey(from, to);
+      let e = pairs.get(k);
+      if (!e) pairs.set(k, (e = { from, to, list: [], exclusive: false }));
+      return e;
     };
 
     for (const pair of doc.associations) {
-      const from = typeId(pair.from);
-      const to = typeId(pair.to);
-      if (pair.maxToObjectIds !== undefined) limitsOf(from, to).push({ unlabeled: true, maxToObjectIds: pair.maxToObjectIds });
+      const from = key(pair.from);
+      const to = key(pair.to);
+      const own = limitsOf(from, to);
+      if (pair.exclusiveLimits === true) own.exclusive = true;
+      if (pair.maxToObjectIds !== undefined) own.list.push({ order: "0", entry: { unlabeled: true, maxToObjectIds: pair.maxToObjectIds } });
       for (const l of pair.labels ?? []) {
-        const key = `${from}/${to}/${l.name}`;
+        const labelKey = `${from}/${to}/${l.name}`;
         const label = new AssociationLabel(
-          `${name}/${key}`,
+          `${name}/${labelKey}`,
           {
             fromObjectType: pair.from,
             toObjectType: pair.to,
@@ -61,27 +74,37 @@ export class AssociationSchema extends pulumi.ComponentResource {
           },
           { parent: this },
         );
-        this.labels[key] = label;
-        if (l.maxToObjectIds !== undefined) limitsOf(from, to).push({ typeId: label.typeId, maxToObjectIds: l.maxToObjectIds, category: "USER_DEFINED" });
+        this.labels[labelKey] = label;
+        if (l.maxToObjectIds !== undefined) {
+          own.list.push({ order: `1 ${labelKey} 1`, entry: { typeId: label.typeId, maxToObjectIds: l.maxToObjectIds, category: "USER_DEFINED" } });
+        }
+        // The other half: a paired label's inverse, or a single cross-object label's reverse half (same text).
         if (l.inverseMaxToObjectIds !== undefined) {
-          limitsOf(to, from).push({ typeId: label.inverseTypeId, maxToObjectIds: l.inverseMaxToObjectIds, category: "USER_DEFINED" });
+          const entry: AssociationLimitEntry = { typeId: label.inverseTypeId, maxToObjectIds: l.inverseMaxToObjectIds, category: "USER_DEFINED" };
+          limitsOf(to, from).list.push({ order: `1 ${labelKey} 2`, entry });
         }
       }
       for (const lim of pair.limits ?? []) {
-        limitsOf(from, to).push(
+        own.list.push(
           lim.typeId !== undefined
-            ? { typeId: lim.typeId, maxToObjectIds: lim.maxToObjectIds, category: "HUBSPOT_DEFINED" }
-            : { label: lim.label, maxToObjectIds: lim.maxToObjectIds },
+            ? { order: `2 id ${String(lim.typeId).padStart(12, "0")}`, entry: { typeId: lim.typeId, maxToObjectIds: lim.maxToObjectIds, category: "HUBSPOT_DEFINED" } }
+            : { order: `2 text ${lim.label ?? ""}`, entry: { label: lim.label, maxToObjectIds: lim.maxToObjectIds, category: "HUBSPOT_DEFINED" } },
         );
       }
     }
 
-    for (const [key, e] of entries) {
-      // Spell the pair as the document does when it declares it, else by id.
-      const declared = doc.associations.find((p) => typeId(p.from) === e.from && typeId(p.to) === e.to);
-      this.limits[key] = new AssociationLimits(
-        `${name}/${key}/limits`,
-        { fromObjectType: declared?.from ?? e.from, toObjectType: declared?.to ?? e.to, limits: e.list },
+    for (const [k, e] of pairs) {
+      if (e.list.length === 0 && !e.exclusive) continue;
+      // Spell the pair as the document does when it declares it, else by its key (an id, or p_<name>).
+      const declared = doc.associations.find((p) => key(p.from) === e.from && key(p.to) === e.to);
+      this.limits[k] = new AssociationLimits(
+        `${name}/${k}/limits`,
+        {
+          fromObjectType: declared?.from ?? e.from,
+          toObjectType: declared?.to ?? e.to,
+          limits: [...e.list].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)).map((x) => x.entry),
+          ...(e.exclusive ? { exclusive: true } : {}),
+        },
         { parent: this },
       );
     }
@@ -92,10 +115,12 @@ export class AssociationSchema extends pulumi.ComponentResource {
   }
 }
 
+/** The document, or a RunError: the program host prints its message, the problems, without a stack trace. */
 function loadArgs(args: AssociationSchemaArgs): AssociationSchemaDocument {
   if ((args.file === undefined) === (args.document === undefined)) {
-    throw new Error("AssociationSchema: give exactly one of `file` (a path to hubspot-associations.yaml) or `document`");
+    throw new pulumi.RunError("AssociationSchema: give exactly one of `file` (a path to hubspot-associations.yaml) or `document`");
   }
-  if (args.file !== undefined) return requireDocument(loadDocumentFile(args.file));
-  return requireDocument(validateDocumentObject(args.document, "AssociationSchema document"));
+  const result: LoadResult = args.file !== undefined ? loadDocumentFile(args.file) : validateDocumentObject(args.document, "AssociationSchema document");
+  if (!result.document) throw new pulumi.RunError(result.problems.map(formatProblem).join("\n"));
+  return result.document;
 }

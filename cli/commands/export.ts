@@ -6,7 +6,7 @@ import { DEFAULT_BASE_URL, HubSpotClient } from "../../provider/hubspot";
 import { objectTypeName, resolveObjectType } from "../../model";
 import { formatProblem, loadDocumentText, schemaFilePath } from "../../sdk/document";
 import { flagValue, parseArgs } from "./args";
-import { buildExportDocument } from "./export/build-document";
+import { buildExportDocument, describeSkipped, SkippedLimit } from "./export/build-document";
 import { readPortal } from "./export/portal-snapshot";
 import { renderExport } from "./export/render";
 import { CommandIo, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from "./io";
@@ -15,6 +15,8 @@ export const EXPORT_USAGE = `Usage: hubspot-associations export [--out FILE] [--
 
 Reads a live portal and writes a hubspot-associations.yaml that reproduces it: every user-defined label
 (with adoptTypeId, so the first \`pulumi up\` adopts it) and every custom limit. Reads only; changes nothing.
+A limit the document cannot name (a HubSpot-defined type this tool does not know) is listed in the file's
+header and on stderr instead; nothing declares it, so \`pulumi up\` leaves it as it is.
 
 Object types: contacts, companies, deals and tickets, plus any given with --object-types (names like
 line_items, or ids like 0-8 and 2-123 for custom objects).
@@ -82,15 +84,18 @@ export async function runExportCommand(argv: string[], io: CommandIo): Promise<n
   const out = flagValue(args, "out");
 
   let text: string;
+  let skipped: SkippedLimit[];
   try {
     const client = new HubSpotClient({ accessToken: token, baseUrl });
     const snapshot = await readPortal(client, objectTypeIds);
-    const doc = buildExportDocument(snapshot);
-    text = renderExport(doc, {
+    const result = buildExportDocument(snapshot);
+    skipped = result.skipped;
+    text = renderExport(result.document, {
       schemaUrl: flagValue(args, "schema") ?? defaultSchemaUrl(out),
       portalId: snapshot.portalId,
       date: exportDate(io.env),
       objectTypes: objectTypeIds.map((id) => objectTypeName(id)),
+      skipped: skipped.map(describeSkipped),
     });
   } catch (e) {
     // The client's errors never contain the token (provider/hubspot/errors.ts redacts it).
@@ -103,6 +108,14 @@ export async function runExportCommand(argv: string[], io: CommandIo): Promise<n
   if (check.problems.length > 0) {
     io.err(`hubspot-associations export: the exported document does not validate (a bug; please report it):\n${check.problems.map(formatProblem).join("\n")}\n`);
     return EXIT_USER_ERROR;
+  }
+  if (skipped.length > 0) {
+    const n = skipped.length;
+    io.err(
+      `hubspot-associations export: warning: ${n} limit${n === 1 ? "" : "s"} not written (listed in the file's header; nothing ` +
+        `declares ${n === 1 ? "it" : "them"}, so \`pulumi up\` leaves ${n === 1 ? "it" : "them"} as ${n === 1 ? "it is" : "they are"}):\n` +
+        skipped.map((s) => `  ${describeSkipped(s)}\n`).join(""),
+    );
   }
   if (out) {
     fs.writeFileSync(out, text);

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import { parseArgs, flagValue } from "./args";
 import { CommandIo, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from "./io";
 import { describePreview } from "./summarize/describe";
-import { renderMarkdown } from "./summarize/markdown";
+import { errorLines, renderFailure, renderMarkdown } from "./summarize/markdown";
 import { parsePreviewJson } from "./summarize/preview-json";
 
 export const SUMMARIZE_USAGE = `Usage: hubspot-associations summarize [FILE|-] [--title TEXT]
@@ -17,7 +17,11 @@ Options:
   --title TEXT   heading of the table (default: HubSpot association changes)
   -h, --help     this text
 
-Exit codes: 0 ok (also when nothing changes), 1 unreadable or not preview JSON, 2 usage.
+A preview that failed (its JSON lists errors) is summarized as failed, with its error lines, and exits 1:
+its partial steps are not a list of changes.
+
+Exit codes: 0 ok (also when nothing changes), 1 the preview failed or the input is unreadable or not preview
+JSON, 2 usage.
 `;
 
 export interface SummarizeIo extends CommandIo {
@@ -58,6 +62,13 @@ export async function runSummarizeCommand(argv: string[], io: SummarizeIo): Prom
     io.err(`hubspot-associations summarize: ${file === "-" ? "standard input" : file}: ${preview.reason}\n`);
     return EXIT_USER_ERROR;
   }
-  io.out(renderMarkdown(describePreview(preview.preview), flagValue(parsed.args, "title")));
+  const title = flagValue(parsed.args, "title");
+  const errors = errorLines(preview.preview.diagnostics);
+  if (errors.length > 0) {
+    io.out(renderFailure(errors, title));
+    io.err(`hubspot-associations summarize: the preview failed (${errors.length} error line${errors.length === 1 ? "" : "s"}); see the summary\n`);
+    return EXIT_USER_ERROR;
+  }
+  io.out(renderMarkdown(describePreview(preview.preview), title));
   return EXIT_OK;
 }

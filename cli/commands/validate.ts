@@ -6,12 +6,14 @@ import { CommandIo, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from "./io";
 
 export const VALIDATE_USAGE = `Usage: hubspot-associations validate FILE [FILE...]
 
-Checks a hubspot-associations.yaml offline against schema.json and the rules beyond it (object types,
-duplicate pairs and names, inverse fields, label limits above the unlabeled limit, duplicate adoptTypeId).
-Needs no token and makes no API call.
+Checks hubspot-associations.yaml files offline against schema.json and every rule knowable without a portal:
+the file is UTF-8, YAML aliases stay small; object types (a custom object's name cannot be checked offline);
+duplicate pairs and label names (case-insensitive), names of unlabeled associations, at most 50 labels per object
+pair; limits: HubSpot-defined types of their pair only, each type limited once, label limits at most the
+unlabeled limit; adoptTypeId once and never a HubSpot-defined type. Needs no token and makes no API call.
 
-Prints each problem as FILE:LINE:COL: message (on stderr) and exits 1 when there is any;
-prints FILE: ok (N pairs, M labels, K limits) and exits 0 otherwise. Exit 2 on a usage error.
+Checks every FILE given. Prints each problem as FILE:LINE:COL: message (on stderr), and FILE: ok (N pairs,
+M labels, K limits) for each good file; exits 1 when any file has a problem, 0 otherwise, 2 on a usage error.
 `;
 
 export async function runValidateCommand(argv: string[], io: CommandIo): Promise<number> {

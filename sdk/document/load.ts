@@ -3,8 +3,9 @@
 import * as fs from "fs";
 import { DocumentError, DocumentProblem, Finding, formatPath, problemMessage, sortProblems } from "./problems";
 import { schemaFindings } from "./schema-validation";
-import { semanticFindings } from "./semantic-checks";
+import { semanticFindings } from "./rules";
 import { AssociationSchemaDocument } from "./types.generated";
+import { decodeUtf8 } from "./utf8";
 import { parseYaml, Position } from "./yaml-source";
 
 export interface LoadResult {
@@ -38,16 +39,18 @@ export function loadDocumentText(text: string, fileName: string): LoadResult {
   return problems.length === 0 ? checked : { problems };
 }
 
-/** Reads and checks a file; an unreadable file is one problem at 0:0 rather than an exception. */
+/** Reads and checks a file; an unreadable file, or one that is not UTF-8, is one problem rather than an exception. */
 export function loadDocumentFile(path: string): LoadResult {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(path, "utf8");
+    bytes = fs.readFileSync(path);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `cannot read: ${e instanceof Error ? e.message : String(e)}`;
     return { problems: [{ file: path, line: 0, col: 0, path: "", message: reason }] };
   }
-  return loadDocumentText(text, path);
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { problems: [{ file: path, ...decoded.position, path: "", message: decoded.reason }] };
+  return loadDocumentText(decoded.text, path);
 }
 
 /** The document or a DocumentError listing every problem (for callers that cannot go on without one). */

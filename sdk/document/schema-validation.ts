@@ -1,15 +1,27 @@
 // Checks the data against schema.json with ajv and turns each ajv error into a Finding whose reason a person
 // can act on: "must be between 1 and 10000, got 0" rather than "must be <= 10000".
 import Ajv2020, { ErrorObject, ValidateFunction } from "ajv/dist/2020";
+import { textLength } from "../../model";
 import { documentSchema, JsonSchemaNode } from "./schema-file";
 import { Finding, PathSegment } from "./problems";
+import { closest } from "./spelling";
 
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
     // strictRequired off: oneOf branches name properties declared beside them, as JSON Schema intends.
+    // unicode off: maxLength counts UTF-16 code units, as model/text-rules.ts's textLength does (ajv counts code
+    // points otherwise), so a text validate accepts is one the provider accepts. ajv calls the option deprecated
+    // but it is its only switch for this; its one warning about it is dropped so that every load stays quiet.
+    const logger = {
+      log: (...args: unknown[]) => console.log(...args),
+      warn: (...args: unknown[]) => {
+        if (!String(args[0]).startsWith("DEPRECATED: option unicode")) console.warn(...args);
+      },
+      error: (...args: unknown[]) => console.error(...args),
+    };
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, unicode: false, logger });
     // An annotation VS Code's and yaml-language-server's JSON support show for a failed pattern; we show it too.
     ajv.addKeyword({ keyword: "patternErrorMessage", schemaType: "string" });
     compiled = ajv.compile(documentSchema());
@@ -46,33 +58,6 @@ const TYPE_WORDS: Record<string, string> = {
   object: "a mapping",
 };
 
-/** The closest allowed name by edit distance, for "did you mean" hints on typos. */
-function closest(word: string, candidates: string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const tmp = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-        prev = tmp;
-      }
-    }
-    return row[b.length];
-  };
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
-
 function findingFor(e: ErrorObject): Finding | undefined {
   const path = pointerToPath(e.instancePath);
   const parent = (e.parentSchema ?? {}) as JsonSchemaNode;
@@ -104,8 +89,12 @@ function findingFor(e: ErrorObject): Finding | undefined {
       return { path, reason: `must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(e.schema)}, got ${describeValue(data)}` };
     case "minLength":
       return { path, reason: Number(e.schema) === 1 ? "must not be empty" : `must be at least ${String(e.schema)} characters` };
-    case "maxLength":
-      return { path, reason: `must be at most ${String(e.schema)} characters, got ${typeof data === "string" ? data.length : "?"}` };
+    case "maxLength": {
+      if (typeof data !== "string") return { path, reason: `must be at most ${String(e.schema)} characters` };
+      const units = textLength(data);
+      const wide = units !== [...data].length ? " (counted in UTF-16 code units, as HubSpot may count: an emoji counts 2)" : "";
+      return { path, reason: `must be at most ${String(e.schema)} characters, got ${units}${wide}` };
+    }
     case "pattern":
       if (parent.patternErrorMessage && String(e.schema) === "\\S") return { path, reason: parent.patternErrorMessage };
       return { path, reason: `must match ${String(e.schema)}${parent.patternErrorMessage ? ` (${parent.patternErrorMessage})` : ""}, got ${describeValue(data)}` };

@@ -2,6 +2,7 @@
 // schema errors (which only know a JSON pointer into the data) point at the node a person has to fix.
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, YAMLError } from "yaml";
 import { Finding, PathSegment } from "./problems";
+import { checkAliases } from "./yaml-aliases";
 
 export interface Position {
   line: number;
@@ -63,8 +64,11 @@ export function parseYaml(text: string): ParsedYaml {
   // Duplicate keys leave a usable tree (the last value wins in toJS), so keep checking; real syntax errors do not.
   const fatal = list.some((d) => d.errors.some((e) => e.code !== "DUPLICATE_KEY"));
   let data: unknown;
-  if (doc && !fatal) {
-    data = doc.toJS({ maxAliasCount: 100 });
+  const aliasProblem = doc && !fatal ? checkAliases(doc) : undefined;
+  if (aliasProblem) syntax.push({ position: at(aliasProblem.offset), reason: aliasProblem.reason });
+  if (doc && !fatal && !aliasProblem) {
+    // checkAliases bounded what aliases expand to; the library's own count would refuse legitimate documents.
+    data = doc.toJS({ maxAliasCount: -1 });
     if (data === null || data === undefined) {
       syntax.push({ position: at(doc.range[0]), reason: "the document is empty: expected a mapping with `version: 1` and `associations`" });
       data = undefined;

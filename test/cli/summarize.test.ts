@@ -93,6 +93,7 @@ describe("summarize: step shapes", () => {
     const neu = state({ fromObjectType: "2-123", toObjectType: "contacts", name: "owner", label: "Owner", inverseLabel: "Pet" });
     const preview: PreviewJson = {
       changeSummary: {},
+      diagnostics: [],
       steps: [
         { op: "create-replacement", urn: u, oldState: old, newState: neu, replaceReasons: ["inverseLabel"], diffReasons: [] },
         { op: "replace", urn: u, oldState: old, newState: neu, replaceReasons: ["inverseLabel"], diffReasons: [] },
@@ -115,6 +116,7 @@ describe("summarize: step shapes", () => {
   it("delete, adoption, HubSpot-defined limits by typeId and by label, other resource types ignored", () => {
     const preview: PreviewJson = {
       changeSummary: {},
+      diagnostics: [],
       steps: [
         {
           op: "delete",
@@ -178,5 +180,99 @@ describe("summarize: step shapes", () => {
   it("--title changes the heading", async () => {
     const r = await summarize([fixture("no-changes"), "--title", "Production portal"]);
     expect(r.out.startsWith("### Production portal\n")).to.equal(true);
+  });
+});
+
+describe("summarize: a failed preview", () => {
+  it("says it failed, with its error lines once each, and exits 1 (real output of a preview whose document is bad)", async () => {
+    const r = await summarize([fixture("failed")]);
+    expect(r.code).to.equal(1);
+    expect(r.out).to.not.contain("No changes");
+    expect(r.out).to.contain("**The preview failed**");
+    const block = r.out.split("```")[1].trim().split("\n");
+    expect(block).to.have.length(2);
+    expect(block[0]).to.match(/hubspot-associations\.yaml:6:15: associations\[0\]\.labels\[0\]\.name: must match/);
+    expect(block[1]).to.match(/hubspot-associations\.yaml:9:16: associations\[0\]\.limits\[0\]\.label: "Primry" is not a HubSpot-defined type/);
+    expect(r.err).to.contain("the preview failed");
+  });
+
+  it("names the resource an error is about, ignores warnings, and reads JSON without steps", async () => {
+    const json = JSON.stringify({
+      diagnostics: [
+        { severity: "warning", message: "warning: something mild\n" },
+        { urn: urn(LIMITS, "schema/0-1/0-2/limits"), severity: "error", message: "error: limits for Contacts → Companies: HubSpot refused\n" },
+        { urn: "urn:pulumi:prod::crm::pulumi:pulumi:Stack::crm-prod", severity: "error", message: "error: update failed\n" },
+      ],
+    });
+    const r = await summarize(["-", "--title", "Prod"], json);
+    expect(r.code).to.equal(1);
+    expect(r.out).to.equal(
+      ["### Prod", "", "**The preview failed**: no changes can be listed until it succeeds. Its errors:", "", "```", "schema/0-1/0-2/limits: limits for Contacts → Companies: HubSpot refused", "update failed", "```", ""].join("\n"),
+    );
+  });
+
+  it("warnings alone do not fail the summary", async () => {
+    const r = await summarize(["-"], JSON.stringify({ steps: [], diagnostics: [{ severity: "warning", message: "warning: mild\n" }] }));
+    expect(r.code).to.equal(0);
+    expect(r.out).to.contain("No changes to association labels or limits.");
+  });
+});
+
+describe("summarize: limits that own their pair (exclusive) and limits removed", () => {
+  const limitsStep = (op: string, oldInputs?: Record<string, unknown>, newInputs?: Record<string, unknown>, oldOutputs: Record<string, unknown> = {}) => ({
+    op,
+    urn: urn(LIMITS, "schema/0-1/0-2/limits"),
+    oldState: oldInputs ? state(oldInputs, oldOutputs) : undefined,
+    newState: newInputs ? state(newInputs) : undefined,
+    replaceReasons: [],
+    diffReasons: [],
+  });
+  const rows = (...steps: ReturnType<typeof limitsStep>[]): string[] =>
+    describePreview({ changeSummary: {}, diagnostics: [], steps }).map((r) => `${r.pair} | ${r.subject} | ${r.change}`);
+  const pair = { fromObjectType: "contacts", toObjectType: "companies" };
+
+  it("an exclusive AssociationLimits that declares nothing is one row: what it will do", () => {
+    expect(rows(limitsStep("create", undefined, { ...pair, exclusive: true, limits: [] }))).to.deep.equal([
+      "Contacts → Companies | limits not declared here | **exclusive**: any such limit at HubSpot is removed",
+    ]);
+  });
+
+  it("turning exclusive on and off is a row each way", () => {
+    const limits = [{ unlabeled: true, maxToObjectIds: 5 }];
+    expect(rows(limitsStep("update", { ...pair, limits }, { ...pair, limits, exclusive: true }))).to.deep.equal([
+      "Contacts → Companies | limits not declared here | **exclusive**: any such limit at HubSpot is removed",
+    ]);
+    expect(rows(limitsStep("update", { ...pair, limits, exclusive: true }, { ...pair, limits }))).to.deep.equal([
+      "Contacts → Companies | limits not declared here | no longer exclusive: left as HubSpot has them",
+    ]);
+  });
+
+  it("an undeclared limit a refresh found is one removed row; a type named another way is the same type", () => {
+    // After a refresh an exclusive resource's inputs list what HubSpot limits, by typeId; the document names
+    // Primary by text and the unlabeled type as unlabeled: only Billing contact (931) goes.
+    const old = {
+      ...pair,
+      exclusive: true,
+      limits: [
+        { typeId: 279, maxToObjectIds: 10 },
+        { typeId: 1, maxToObjectIds: 1 },
+        { typeId: 931, maxToObjectIds: 4 },
+      ],
+    };
+    const neu = { ...pair, exclusive: true, limits: [{ unlabeled: true, maxToObjectIds: 10 }, { label: "Primary", maxToObjectIds: 1, category: "HUBSPOT_DEFINED" }] };
+    const resolved = [
+      { typeId: 1, label: "Primary", maxToObjectIds: 1, category: "HUBSPOT_DEFINED" },
+      { typeId: 279, label: null, maxToObjectIds: 10, category: "HUBSPOT_DEFINED" },
+      { typeId: 931, label: "Billing contact", maxToObjectIds: 4, category: "HUBSPOT_DEFINED" },
+    ];
+    expect(rows(limitsStep("update", old, neu, { resolved }))).to.deep.equal(["Contacts → Companies | limit on `Billing contact` | removed (was 4)"]);
+  });
+
+  it("a deleted AssociationLimits lists every limit it removes, one row each", () => {
+    const old = { ...pair, limits: [{ unlabeled: true, maxToObjectIds: 10 }, { label: "Primary", maxToObjectIds: 1 }] };
+    expect(rows(limitsStep("delete", old))).to.deep.equal([
+      "Contacts → Companies | limit on unlabeled | removed (was 10)",
+      "Contacts → Companies | limit on `Primary` | removed (was 1)",
+    ]);
   });
 });

@@ -46,6 +46,30 @@ describe("validate command", () => {
     expect(io.stderr.join("")).to.contain(`${bad}:1:10: version: unsupported version 2`);
   });
 
+  it("a file that is not UTF-8 is refused at its first bad byte, exit 1", async () => {
+    const file = path.join(dir, "latin1.yaml");
+    fs.writeFileSync(file, Buffer.from("version: 1\nassociations:\n  - from: contacts\n    to: companies\n    labels:\n      - name: gf\n        label: Geschäftsführer\n", "latin1"));
+    const io = captureIo({});
+    expect(await runValidateCommand([file], io)).to.equal(1);
+    expect(io.stderr.join("")).to.equal(`${file}:7:21: byte 0xE4 is not valid UTF-8; save the file as UTF-8 (it looks like another encoding, such as Latin-1 or Windows-1252)\n`);
+    expect(io.stdout).to.deep.equal([]);
+  });
+
+  it("every file given is reported, each with its problems, whatever kind they are", async () => {
+    const bomb = ["version: 1", "x0: &x0 [lol]"];
+    for (let i = 1; i <= 9; i++) bomb.push(`x${i}: &x${i} [${Array.from({ length: 10 }, () => `*x${i - 1}`).join(", ")}]`);
+    const a = write("bomb.yaml", bomb.join("\n") + "\nassociations: []\n");
+    const b = write("unknown-anchor.yaml", "version: 1\nassociations:\n  - from: contacts\n    to: *company\n");
+    const c = write("fine.yaml", "version: 1\nassociations:\n  - { from: contacts, to: companies, maxToObjectIds: &n 3 }\n  - { from: companies, to: contacts, maxToObjectIds: *n }\n");
+    const io = captureIo({});
+    expect(await runValidateCommand([a, b, c], io)).to.equal(1);
+    const err = io.stderr.join("").trimEnd().split("\n");
+    expect(err).to.have.length(2);
+    expect(err[0]).to.match(new RegExp(`^${a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:8:\\d+: expanding the aliases`));
+    expect(err[1]).to.equal(`${b}:4:9: unknown anchor "*company": an alias needs an anchor &company before it`);
+    expect(io.stdout.join("")).to.equal(`${c}: ok (2 pairs, 0 labels, 2 limits)\n`);
+  });
+
   it("a missing file is a user error", async () => {
     const io = captureIo({});
     expect(await runValidateCommand([path.join(dir, "nope.yaml")], io)).to.equal(1);

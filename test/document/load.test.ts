@@ -36,7 +36,15 @@ const BAD: BadCase[] = [
     yaml: lines(...HEAD, "    maxToObjectId: 3"),
     problems: [[5, 5, 'associations[0].maxToObjectId: unknown property (did you mean "maxToObjectIds"?)']],
   },
-  { name: "unknown object type", yaml: lines("version: 1", "associations:", "  - from: widgets", "    to: companies"), problems: [[3, 11, 'associations[0].from: unknown object type "widgets"']] },
+  {
+    name: "a typo of a standard object type (a custom object of that name is written p_<name>)",
+    yaml: lines("version: 1", "associations:", "  - from: contatcs", "    to: companeis"),
+    problems: [
+      [3, 11, 'associations[0].from: unknown object type "contatcs" (did you mean "contacts"?); a custom object of that name is written p_contatcs'],
+      [4, 9, 'associations[0].to: unknown object type "companeis" (did you mean "companies"?)'],
+    ],
+  },
+  { name: "an object type that is no name at all", yaml: lines("version: 1", "associations:", "  - from: contacts", "    to: my-widgets"), problems: [[4, 9, 'associations[0].to: "my-widgets" is neither a standard object type nor a custom object\'s name']] },
   { name: "unknown standard object type id", yaml: lines("version: 1", "associations:", "  - from: 0-1", "    to: 0-9999"), problems: [[4, 9, 'unknown standard object type id "0-9999"']] },
   { name: "object type not text", yaml: lines("version: 1", "associations:", "  - from: contacts", "    to: 12"), problems: [[4, 9, "associations[0].to: must be text, got 12"]] },
   {
@@ -71,9 +79,14 @@ const BAD: BadCase[] = [
   { name: "limit not a whole number", yaml: lines(...HEAD, "    maxToObjectIds: 2.5"), problems: [[5, 21, "must be a whole number, got 2.5"]] },
   { name: "limit given as text", yaml: lines(...HEAD, '    maxToObjectIds: "5"'), problems: [[5, 21, 'must be a whole number, got text "5"']] },
   {
-    name: "inverseMaxToObjectIds on a single label",
-    yaml: lines(...HEAD, "    labels:", "      - name: referrer", "        label: Referrer", "        inverseMaxToObjectIds: 2"),
-    problems: [[8, 9, "labels[0].inverseMaxToObjectIds: needs inverseLabel"]],
+    name: "inverseMaxToObjectIds on a single label of a same-object pair",
+    yaml: lines("version: 1", "associations:", "  - from: contacts", "    to: contact", "    labels:", "      - name: referrer", "        label: Referrer", "        inverseMaxToObjectIds: 2"),
+    problems: [[8, 9, "labels[0].inverseMaxToObjectIds: a single label of a same-object pair has one association type for both directions: its maxToObjectIds limits it"]],
+  },
+  {
+    name: "a single label's reverse-half limit above the reverse pair's unlabeled limit",
+    yaml: lines(...HEAD, "    labels:", "      - name: owner", "        label: Owner", "        inverseMaxToObjectIds: 4", "  - from: companies", "    to: contacts", "    maxToObjectIds: 3"),
+    problems: [[8, 32, "inverseMaxToObjectIds: 4 is above the unlabeled limit 3 of Companies → Contacts (associations[1].maxToObjectIds)"]],
   },
   {
     name: "label limit above the unlabeled limit",
@@ -111,6 +124,32 @@ const BAD: BadCase[] = [
     problems: [[11, 15, "HubSpot requires names to be unique on Companies → Contacts and its reverse"]],
   },
   {
+    name: "duplicate label names differing only in case",
+    yaml: lines(...HEAD, "    labels:", "      - name: Manager", "        label: Manager", "  - from: companies", "    to: contacts", "    labels:", "      - name: MANAGER", "        label: Managed by"),
+    problems: [[11, 15, 'duplicate label name "MANAGER" (also at associations[0].labels[0].name as "Manager"; HubSpot compares names case-insensitively)']],
+  },
+  {
+    name: "a label named like the pair's unlabeled association, in either direction and any case",
+    yaml: lines(...HEAD, "    labels:", "      - name: contact_to_company", "        label: A", "      - name: Company_To_Contact", "        label: B"),
+    problems: [
+      [6, 15, '"contact_to_company" is the name HubSpot gives the unlabeled association of Contacts → Companies (contact_to_company, company_to_contact'],
+      [8, 15, '"Company_To_Contact" is the name HubSpot gives the unlabeled association'],
+    ],
+  },
+  {
+    name: "a custom object's label named like its unlabeled association",
+    yaml: lines("version: 1", "associations:", "  - from: cars", "    to: contacts", "    labels:", "      - name: cars_to_contact", "        label: Driver"),
+    problems: [[6, 15, '"cars_to_contact" is the name HubSpot gives the unlabeled association of p_cars → Contacts']],
+  },
+  {
+    name: "one custom object spelled three ways is one pair",
+    yaml: lines("version: 1", "associations:", "  - from: cars", "    to: contacts", "  - from: P_Cars", "    to: contact", "  - from: p123_cars", "    to: 0-1"),
+    problems: [
+      [5, 11, "associations[1].from: p_cars → Contacts is already declared at associations[0]"],
+      [7, 11, "associations[2].from: p_cars → Contacts is already declared at associations[0]"],
+    ],
+  },
+  {
     name: "duplicate adoptTypeId",
     yaml: lines(...HEAD, "    labels:", "      - name: a", "        label: A", "        adoptTypeId: 145", "      - name: b", "        label: B", "        adoptTypeId: 145"),
     problems: [[11, 22, "labels[1].adoptTypeId: adoptTypeId 145 is already adopted at associations[0].labels[0].adoptTypeId"]],
@@ -140,12 +179,52 @@ const BAD: BadCase[] = [
   {
     name: "limits entry naming one of the pair's own labels",
     yaml: lines(...HEAD, "    labels:", "      - name: manager", "        label: Manager", "    limits:", "      - label: Manager", "        maxToObjectIds: 1"),
-    problems: [[9, 16, '"Manager" is a label of this pair: set maxToObjectIds on that label instead']],
+    problems: [[9, 16, '"Manager" is not a HubSpot-defined type of Contacts → Companies; the HubSpot-defined types of Contacts → Companies are 279 unlabeled (limit it with the pair\'s maxToObjectIds), 1 "Primary", 931 "Billing contact". "Manager" is the label at associations[0].labels[0]: set maxToObjectIds there']],
+  },
+  {
+    name: "limits entry naming the to -> from half of a label declared on the reverse pair",
+    yaml: lines(...HEAD, "    labels:", "      - name: manager", "        label: Manager", "        inverseLabel: Employee", "  - from: companies", "    to: contacts", "    limits:", "      - label: Employee", "        maxToObjectIds: 5"),
+    problems: [[12, 16, '"Employee" is the to -> from half of the label at associations[0].labels[0]: set inverseMaxToObjectIds there']],
+  },
+  {
+    name: "a typo in a HubSpot-defined label",
+    yaml: lines(...HEAD, "    limits:", "      - label: Primry", "        maxToObjectIds: 1"),
+    problems: [[6, 16, '"Primry" is not a HubSpot-defined type of Contacts → Companies (did you mean "Primary"?); the HubSpot-defined types of Contacts → Companies are 279 unlabeled']],
+  },
+  {
+    name: "a HubSpot-defined label of the other direction",
+    yaml: lines("version: 1", "associations:", "  - from: contacts", "    to: leads", "    limits:", "      - label: Primary", "        maxToObjectIds: 1"),
+    problems: [[6, 16, '"Primary" is a HubSpot-defined type of Leads → Contacts: limit it under that pair']],
+  },
+  {
+    name: "a typeId that is no HubSpot-defined type of the pair",
+    yaml: lines(...HEAD, "    limits:", "      - typeId: 3", "        maxToObjectIds: 1"),
+    problems: [[6, 17, "limits[0].typeId: 3 is not a HubSpot-defined type of Contacts → Companies; the HubSpot-defined types of Contacts → Companies are 279 unlabeled (limit it with the pair's maxToObjectIds), 1 \"Primary\", 931 \"Billing contact\". A user-defined label's limit is set on the label: maxToObjectIds, or inverseMaxToObjectIds for its to -> from half"]],
+  },
+  {
+    name: "a typeId adopted by one of the pair's labels",
+    yaml: lines(...HEAD, "    labels:", "      - name: boss", "        label: Boss", "        adoptTypeId: 145", "    limits:", "      - typeId: 145", "        maxToObjectIds: 1"),
+    problems: [[10, 17, "145 is adopted by the label at associations[0].labels[0]: set maxToObjectIds there"]],
+  },
+  {
+    name: "limits on a custom object's pair",
+    yaml: lines("version: 1", "associations:", "  - from: cars", "    to: contacts", "    limits:", "      - label: Primary", "        maxToObjectIds: 1"),
+    problems: [[6, 16, "no HubSpot-defined type of p_cars → Contacts is known offline"]],
+  },
+  {
+    name: "one HubSpot-defined type limited by label and by typeId",
+    yaml: lines(...HEAD, "    limits:", "      - label: Primary", "        maxToObjectIds: 1", "      - typeId: 1", "        maxToObjectIds: 2"),
+    problems: [[8, 17, 'limits[1].typeId: "Primary" (typeId 1) of Contacts → Companies is already limited at associations[0].limits[0]; one limit per association type']],
+  },
+  {
+    name: "the unlabeled type limited by the pair and by typeId",
+    yaml: lines(...HEAD, "    maxToObjectIds: 5", "    limits:", "      - typeId: 279", "        maxToObjectIds: 5"),
+    problems: [[7, 17, "limits[0].typeId: the unlabeled type (279) of Contacts → Companies is already limited at associations[0].maxToObjectIds"]],
   },
   {
     name: "two limits on one HubSpot-defined type",
     yaml: lines(...HEAD, "    limits:", "      - label: Primary", "        maxToObjectIds: 1", "      - label: Primary", "        maxToObjectIds: 2"),
-    problems: [[8, 16, "limits[1].label: this association type already has a limit at associations[0].limits[0]"]],
+    problems: [[8, 16, 'limits[1].label: "Primary" (typeId 1) of Contacts → Companies is already limited at associations[0].limits[0]']],
   },
   {
     name: "HubSpot-defined limit above the unlabeled limit",
@@ -154,10 +233,10 @@ const BAD: BadCase[] = [
   },
   {
     name: "several problems, reported in file order",
-    yaml: lines("version: 3", "associations:", "  - from: contacts", "    to: nowhere", "    labels:", "      - name: bad name", "        label: X", "        colour: red"),
+    yaml: lines("version: 3", "associations:", "  - from: contacts", "    to: companiess", "    labels:", "      - name: bad name", "        label: X", "        colour: red"),
     problems: [
       [1, 10, "unsupported version 3"],
-      [4, 9, 'unknown object type "nowhere"'],
+      [4, 9, 'unknown object type "companiess"'],
       [6, 15, "must match"],
       [8, 9, "colour: unknown property"],
     ],
@@ -189,6 +268,35 @@ describe("document loader: bad documents", () => {
 });
 
 const GOOD: { name: string; yaml: string; counts: [number, number, number] }[] = [
+  {
+    name: "a single label's reverse half limited, HubSpot-defined types by label and by typeId, exclusive limits",
+    yaml: lines(
+      ...HEAD,
+      "    exclusiveLimits: true",
+      "    labels:",
+      "      - name: owner",
+      "        label: Owner",
+      "        maxToObjectIds: 2",
+      "        inverseMaxToObjectIds: 3",
+      "    limits:",
+      "      - label: Primary",
+      "        maxToObjectIds: 1",
+      "      - typeId: 931",
+      "        maxToObjectIds: 4",
+      "  - from: companies",
+      "    to: companies",
+      "    limits:",
+      "      - label: Child Company",
+      "        maxToObjectIds: 10",
+      "      - typeId: 14",
+      "        maxToObjectIds: 1",
+      "  - from: leads",
+      "    to: contacts",
+      "    limits:",
+      "      - { label: Primary, maxToObjectIds: 1 }",
+    ),
+    counts: [3, 1, 7],
+  },
   { name: "no associations", yaml: lines("version: 1", "associations: []"), counts: [0, 0, 0] },
   {
     name: "the design's example",
@@ -213,7 +321,7 @@ const GOOD: { name: string; yaml: string; counts: [number, number, number] }[] =
     counts: [1, 1, 4],
   },
   {
-    name: "pairs by id and singular name, custom objects, a reverse pair with its own unlabeled limit",
+    name: "pairs by id and singular name, custom objects by id and by name, a reverse pair with its own unlabeled limit",
     yaml: lines(
       "version: 1",
       "associations:",
@@ -231,11 +339,15 @@ const GOOD: { name: string; yaml: string; counts: [number, number, number] }[] =
       "        label: Owner",
       "        inverseLabel: Pet",
       "        inverseMaxToObjectIds: 2",
-      "    limits:",
-      "      - typeId: 900",
-      "        maxToObjectIds: 3",
+      "  - from: cars",
+      "    to: p_bikes",
+      "    maxToObjectIds: 3",
+      "  - from: p123_bikes",
+      "    to: widgets",
+      "    labels:",
+      "      - { name: bikes_to_widget, label: Part }",
     ),
-    counts: [3, 2, 3],
+    counts: [5, 3, 3],
   },
   {
     name: "same-object paired label and equal limits",

@@ -1,9 +1,13 @@
-// Turns a portal snapshot into a document that reproduces it. The one judgement call is which USER_DEFINED
-// types belong together (HubSpot lists each half of a label under its own direction and never says which halves
-// form one label); EXPORT_HEURISTICS below is the rule, and the exported file's header repeats it.
-import { AssociationTypeInfo } from "../../../provider/hubspot";
-import { objectTypeName, unlabeledTypeId } from "../../../model";
+// Turns a portal snapshot into a document that reproduces it: every user-defined label with adoptTypeId, and
+// every custom limit where the document says it. A user-defined type's limit is written on its label entry
+// (`maxToObjectIds` for the label's own half, `inverseMaxToObjectIds` for the other half), the unlabeled type's on
+// the pair entry, and `limits:` names HubSpot-defined types only, as the loader requires. A limit the document
+// cannot say (a HubSpot-defined type this tool does not know, a half no label explains) is reported, not written:
+// nothing declares it, so `pulumi up` leaves it as it is.
+import { hubspotDefinedTypes, objectTypeName, pairDisplay, unlabeledTypeId } from "../../../model";
+import { LimitConfiguration } from "../../../provider/hubspot";
 import { AssociationLabelEntry, AssociationPair, AssociationSchemaDocument, HubSpotDefinedLimit } from "../../../sdk/document";
+import { groupLabels } from "./group-labels";
 import { NameAllocator } from "./label-names";
 import { pairKey, PairSnapshot, PortalSnapshot } from "./portal-snapshot";
 
@@ -16,132 +20,135 @@ export const EXPORT_HEURISTICS = [
   "consecutively. A USER_DEFINED type n in one direction and n+1 in the reverse direction are read as one label",
   "declared under the direction of n: the same text on both halves is a single label (HubSpot shows a single",
   "label's text from both sides), different texts are a paired label (label = n, inverseLabel = n+1). On a",
-  "same-object pair both halves are listed under the one pair, so consecutive ids there are one paired label.",
-  "A limit on the reverse half of a single label is listed under `limits:` of the reverse pair, by its text.",
+  "same-object pair both halves are listed under the one pair, so consecutive ids there are one paired label",
+  "(check those: two single labels created one after the other look the same).",
+  "",
+  "Limits: a label's limits are on the label, maxToObjectIds for its own half and inverseMaxToObjectIds for the",
+  "other half (a paired label's inverse, or a single label's reverse half); the unlabeled type's on the pair;",
+  "`limits:` holds HubSpot-defined types, by the label text this tool knows for them, else by typeId.",
 ];
 
-/** One label as exported, before it is placed in its pair entry. */
-interface ExportedLabel {
+/** A custom limit the document cannot express; it stays unmanaged. */
+export interface SkippedLimit {
   fromId: string;
   toId: string;
+  category: string;
   typeId: number;
-  label: string;
-  /** Paired: the other half. */
-  inverse?: AssociationTypeInfo;
-  /** Single cross-object label: the reverse half, same text. */
-  reverseHalf?: AssociationTypeInfo;
+  label: string | null;
+  max: number;
+  reason: string;
 }
 
-const userLabels = (snap: PairSnapshot | undefined): AssociationTypeInfo[] =>
-  (snap?.labels ?? []).filter((l) => l.category === "USER_DEFINED" && typeof l.label === "string").sort((a, b) => a.typeId - b.typeId);
+export interface ExportResult {
+  document: AssociationSchemaDocument;
+  skipped: SkippedLimit[];
+}
 
-/** Groups the USER_DEFINED halves of the unordered pair {a, b} into labels (see EXPORT_HEURISTICS). */
-function groupLabels(snapshot: PortalSnapshot, a: string, b: string): ExportedLabel[] {
-  const tagged = [
-    ...userLabels(snapshot.pairs.get(pairKey(a, b))).map((l) => ({ l, fromId: a, toId: b })),
-    ...(a === b ? [] : userLabels(snapshot.pairs.get(pairKey(b, a))).map((l) => ({ l, fromId: b, toId: a }))),
-  ].sort((x, y) => x.l.typeId - y.l.typeId);
-  const consumed = new Set<number>();
-  const out: ExportedLabel[] = [];
-  for (const half of tagged) {
-    if (consumed.has(half.l.typeId)) continue;
-    consumed.add(half.l.typeId);
-    // The other half lives in the reverse direction, which for a same-object pair is the pair itself.
-    const partner = tagged.find((t) => t.l.typeId === half.l.typeId + 1 && !consumed.has(t.l.typeId) && t.fromId === half.toId && t.toId === half.fromId);
-    const entry: ExportedLabel = { fromId: half.fromId, toId: half.toId, typeId: half.l.typeId, label: half.l.label as string };
-    if (partner) {
-      consumed.add(partner.l.typeId);
-      if (partner.l.label === half.l.label && a !== b) entry.reverseHalf = partner.l;
-      else entry.inverse = partner.l;
+type Configured = LimitConfiguration & { userEnforcedMaxToObjectIds: number };
+
+/** The portal's custom limits not yet written anywhere, per directed pair and `(category, typeId)`. */
+class PendingLimits {
+  private readonly byPair = new Map<string, Map<string, Configured>>();
+
+  constructor(snapshot: PortalSnapshot) {
+    for (const [key, snap] of snapshot.pairs) {
+      const m = new Map<string, Configured>();
+      for (const c of snap.limits) {
+        const max = c.userEnforcedMaxToObjectIds;
+        if (max !== undefined) m.set(`${c.category}:${c.typeId}`, { ...c, userEnforcedMaxToObjectIds: max });
+      }
+      this.byPair.set(key, m);
     }
-    out.push(entry);
   }
+
+  take(fromId: string, toId: string, typeId: number, category = "USER_DEFINED"): number | undefined {
+    const m = this.byPair.get(pairKey(fromId, toId));
+    const c = m?.get(`${category}:${typeId}`);
+    m?.delete(`${category}:${typeId}`);
+    return c?.userEnforcedMaxToObjectIds;
+  }
+
+  remaining(fromId: string, toId: string): Configured[] {
+    return [...(this.byPair.get(pairKey(fromId, toId))?.values() ?? [])].sort((x, y) => x.typeId - y.typeId);
+  }
+}
+
+/**
+ * The pair's unlabeled type: in the HubSpot-defined table, or listed without text (a custom object's unlabeled
+ * type may be USER_DEFINED) unless a label took it as its text-less second half.
+ */
+function isUnlabeled(snap: PairSnapshot, typeId: number, halves: ReadonlySet<number>): boolean {
+  if (unlabeledTypeId(snap.fromId, snap.toId) === typeId) return true;
+  return !halves.has(typeId) && snap.labels.some((l) => l.typeId === typeId && l.label === null);
+}
+
+/** Where a limit no label took goes: the pair's own field, a `limits:` entry, or nowhere (reported). */
+function placeOtherLimit(pair: AssociationPair, snap: PairSnapshot, c: Configured, halves: ReadonlySet<number>, skipped: SkippedLimit[]): HubSpotDefinedLimit | undefined {
+  const max = c.userEnforcedMaxToObjectIds;
+  const live = snap.labels.find((l) => l.typeId === c.typeId && l.category === c.category);
+  const skip = (reason: string): undefined => {
+    skipped.push({ fromId: snap.fromId, toId: snap.toId, category: c.category, typeId: c.typeId, label: live?.label ?? c.label ?? null, max, reason });
+    return undefined;
+  };
+  if (isUnlabeled(snap, c.typeId, halves)) {
+    pair.maxToObjectIds = max;
+    return undefined;
+  }
+  if (c.category !== "HUBSPOT_DEFINED") return skip("no label of the document has this type as a half it can limit");
+  const known = hubspotDefinedTypes(snap.fromId, snap.toId).find((t) => t.typeId === c.typeId);
+  if (!known) return skip("a HubSpot-defined type this tool's table does not know, which `limits:` cannot name");
+  const text = live?.label ?? c.label;
+  return known.label !== null && text === known.label ? { label: known.label, maxToObjectIds: max } : { typeId: c.typeId, maxToObjectIds: max };
+}
+
+function labelEntry(l: ReturnType<typeof groupLabels>[number], names: NameAllocator, limits: PendingLimits): AssociationLabelEntry {
+  const out: AssociationLabelEntry = { name: names.allocate(l.label), label: l.label };
+  if (l.paired && l.otherHalf) out.inverseLabel = l.otherHalf.label as string;
+  const max = limits.take(l.fromId, l.toId, l.typeId);
+  if (max !== undefined) out.maxToObjectIds = max;
+  if (l.otherHalf) {
+    const inverseMax = limits.take(l.toId, l.fromId, l.otherHalf.typeId);
+    if (inverseMax !== undefined) out.inverseMaxToObjectIds = inverseMax;
+  }
+  out.adoptTypeId = l.typeId;
   return out;
 }
 
-const displayObjectType = (id: string): string => objectTypeName(id);
-
-function limitMap(snap: PairSnapshot | undefined): Map<number, number> {
-  const m = new Map<number, number>();
-  for (const c of snap?.limits ?? []) if (c.userEnforcedMaxToObjectIds !== undefined) m.set(c.typeId, c.userEnforcedMaxToObjectIds);
-  return m;
-}
-
-/** The pair's unlabeled type: listed with `label: null` by HubSpot, or known from the HubSpot-defined table. */
-function isUnlabeled(snap: PairSnapshot, typeId: number): boolean {
-  const listed = snap.labels.find((l) => l.typeId === typeId);
-  if (listed) return listed.label === null;
-  return unlabeledTypeId(snap.fromId, snap.toId) === typeId;
-}
-
-export function buildExportDocument(snapshot: PortalSnapshot): AssociationSchemaDocument {
+export function buildExportDocument(snapshot: PortalSnapshot): ExportResult {
   const ids = snapshot.objectTypeIds;
+  const limits = new PendingLimits(snapshot);
+  const skipped: SkippedLimit[] = [];
   const entries = new Map<string, AssociationPair>();
   const entry = (fromId: string, toId: string): AssociationPair => {
     const key = pairKey(fromId, toId);
     let e = entries.get(key);
-    if (!e) {
-      e = { from: displayObjectType(fromId), to: displayObjectType(toId) };
-      entries.set(key, e);
-    }
+    if (!e) entries.set(key, (e = { from: objectTypeName(fromId), to: objectTypeName(toId) }));
     return e;
   };
-  // Limits not yet attributed, per directed pair; each rule below takes what it explains.
-  const pendingLimits = new Map<string, Map<number, number>>();
-  for (const [key, snap] of snapshot.pairs) pendingLimits.set(key, limitMap(snap));
-  const take = (fromId: string, toId: string, typeId: number): number | undefined => {
-    const m = pendingLimits.get(pairKey(fromId, toId));
-    const v = m?.get(typeId);
-    m?.delete(typeId);
-    return v;
-  };
 
-  const labelsByPair = new Map<string, AssociationLabelEntry[]>();
-  const reverseHalfTexts = new Map<string, Map<number, string>>();
+  /** Every type that is a label's half, text-less ones included. */
+  const halves = new Set<number>();
   ids.forEach((a, i) => {
     for (const b of ids.slice(i)) {
       const names = new NameAllocator();
       for (const l of groupLabels(snapshot, a, b)) {
-        const out: AssociationLabelEntry = { name: names.allocate(l.label), label: l.label };
-        if (l.inverse) out.inverseLabel = l.inverse.label as string;
-        const max = take(l.fromId, l.toId, l.typeId);
-        if (max !== undefined) out.maxToObjectIds = max;
-        if (l.inverse) {
-          const inverseMax = take(l.toId, l.fromId, l.inverse.typeId);
-          if (inverseMax !== undefined) out.inverseMaxToObjectIds = inverseMax;
-        }
-        if (l.reverseHalf) {
-          const texts = reverseHalfTexts.get(pairKey(l.toId, l.fromId)) ?? new Map<number, string>();
-          texts.set(l.reverseHalf.typeId, l.label);
-          reverseHalfTexts.set(pairKey(l.toId, l.fromId), texts);
-        }
-        out.adoptTypeId = l.typeId;
-        const key = pairKey(l.fromId, l.toId);
-        labelsByPair.set(key, [...(labelsByPair.get(key) ?? []), out]);
+        const e = entry(l.fromId, l.toId);
+        e.labels = [...(e.labels ?? []), labelEntry(l, names, limits)];
+        for (const h of [l.typeId, l.otherHalf?.typeId, l.textlessHalf?.typeId]) if (h !== undefined) halves.add(h);
       }
     }
   });
 
   for (const fromId of ids) {
     for (const toId of ids) {
-      const key = pairKey(fromId, toId);
-      const snap = snapshot.pairs.get(key);
-      const labels = labelsByPair.get(key);
-      if (labels) entry(fromId, toId).labels = labels;
+      const snap = snapshot.pairs.get(pairKey(fromId, toId));
       if (!snap) continue;
-      const remaining = [...(pendingLimits.get(key) ?? new Map<number, number>())].sort((x, y) => x[0] - y[0]);
-      const limits: HubSpotDefinedLimit[] = [];
-      for (const [typeId, max] of remaining) {
-        if (isUnlabeled(snap, typeId)) {
-          entry(fromId, toId).maxToObjectIds = max;
-          continue;
-        }
-        // By text where the text names one type of the pair (readable, and the same in every portal); else by id.
-        const text = reverseHalfTexts.get(key)?.get(typeId) ?? snap.labels.find((l) => l.typeId === typeId)?.label ?? undefined;
-        const unique = text !== undefined && snap.labels.filter((l) => l.label === text).length === 1;
-        limits.push(unique ? { label: text, maxToObjectIds: max } : { typeId, maxToObjectIds: max });
+      const defined: HubSpotDefinedLimit[] = [];
+      for (const c of limits.remaining(fromId, toId)) {
+        const placed = placeOtherLimit(entry(fromId, toId), snap, c, halves, skipped);
+        if (placed) defined.push(placed);
       }
-      if (limits.length > 0) entry(fromId, toId).limits = limits;
+      if (defined.length > 0) entry(fromId, toId).limits = defined;
     }
   }
 
@@ -150,7 +157,7 @@ export function buildExportDocument(snapshot: PortalSnapshot): AssociationSchema
   for (const fromId of ids) {
     for (const toId of ids) {
       const e = entries.get(pairKey(fromId, toId));
-      if (!e) continue;
+      if (!e || (e.maxToObjectIds === undefined && !e.labels && !e.limits)) continue;
       const ordered: AssociationPair = { from: e.from, to: e.to };
       if (e.maxToObjectIds !== undefined) ordered.maxToObjectIds = e.maxToObjectIds;
       if (e.labels) ordered.labels = e.labels;
@@ -158,5 +165,11 @@ export function buildExportDocument(snapshot: PortalSnapshot): AssociationSchema
       associations.push(ordered);
     }
   }
-  return { version: 1, associations };
+  return { document: { version: 1, associations }, skipped };
+}
+
+/** One line per skipped limit, for the file's header and the command's warning. */
+export function describeSkipped(s: SkippedLimit): string {
+  const type = `${s.category} type ${s.typeId}${s.label ? ` "${s.label}"` : ""}`;
+  return `${pairDisplay(s.fromId, s.toId)}: limit ${s.max} on ${type} (${s.reason})`;
 }

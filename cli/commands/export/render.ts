@@ -10,6 +10,8 @@ export interface ExportHeader {
   /** YYYY-MM-DD */
   date: string;
   objectTypes: string[];
+  /** Limits the document could not express, one line each. */
+  skipped: string[];
 }
 
 export function renderExport(doc: AssociationSchemaDocument, h: ExportHeader): string {
@@ -21,6 +23,9 @@ export function renderExport(doc: AssociationSchemaDocument, h: ExportHeader): s
     "# Every user-defined label carries adoptTypeId: the first `pulumi up` takes it over instead of creating it.",
     "#",
     ...EXPORT_HEURISTICS.map((l) => (l === "" ? "#" : `# ${l}`)),
+    ...(h.skipped.length > 0
+      ? ["#", "# Not in this document (nothing declares them, so `pulumi up` leaves them as they are):", ...h.skipped.map((s) => `#   ${s}`)]
+      : []),
   ].join("\n");
   return `${header}\n${stringify(doc, { lineWidth: 0 })}`;
 }

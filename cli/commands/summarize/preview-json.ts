@@ -19,13 +19,21 @@ export interface PreviewStep {
   diffReasons: string[];
 }
 
+/** A message of the run: the program's and the providers' errors and warnings (the CLI prefixes `error: `). */
+export interface PreviewDiagnostic {
+  urn?: string;
+  message: string;
+  severity: string;
+}
+
 export interface PreviewJson {
   steps: PreviewStep[];
   changeSummary: Record<string, number>;
+  diagnostics: PreviewDiagnostic[];
 }
 
 /** What Pulumi puts where a value is not known until the update runs (an output of a resource being changed). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN } from "../../../model";
 
 export const asProps = (v: unknown): Props => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Props) : {});
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
@@ -48,11 +56,12 @@ export function parsePreviewJson(text: string): ParsedPreview {
     return { ok: false, reason: `not JSON (${e instanceof Error ? e.message : String(e)}); pass the output of \`pulumi preview --json\`` };
   }
   const root = asProps(raw);
-  if (!Array.isArray(root.steps)) {
-    return { ok: false, reason: "no `steps` list: this does not look like the output of `pulumi preview --json`" };
+  // The CLI leaves `steps` out when nothing was registered (a program that failed at once): diagnostics still say so.
+  if (!Array.isArray(root.steps) && !Array.isArray(root.diagnostics)) {
+    return { ok: false, reason: "no `steps` or `diagnostics` list: this does not look like the output of `pulumi preview --json`" };
   }
   const steps: PreviewStep[] = [];
-  for (const s of root.steps) {
+  for (const s of Array.isArray(root.steps) ? root.steps : []) {
     const p = asProps(s);
     if (typeof p.op !== "string" || typeof p.urn !== "string") continue;
     steps.push({
@@ -66,7 +75,13 @@ export function parsePreviewJson(text: string): ParsedPreview {
   }
   const summary: Record<string, number> = {};
   for (const [k, v] of Object.entries(asProps(root.changeSummary))) if (typeof v === "number") summary[k] = v;
-  return { ok: true, preview: { steps, changeSummary: summary } };
+  const diagnostics: PreviewDiagnostic[] = [];
+  for (const d of Array.isArray(root.diagnostics) ? root.diagnostics : []) {
+    const p = asProps(d);
+    if (typeof p.message !== "string" || typeof p.severity !== "string") continue;
+    diagnostics.push({ message: p.message, severity: p.severity, ...(typeof p.urn === "string" ? { urn: p.urn } : {}) });
+  }
+  return { ok: true, preview: { steps, changeSummary: summary, diagnostics } };
 }
 
 /** `urn:pulumi:stack::project::parent$pkg:mod:Type::name` -> `pkg:mod:Type`. */
