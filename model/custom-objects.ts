@@ -3,7 +3,8 @@
 // (shared/reference/hubspot-open-questions.md Q6). A name is resolved against one portal's schemas; this module
 // only parses references and matches them, the reading is the caller's.
 
-import { resolveObjectType } from "./object-types";
+import { resolveObjectType, STANDARD_OBJECT_TYPES } from "./object-types";
+import { closest } from "./spelling";
 
 /** How an object type was named: an id (standard or custom), or a custom object's name to resolve per portal. */
 export type ObjectTypeRef =
@@ -19,6 +20,7 @@ export type ObjectTypeRef =
 export type ObjectTypeRefParse = { ok: true; ref: ObjectTypeRef } | { ok: false; reason: string };
 
 const PLAIN_NAME = /^[a-z][a-z0-9_]*$/;
+const STANDARD_SPELLINGS = STANDARD_OBJECT_TYPES.flatMap((t) => [t.name, ...t.aliases]);
 const SHORT_NAME = /^p_([a-z][a-z0-9_]*)$/;
 const QUALIFIED_NAME = /^p([0-9]+)_([a-z][a-z0-9_]*)$/;
 
@@ -36,7 +38,17 @@ export function parseObjectTypeRef(value: unknown): ObjectTypeRefParse {
   if (qualified) return { ok: true, ref: { kind: "custom-name", name: qualified[2] as string, portalId: qualified[1] as string } };
   const short = SHORT_NAME.exec(v);
   if (short) return { ok: true, ref: { kind: "custom-name", name: short[1] as string } };
-  if (PLAIN_NAME.test(v)) return { ok: true, ref: { kind: "custom-name", name: v } };
+  if (PLAIN_NAME.test(v)) {
+    // A custom object's name cannot be checked offline, and a preview makes no API call for standard pairs: a typo
+    // such as `companeis` would otherwise pass validate and fail later. A plain name of six letters or more one edit
+    // (two from ten letters) away from a standard type is refused as a likely typo; a custom object of that name is
+    // still reachable, spelled p_<name>. Short names are left alone: `cars` is one edit from `carts`.
+    const near = v.length >= 6 ? closest(v, STANDARD_SPELLINGS, v.length >= 10 ? 2 : 1) : undefined;
+    if (near !== undefined) {
+      return { ok: false, reason: `unknown object type "${String(value)}" (did you mean "${near}"?); a custom object of that name is written p_${v}` };
+    }
+    return { ok: true, ref: { kind: "custom-name", name: v } };
+  }
   return {
     ok: false,
     reason:

@@ -7,3 +7,4 @@ export * from "./unknown";
 export * from "./custom-objects";
 export * from "./text-rules";
 export * from "./reserved-names";
+export * from "./spelling";

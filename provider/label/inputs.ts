@@ -5,12 +5,14 @@ import {
   isHubSpotDefinedForPair,
   hubspotDefinedTypes,
   isUnknown,
+  isUnlabeledAssociationName,
   MAX_TEXT_LENGTH,
   NAME_PATTERN,
   ObjectTypeRef,
   pairDisplay,
   parseObjectTypeRef,
   textLength,
+  unlabeledAssociationNames,
 } from "../../model";
 import type { PropertyBag } from "../values";
 
@@ -73,9 +75,16 @@ function parseText(value: unknown, property: string, failures: CheckFailure[], r
   return value;
 }
 
-function parseName(value: unknown, failures: CheckFailure[]): string | undefined {
+function parseName(value: unknown, from: ObjectTypeRef | undefined, to: ObjectTypeRef | undefined, failures: CheckFailure[]): string | undefined {
   const name = parseText(value, "name", failures, true);
-  if (name === undefined || NAME_PATTERN.test(name)) return name;
+  if (name === undefined) return undefined;
+  if (NAME_PATTERN.test(name)) {
+    if (from && to && isUnlabeledAssociationName(name, from, to)) {
+      failures.push({ property: "name", reason: `name "${name}" is the name HubSpot gives the pair's unlabeled association (${unlabeledAssociationNames(from, to).join(", ")}); choose another` });
+      return undefined;
+    }
+    return name;
+  }
   const why = /^[0-9]/.test(name) ? "must not start with a digit" : /[-\s]/.test(name) ? "must not contain hyphens or spaces" : "may contain only letters, digits and underscores";
   failures.push({ property: "name", reason: `name "${name}" ${why} (HubSpot internal names: letters, digits and underscores, no leading digit)` });
   return undefined;
@@ -104,7 +113,7 @@ export function parseLabelInputs(news: PropertyBag): ParsedLabelInputs {
   const failures: CheckFailure[] = [];
   const from = parseObjectTypeInput(news.fromObjectType, "fromObjectType", failures);
   const to = parseObjectTypeInput(news.toObjectType, "toObjectType", failures);
-  const name = parseName(news.name, failures);
+  const name = parseName(news.name, from, to, failures);
   const label = parseText(news.label, "label", failures, true);
   const inverseLabel = parseText(news.inverseLabel, "inverseLabel", failures, false);
   const adoptTypeId = parseAdoptTypeId(news.adoptTypeId, from, to, failures);

@@ -4,7 +4,7 @@ import Ajv2020, { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { textLength } from "../../model";
 import { documentSchema, JsonSchemaNode } from "./schema-file";
 import { Finding, PathSegment } from "./problems";
-import { closest } from "./spelling";
+import { closest } from "../../model/spelling";
 
 let compiled: ValidateFunction | undefined;
 

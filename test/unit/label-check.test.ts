@@ -27,9 +27,11 @@ describe("unit: AssociationLabel check", () => {
 
   const table: [string, Record<string, unknown>, string, RegExp][] = [
     ["missing fromObjectType", { fromObjectType: undefined }, "fromObjectType", /required/],
-    ["an object type that is no standard name nor a custom object of the portal", { fromObjectType: "contactz" }, "fromObjectType", /no custom object named "contactz" in this portal; it has no custom objects/],
+    ["an object type that is no standard name nor a custom object of the portal", { fromObjectType: "widgets" }, "fromObjectType", /no custom object named "widgets" in this portal; it has no custom objects/],
     ["a custom object name the portal does not have", { toObjectType: "pets" }, "toObjectType", /no custom object named "pets"/],
     ["an unknown standard id", { toObjectType: "0-9999" }, "toObjectType", /unknown standard object type id "0-9999"/],
+    ["a likely typo of a standard type, refused offline", { toObjectType: "companeis" }, "toObjectType", /unknown object type "companeis" \(did you mean "companies"\?\); a custom object of that name is written p_companeis/],
+    ["the pair's unlabeled association name", { name: "Contact_To_Company" }, "name", /is the name HubSpot gives the pair's unlabeled association \(contact_to_company, company_to_contact\)/],
     ["an object type that is no name at all", { toObjectType: "my pets!" }, "toObjectType", /neither a standard object type nor a custom object's name/],
     ["name with hyphen", { name: "my-label" }, "name", /hyphens/],
     ["name with space", { name: "my label" }, "name", /hyphens or spaces/],

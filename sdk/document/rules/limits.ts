@@ -4,7 +4,7 @@
 // on the label); and no association type is limited twice, however the two declarations name it.
 import { HubSpotDefinedType, hubspotDefinedTypes, pairKey } from "../../../model";
 import { Finding, formatPath, PathSegment } from "../problems";
-import { closest } from "../spelling";
+import { closest } from "../../../model/spelling";
 import { asBag, asInt, asList, asText, display, DocumentEntries, isResolved, isSameObject, LabelEntry, ResolvedPair, reverseDisplay } from "./entries";
 
 function aboveUnlabeled(value: number, max: number, maxPath: PathSegment[], direction: string): string {

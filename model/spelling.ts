@@ -1,4 +1,4 @@
-// "Did you mean" hints for the document's typos: property names, object type names, HubSpot-defined label texts.
+// "Did you mean" hints for typos: property names, object type names, HubSpot-defined label texts.
 
 /** Edits between two words, a swap of neighbours counting as one (optimal string alignment), case-insensitive. */
 export function editDistance(a: string, b: string): number {
