@@ -66,8 +66,8 @@ export const CUSTOM_OBJECT_ID = /^2-[1-9][0-9]*$/;
 export type ObjectTypeResolution = { ok: true; id: string } | { ok: false; reason: string };
 
 /**
- * `contacts`, `contact`, `Contacts`, `0-1` -> `0-1`; `2-123` -> `2-123` (custom objects are only accepted by id:
- * HubSpot rejects a custom object's plain name on association paths, and `p_<name>` is unconfirmed).
+ * The ids that need no portal: `contacts`, `contact`, `Contacts`, `0-1` -> `0-1`; a custom object's id `2-123` ->
+ * `2-123`. A custom object's name needs the portal's schemas (custom-objects.ts).
  */
 export function resolveObjectType(value: unknown): ObjectTypeResolution {
   if (typeof value !== "string" || value.trim() === "") {
@@ -93,7 +93,7 @@ export function objectTypeId(value: unknown): string {
 
 export function acceptedNamesHint(): string {
   const names = STANDARD_OBJECT_TYPES.map((t) => t.name).join(", ");
-  return `accepted names: ${names} (singular forms too), or an object type id like 0-1; custom objects are given by their id 2-N (e.g. 2-123)`;
+  return `accepted names: ${names} (singular forms too), or an object type id like 0-1; a custom object by its name (cars), p_<name>, its fully qualified name (p<portalId>_<name>) or its id 2-N`;
 }
 
 /** Plural path name (`contacts`), or the id itself for custom objects. */

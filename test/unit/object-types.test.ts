@@ -46,7 +46,7 @@ describe("unit: object types", () => {
       expect(r.ok).to.equal(false);
       if (!r.ok) {
         expect(r.reason).to.include("contacts");
-        expect(r.reason).to.include("custom objects are given by their id 2-N");
+        expect(r.reason).to.include("a custom object by its name (cars), p_<name>");
       }
     });
   }
