@@ -2,14 +2,14 @@
 // existing portal is adopted, not re-created.
 import * as fs from "fs";
 import * as path from "path";
-import { DEFAULT_BASE_URL, HubSpotClient } from "../../provider/hubspot";
-import { objectTypeName, resolveObjectType } from "../../model";
 import { formatProblem, loadDocumentText, schemaFilePath } from "../../sdk/document";
 import { flagValue, parseArgs } from "./args";
-import { buildExportDocument, describeSkipped, SkippedLimit } from "./export/build-document";
+import { buildExportDocument, describeSkipped, exportedName, SkippedLimit } from "./export/build-document";
+import { parseObjectTypesFlag, resolveExportObjectTypes } from "./export/object-types";
 import { readPortal } from "./export/portal-snapshot";
 import { renderExport } from "./export/render";
 import { CommandIo, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from "./io";
+import { connectPortal, PORTAL_FLAGS, PORTAL_FLAGS_USAGE } from "./portal";
 
 export const EXPORT_USAGE = `Usage: hubspot-associations export [--out FILE] [--object-types a,b,...] [options]
 
@@ -18,22 +18,25 @@ Reads a live portal and writes a hubspot-associations.yaml that reproduces it: e
 A limit the document cannot name (a HubSpot-defined type this tool does not know) is listed in the file's
 header and on stderr instead; nothing declares it, so \`pulumi up\` leaves it as it is.
 
-Object types: contacts, companies, deals and tickets, plus any given with --object-types (names like
-line_items, or ids like 0-8 and 2-123 for custom objects).
+Object types: contacts, companies, deals and tickets, plus any given with --object-types: standard names
+like line_items or ids like 0-8, and custom objects by name (cars, p_cars, p123_cars) or id (2-123). The
+document names a custom object by its name, which is the same in every portal (its id is not): the file
+applies to a sandbox and to production alike. The portal's custom object schemas are read once, and only
+when --object-types names a custom object.
+
+The settings are those of the provider: the token from $HUBSPOT_ACCESS_TOKEN (or --token-env), the base URL
+from --base-url, else $HUBSPOT_BASE_URL; with $HUBSPOT_PORTAL_ID set, a token of another portal is refused.
 
 Options:
   --out FILE            write to FILE instead of standard output
   --object-types LIST   more object types, comma-separated
-  --base-url URL        HubSpot API base URL (default: $HUBSPOT_BASE_URL, else ${DEFAULT_BASE_URL})
-  --token-env NAME      environment variable holding the token (default: HUBSPOT_ACCESS_TOKEN)
+${PORTAL_FLAGS_USAGE}
   --schema URL          the $schema reference written on the first line (default: the path of this
                         package's schema.json relative to the output file)
   -h, --help            this text
 
 Exit codes: 0 ok, 1 user error (no token, API error), 2 usage.
 `;
-
-const STANDARD = ["0-1", "0-2", "0-3", "0-5"];
 
 function exportDate(env: NodeJS.ProcessEnv): string {
   // SOURCE_DATE_EPOCH (reproducible-builds convention) pins the date, for byte-identical exports in tests.
@@ -51,8 +54,7 @@ export async function runExportCommand(argv: string[], io: CommandIo): Promise<n
   const parsed = parseArgs(argv, [
     { name: "out", takesValue: true },
     { name: "object-types", takesValue: true },
-    { name: "base-url", takesValue: true },
-    { name: "token-env", takesValue: true },
+    ...PORTAL_FLAGS,
     { name: "schema", takesValue: true },
   ]);
   const usage = (msg: string): number => {
@@ -67,40 +69,38 @@ export async function runExportCommand(argv: string[], io: CommandIo): Promise<n
   }
   if (args.positionals.length > 0) return usage(`unexpected argument '${args.positionals[0]}'`);
 
-  const objectTypeIds = [...STANDARD];
-  for (const raw of (flagValue(args, "object-types") ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "")) {
-    const r = resolveObjectType(raw);
-    if (!r.ok) return usage(`--object-types: ${r.reason}`);
-    if (!objectTypeIds.includes(r.id)) objectTypeIds.push(r.id);
-  }
-
-  const tokenEnv = flagValue(args, "token-env") ?? "HUBSPOT_ACCESS_TOKEN";
-  const token = io.env[tokenEnv];
-  if (!token) {
-    io.err(`hubspot-associations export: ${tokenEnv} is not set; export reads the portal with a private-app or OAuth token\n`);
+  const requested = parseObjectTypesFlag(flagValue(args, "object-types"));
+  if (!requested.ok) return usage(`--object-types: ${requested.reason}`);
+  const fail = (message: string): number => {
+    io.err(`hubspot-associations export: ${message}\n`);
     return EXIT_USER_ERROR;
-  }
-  const baseUrl = flagValue(args, "base-url") ?? (io.env.HUBSPOT_BASE_URL || DEFAULT_BASE_URL);
+  };
+  const portal = connectPortal(args, io, "export reads the portal");
+  if (!portal.ok) return fail(portal.message);
+  const { session } = portal;
   const out = flagValue(args, "out");
 
   let text: string;
   let skipped: SkippedLimit[];
   try {
-    const client = new HubSpotClient({ accessToken: token, baseUrl });
-    const snapshot = await readPortal(client, objectTypeIds);
+    await session.verifyPortal();
+    const resolved = await resolveExportObjectTypes(requested.refs, () => session.api.listCustomObjectSchemas());
+    if (!resolved.ok) return fail(`--object-types: ${resolved.reason}`);
+    const { ids, customNames } = resolved.types;
+    const snapshot = { ...(await readPortal(session.api, ids)), customObjectNames: customNames };
     const result = buildExportDocument(snapshot);
     skipped = result.skipped;
     text = renderExport(result.document, {
       schemaUrl: flagValue(args, "schema") ?? defaultSchemaUrl(out),
       portalId: snapshot.portalId,
       date: exportDate(io.env),
-      objectTypes: objectTypeIds.map((id) => objectTypeName(id)),
-      skipped: skipped.map(describeSkipped),
+      objectTypes: ids.map((id) => exportedName(snapshot, id)),
+      customObjects: [...customNames].map(([id, name]) => `${name} = ${id}`),
+      skipped: skipped.map((s) => describeSkipped(s)),
     });
   } catch (e) {
     // The client's errors never contain the token (provider/hubspot/errors.ts redacts it).
-    io.err(`hubspot-associations export: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT_USER_ERROR;
+    return fail(e instanceof Error ? e.message : String(e));
   }
 
   // What we write must load: a failure here is our bug, reported rather than written silently.

@@ -156,7 +156,8 @@ describe("export: from a seeded emulator", function () {
         limits: [{ label: "Primary", maxToObjectIds: 1 }],
       },
       { from: "contacts", to: "deals", labels: [{ name: "referrer", label: "Referrer", inverseMaxToObjectIds: 2, adoptTypeId: ids.referrer }] },
-      { from: "contacts", to: "2-123", labels: [{ name: "owner", label: "Owner", inverseLabel: "Pet", adoptTypeId: ids.owner }] },
+      // The custom object by its name, the same in every portal, though asked for by id.
+      { from: "contacts", to: "pets", labels: [{ name: "owner", label: "Owner", inverseLabel: "Pet", adoptTypeId: ids.owner }] },
       // "Manager!" shares the contacts/companies namespace with "manager".
       { from: "companies", to: "contacts", maxToObjectIds: 50, labels: [{ name: "manager_2", label: "Manager!", adoptTypeId: ids.manager2 }] },
       {
@@ -217,8 +218,8 @@ describe("export: from a seeded emulator", function () {
     expect(io.stderr.join("")).to.not.contain("pat-na1-wrong-token-123");
   });
 
-  it("usage errors exit 2: unknown object type, unknown option, stray argument; --help exits 0", async () => {
-    for (const argv of [["--object-types", "widgets"], ["--colour"], ["extra"], ["--out"]]) {
+  it("usage errors exit 2: an object type that can name nothing, unknown option, stray argument; --help exits 0", async () => {
+    for (const argv of [["--object-types", "companeis"], ["--object-types", "0-999"], ["--colour"], ["extra"], ["--out"]]) {
       const io = captureIo(env());
       expect(await runExportCommand(argv, io), argv.join(" ")).to.equal(2);
       expect(io.stderr.join("")).to.contain("Usage: hubspot-associations export");

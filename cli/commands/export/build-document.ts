@@ -32,6 +32,9 @@ export const EXPORT_HEURISTICS = [
 export interface SkippedLimit {
   fromId: string;
   toId: string;
+  /** The pair's object types as the document names them. */
+  fromName: string;
+  toName: string;
   category: string;
   typeId: number;
   label: string | null;
@@ -87,7 +90,8 @@ function placeOtherLimit(pair: AssociationPair, snap: PairSnapshot, c: Configure
   const max = c.userEnforcedMaxToObjectIds;
   const live = snap.labels.find((l) => l.typeId === c.typeId && l.category === c.category);
   const skip = (reason: string): undefined => {
-    skipped.push({ fromId: snap.fromId, toId: snap.toId, category: c.category, typeId: c.typeId, label: live?.label ?? c.label ?? null, max, reason });
+    const label = live?.label ?? c.label ?? null;
+    skipped.push({ fromId: snap.fromId, toId: snap.toId, fromName: pair.from, toName: pair.to, category: c.category, typeId: c.typeId, label, max, reason });
     return undefined;
   };
   if (isUnlabeled(snap, c.typeId, halves)) {
@@ -114,6 +118,11 @@ function labelEntry(l: ReturnType<typeof groupLabels>[number], names: NameAlloca
   return out;
 }
 
+/** How the document names an object type: a standard one by its plural name, a custom one by its own name. */
+export function exportedName(snapshot: PortalSnapshot, id: string): string {
+  return snapshot.customObjectNames?.get(id) ?? objectTypeName(id);
+}
+
 export function buildExportDocument(snapshot: PortalSnapshot): ExportResult {
   const ids = snapshot.objectTypeIds;
   const limits = new PendingLimits(snapshot);
@@ -122,7 +131,7 @@ export function buildExportDocument(snapshot: PortalSnapshot): ExportResult {
   const entry = (fromId: string, toId: string): AssociationPair => {
     const key = pairKey(fromId, toId);
     let e = entries.get(key);
-    if (!e) entries.set(key, (e = { from: objectTypeName(fromId), to: objectTypeName(toId) }));
+    if (!e) entries.set(key, (e = { from: exportedName(snapshot, fromId), to: exportedName(snapshot, toId) }));
     return e;
   };
 
@@ -171,5 +180,5 @@ export function buildExportDocument(snapshot: PortalSnapshot): ExportResult {
 /** One line per skipped limit, for the file's header and the command's warning. */
 export function describeSkipped(s: SkippedLimit): string {
   const type = `${s.category} type ${s.typeId}${s.label ? ` "${s.label}"` : ""}`;
-  return `${pairDisplay(s.fromId, s.toId)}: limit ${s.max} on ${type} (${s.reason})`;
+  return `${pairDisplay(s.fromName, s.toName)}: limit ${s.max} on ${type} (${s.reason})`;
 }

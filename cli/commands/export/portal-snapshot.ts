@@ -15,6 +15,8 @@ export interface PortalSnapshot {
   objectTypeIds: string[];
   /** Keyed by `from/to`. */
   pairs: Map<string, PairSnapshot>;
+  /** The document's name of each custom object read (export/object-types.ts); one missing here is written by id. */
+  customObjectNames?: ReadonlyMap<string, string>;
 }
 
 export const pairKey = (fromId: string, toId: string): string => `${fromId}/${toId}`;

@@ -10,6 +10,8 @@ export interface ExportHeader {
   /** YYYY-MM-DD */
   date: string;
   objectTypes: string[];
+  /** `cars = 2-123` per custom object: the document names it, this portal's id is said once, here. */
+  customObjects: string[];
   /** Limits the document could not express, one line each. */
   skipped: string[];
 }
@@ -20,6 +22,9 @@ export function renderExport(doc: AssociationSchemaDocument, h: ExportHeader): s
     "#",
     `# Exported by \`hubspot-associations export\` from HubSpot portal ${h.portalId} on ${h.date},`,
     `# object types: ${h.objectTypes.join(", ")}.`,
+    ...(h.customObjects.length > 0
+      ? [`# Custom objects are named by their name, the same in every portal; here ${h.customObjects.join(", ")}.`]
+      : []),
     "# Every user-defined label carries adoptTypeId: the first `pulumi up` takes it over instead of creating it.",
     "#",
     ...EXPORT_HEURISTICS.map((l) => (l === "" ? "#" : `# ${l}`)),
