@@ -9,7 +9,7 @@ import { runValidateCommand } from "./commands/validate";
 const USAGE = `Usage: hubspot-associations <command> [options]
 
 Commands:
-  validate FILE...     check hubspot-associations.yaml offline (no token needed)
+  validate FILE...     check hubspot-associations.yaml offline; --portal: custom objects against a portal too
   export               write the YAML document of a live portal's labels and limits
   summarize [FILE|-]   turn \`pulumi preview --json\` output into a Markdown table of label and limit changes
   emulator             run the local HubSpot emulator (prints its URL and token)
