@@ -1,7 +1,7 @@
 // A resource's `fromObjectType` and `toObjectType`, resolved to ids for this portal: standard types offline, custom
 // objects by name through the session's one schemas read. Shared by both resource kinds.
 
-import { ObjectTypeRef } from "../model";
+import { CUSTOM_OBJECT_ID, ObjectTypeRef } from "../model";
 import type { CheckFailure } from "./label/inputs";
 import { SessionSource } from "./object-types";
 
@@ -16,7 +16,7 @@ export interface ResolvedPair {
 export async function resolvePairInputs(session: SessionSource, from: ObjectTypeRef, to: ObjectTypeRef): Promise<ResolvedPair> {
   const failures: CheckFailure[] = [];
   const one = async (ref: ObjectTypeRef, property: string): Promise<string | undefined> => {
-    if (ref.kind === "id") return ref.id;
+    if (ref.kind === "id" && !CUSTOM_OBJECT_ID.test(ref.id)) return ref.id;
     const r = await session().objectTypes.resolve(ref);
     if (r.ok) return r.id;
     failures.push({ property, reason: r.reason });

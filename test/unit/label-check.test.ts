@@ -17,6 +17,9 @@ describe("unit: AssociationLabel check", () => {
       { ...base, inverseLabel: undefined },
       { ...base, toObjectType: "contacts" },
       { ...base, fromObjectType: "2-123" },
+      { ...base, fromObjectType: "cars" },
+      { ...base, fromObjectType: "P_Cars" },
+      { ...base, fromObjectType: "p12345_cars" },
       { ...base, adoptTypeId: 145 },
       { ...base, name: "_a1_B" },
       { ...base, name: "x".repeat(100) },
@@ -27,7 +30,8 @@ describe("unit: AssociationLabel check", () => {
 
   const table: [string, Record<string, unknown>, string, RegExp][] = [
     ["missing fromObjectType", { fromObjectType: undefined }, "fromObjectType", /required/],
-    ["an object type that is no standard name nor a custom object of the portal", { fromObjectType: "widgets" }, "fromObjectType", /no custom object named "widgets" in this portal; it has no custom objects/],
+    ["an object type that is no standard name nor a custom object of the portal", { fromObjectType: "widgets" }, "fromObjectType", /no custom object named "widgets" in this portal; its custom objects are: cars \(2-123\)/],
+    ["a custom object id the portal does not have (another portal's)", { fromObjectType: "2-999" }, "fromObjectType", /no custom object with id 2-999 in this portal \(custom object ids differ between portals/],
     ["a custom object name the portal does not have", { toObjectType: "pets" }, "toObjectType", /no custom object named "pets"/],
     ["an unknown standard id", { toObjectType: "0-9999" }, "toObjectType", /unknown standard object type id "0-9999"/],
     ["a likely typo of a standard type, refused offline", { toObjectType: "companeis" }, "toObjectType", /unknown object type "companeis" \(did you mean "companies"\?\); a custom object of that name is written p_companeis/],

@@ -28,7 +28,8 @@ function offlineApi(schemas: CustomObjectSchemaInfo[], reads: { schemas: number 
   };
 }
 
-export function offlineProviders(schemas: CustomObjectSchemaInfo[] = []) {
+/** The offline portal has one custom object, `cars` (2-123). */
+export function offlineProviders(schemas: CustomObjectSchemaInfo[] = [{ objectTypeId: "2-123", name: "cars", fullyQualifiedName: "p12345_cars", archived: false }]) {
   const reads = { schemas: 0 };
   const host = new ProviderHost({
     createClient: () => offlineApi(schemas, reads),
