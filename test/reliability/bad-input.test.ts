@@ -41,6 +41,8 @@ interface ResourceCase {
   inputs: (ctx: Ctx) => Bag;
   /** The property the single check failure names; undefined when only create (with a read) can tell. */
   property?: string;
+  /** Reads check may make to know (a custom object's name needs the portal's schemas), by "METHOD route". */
+  reads?: string[];
   reason: RegExp;
 }
 
@@ -74,7 +76,7 @@ interface Ctx {
 const long = "x".repeat(101);
 
 const RESOURCE_CASES: ResourceCase[] = [
-  { id: "R01", what: "unknown object type", kind: "label", via: "cli", inputs: () => label({ fromObjectType: "widgets" }), property: "fromObjectType", reason: /no custom object named "widgets" in this portal/ },
+  { id: "R01", what: "unknown object type", kind: "label", via: "cli", inputs: () => label({ fromObjectType: "widgets" }), property: "fromObjectType", reads: ["GET /crm/v3/schemas"], reason: /no custom object named "widgets" in this portal/ },
   { id: "R02", what: "object type of the wrong type", kind: "label", via: "provider", inputs: () => label({ toObjectType: 42 }), property: "toObjectType", reason: /must be an object type name or id/ },
   { id: "R03", what: "internal name with a hyphen", kind: "label", via: "cli", inputs: () => label({ name: "account-manager" }), property: "name", reason: /must not contain hyphens or spaces/ },
   { id: "R04", what: "internal name with a leading digit", kind: "label", via: "cli", inputs: () => label({ name: "1st_manager" }), property: "name", reason: /must not start with a digit/ },
@@ -243,7 +245,10 @@ describe("reliability: bad input is refused with one clear error and no write", 
       const created = await failureOf(provider.create({ ...inputs, __provider: "shim" }));
       expect(created, `${c.id}: create refuses`).to.match(c.reason);
       await assertNoWrite(c.id);
-      if (c.property !== undefined) expect((await requestLog(emu)).total, `${c.id}: no request at all`).to.equal(0);
+      if (c.property !== undefined) {
+        const reads = Object.fromEntries((c.reads ?? []).map((r) => [r, 1]));
+        expect((await requestLog(emu)).counts, `${c.id}: no request but the reads check needs`).to.deep.equal(reads);
+      }
 
       if (c.via === "cli") {
         await clearLog(emu);
@@ -311,7 +316,8 @@ describe("reliability: bad input is refused with one clear error and no write", 
   // legitimate (it is declared), so these rows assert: one clear error, NO request from the duplicate, and HubSpot
   // holding the label once. (In YAML the loader refuses duplicates before any request: Y06, Y07, Y12.)
   let adoptable = 0;
-  const DUPLICATE_CASES: { id: string; what: string; setup?: () => Promise<void>; program: () => void; reason: RegExp; route: string }[] = [
+  /** `calls`: how often the first resource calls `route` (default 1). */
+  const DUPLICATE_CASES: { id: string; what: string; setup?: () => Promise<void>; program: () => void; reason: RegExp; route: string; calls?: number }[] = [
     {
       id: "D01",
       what: "two labels with the same name on one pair",
@@ -355,6 +361,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
       },
       reason: /adopts typeId \d+, which .* adopts too: one label, one resource; declare it once/,
       route: "GET /crm/v4/associations/{fromObjectType}/{toObjectType}/labels",
+      calls: 2, // the adopted single label's pair, and its reverse pair for the other half
     },
   ];
 
@@ -370,7 +377,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
         const errors = diagnosticErrors(failure);
         expect(errors.length, `${c.id}: one error, got ${JSON.stringify(errors)}`).to.equal(1);
         const log = await requestLog(emu);
-        expect(log.counts[c.route], `${c.id}: only the first resource called HubSpot`).to.equal(1);
+        expect(log.counts[c.route], `${c.id}: only the first resource called HubSpot`).to.equal(c.calls ?? 1);
         if (c.route.startsWith("GET")) expect(mutatingRequests(log), `${c.id}: no write at all`).to.deep.equal([]);
         const state = await emulatorState(emu);
         expect(countDuplicates(state), `${c.id}: nothing twice at HubSpot`).to.equal(0);
