@@ -22,9 +22,16 @@ case "${1:-}" in
   --layers) runner=1 ;;
 esac
 
+echo "Node $(node --version), @pulumi/pulumi $(node -p 'require("@pulumi/pulumi/package.json").version')"
 if [ $fast -eq 0 ]; then
   npx eslint .
   echo "Pulumi CLI: $(bash scripts/pulumi-cli.sh)"
+  # Tests that run a project through `pulumi up` need it; without one they skip (and .ci/run fails).
+  if host="$(bash scripts/pulumi-cli.sh --language-host)"; then
+    echo "Node.js language host: $host"
+  else
+    echo "Node.js language host: none (tests that need it skip, and .ci/run fails)"
+  fi
 fi
 if [ $runner -eq 0 ]; then
   exec npx mocha "$@"
