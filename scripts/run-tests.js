@@ -141,6 +141,7 @@ function selectGroups(t, groups, opts) {
 
 /** Runs the selected groups of the checkout at `root`; `stdio` is mocha's (tests of this runner pass "ignore"). */
 function main(argv, root, stdio = "inherit") {
+  const say = stdio === "ignore" ? () => undefined : console.log;
   const t = tree(root);
   const { compiled } = t;
   const opts = parseArgs(argv);
@@ -154,7 +155,7 @@ function main(argv, root, stdio = "inherit") {
   let rc = 0;
   try {
     groups.forEach((g, i) => {
-      console.log(`\n=== mocha ${i + 1}/${groups.length}: ${g.name} (${g.files.length} files)`);
+      say(`\n=== mocha ${i + 1}/${groups.length}: ${g.name} (${g.files.length} files)`);
       const env = { ...process.env, MOCHA_LOADED_FILES_OUT: path.join(record, `${i}.txt`) };
       // A source without its compiled file is left out here (mocha would stop at it) and reported below.
       const present = g.files.map(compiled).filter((f) => fs.existsSync(f));
@@ -175,7 +176,7 @@ function main(argv, root, stdio = "inherit") {
       console.error(`run-tests: ${notRun.length} test file(s) under test/ were not run:\n  ${notRun.map((f) => path.relative(root, f)).join("\n  ")}`);
       rc = 1;
     }
-    if (notRun.length === 0) console.log(`\nrun-tests: all ${selected.length} selected test files ran (${groups.length} mocha processes)`);
+    if (notRun.length === 0) say(`\nrun-tests: all ${selected.length} selected test files ran (${groups.length} mocha processes)`);
   } finally {
     fs.rmSync(record, { recursive: true, force: true });
   }
