@@ -65,7 +65,12 @@ describe("e2e toolchain: a TypeScript project through `pulumi up` and the Node.j
     // A package.json of its own: without one the language host would run the repository's package "main".
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "toolchain-check", version: "1.0.0", private: true, main: "index.ts" }));
     fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: toolchain-check\nruntime: nodejs\n");
-    fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", types: ["node"] } }));
+    // Both module and moduleResolution, as Pulumi's templates have them: recent SDKs (3.276) give ts-node
+    // moduleResolution "nodenext" unless the project says otherwise, and TypeScript 5 refuses that with commonjs.
+    fs.writeFileSync(
+      path.join(project, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", types: ["node"] } }),
+    );
     fs.writeFileSync(path.join(project, "index.ts"), program);
     env = {
       ...process.env,
