@@ -19,9 +19,9 @@ const installedSettings = runtimeSettings as unknown as RuntimeSettingsModule;
 
 /**
  * The option objects the installed SDK creates its engine and resource-monitor channels with. They are internal to
- * @pulumi/pulumi: `runtime/settings.grpcClientOptions` (3.2xx releases that add a tracing interceptor; built once
- * from grpcChannelOptions, so both must be set) and `grpcChannelOptions` (older 3.2xx). Empty when the SDK exports
- * neither.
+ * @pulumi/pulumi: `runtime/settings.grpcClientOptions` (3.248 and 3.276: it adds a tracing interceptor and is built
+ * once from grpcChannelOptions, so both are set) and `grpcChannelOptions` (what 3.216 passes). Empty when the SDK
+ * exports neither.
  */
 export function runtimeChannelOptions(settings: RuntimeSettingsModule = installedSettings): Record<string, unknown>[] {
   return [settings.grpcClientOptions, settings.grpcChannelOptions].filter(
@@ -43,7 +43,7 @@ let warnedUnsupported = false;
  * reconnect to the dead CLI, and its first calls fail at once with `UNAVAILABLE: No connection established. Last
  * error: null`. Those first calls are the feature queries made before the program starts; the SDK takes UNAVAILABLE
  * for "the engine is shutting down" and ends the run without an error. A channel-local pool removes the sharing.
- * Reproduced in test/e2e/engine-channels.test.ts, which shows the bug in both tested SDKs (3.216.0 and 3.276.0).
+ * Reproduced in test/e2e/engine-channels.test.ts, which shows the bug in 3.216.0, 3.248.0 and 3.276.0.
  * Plain `pulumi up` with the Node.js language host runs one program per process and is not affected.
  *
  * Decided by what the SDK has, not by its version: where its channel options already ask for a local pool there is
