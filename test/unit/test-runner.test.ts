@@ -74,6 +74,16 @@ describe("test runner: layers from folders, every file runs", function () {
     expect(layers.some((l) => ["pack", "e2e", "scale", "reliability"].includes(l))).to.equal(false);
   });
 
+  it("--layers runs the named folders; a process-of-its-own entry only when named itself", () => {
+    const files = (layers: string[]) => runner.selectGroups(t, groups, { fast: false, layers }).flatMap((g) => g.files.map((f) => path.relative(repoRoot, f)));
+    const reliability = files(["reliability"]);
+    expect(reliability).to.include("test/reliability/faults.test.ts");
+    expect(reliability).to.not.include("test/reliability/sigkill.test.ts");
+    expect(reliability).to.not.include("test/reliability/soak.test.ts");
+    expect(files(["reliability/sigkill.test.ts"])).to.deep.equal(["test/reliability/sigkill.test.ts"]);
+    expect(files(["e2e", "pack"]).every((f) => /^test\/(e2e|pack)\//.test(f))).to.equal(true);
+  });
+
   it("runs a folder it does not know, with the CLI layers", () => {
     const root = scratchTree({ "test/unit/a.test.ts": "", "test/examples/b.test.ts": "", "test/e2e/c.test.ts": "" });
     try {
