@@ -17,8 +17,9 @@
 #
 # The Node.js language host runs a project whose Pulumi.yaml says `runtime: nodejs` (`pulumi up` in an example's
 # directory); the Automation API's inline programs need none. Its Go module is not served here, so it is built from
-# Pulumi's source kept beside the project (shared/tools/pulumi-language-nodejs, v3.248.0; it works with the CLI and
-# SDK of both test legs, see the README's "Test legs"). In order of preference:
+# Pulumi's source kept beside the project (shared/tools/pulumi-language-nodejs, v3.248.0). That one build serves both
+# test legs: test/e2e/language-host.test.ts passes with CLI and SDK 3.248.0 on Node 20 and 3.276.0 on Node 24 (and
+# it ran a project with 3.216.0 too), so no per-leg build against other modules is needed. In order of preference:
 #   1. `pulumi-language-nodejs` next to the CLI (a real installation ships it), or on PATH;
 #   2. one built earlier, cached outside the repo and keyed by a hash of its source;
 #   3. a build with that source's build.sh, found through $PULUMI_LANGUAGE_NODEJS_SRC (the directory holding
