@@ -86,6 +86,9 @@ describe("test runner: layers from folders, every file runs", function () {
 
   it("runs a folder it does not know, with the CLI layers", () => {
     const root = scratchTree({ "test/unit/a.test.ts": "", "test/examples/b.test.ts": "", "test/e2e/c.test.ts": "" });
+    const said: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => said.push(args.join(" "));
     try {
       const planned = runner.planGroups(runner.tree(root));
       expect(planned.map((g) => [g.layers, g.cli])).to.deep.equal([
@@ -93,8 +96,10 @@ describe("test runner: layers from folders, every file runs", function () {
         [["examples", "e2e"], true],
       ]);
     } finally {
+      console.error = original;
       fs.rmSync(root, { recursive: true, force: true });
     }
+    expect(said).to.deep.equal(["run-tests: test/examples is not classified in scripts/run-tests.js LAYER_ORDER; running it with the CLI layers"]);
   });
 
   it("passes when every file ran, and fails naming a file that was not compiled or defines no test", () => {
