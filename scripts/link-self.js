@@ -4,7 +4,8 @@
 // Why: the serialized provider shim loads its implementation at run time with
 // require("pulumi-hubspot-associations/provider"), resolved from the Pulumi provider process's working
 // directory. Users have the package in node_modules; inside this repository (tests, examples, the demo) the
-// link plays that part. Runs from `npm install`'s `prepare` step, which npm never runs for consumers.
+// link plays that part. The build, test, demo and bench scripts run it first; it is no install hook, because the
+// published package does not ship this file.
 "use strict";
 const fs = require("fs");
 const path = require("path");

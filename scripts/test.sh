@@ -1,32 +1,50 @@
 #!/usr/bin/env bash
-# The whole test suite: build, lint, make sure the pinned Pulumi CLI exists (built from Go modules when
-# absent, cached outside the repo), then every mocha layer (unit, emulator contract, client, provider,
-# serialization, end-to-end with the real CLI).
+# The test suite of one checkout with its installed @pulumi/pulumi (one leg): link the checkout as the installed
+# package, build, lint, make sure the Pulumi CLI of the installed SDK's version exists (scripts/pulumi-cli.sh), then
+# every test file under test/ in layers derived from folders (scripts/run-tests.js, which fails when a file did not
+# run).
+#
+# Usage:
+#   scripts/test.sh                  everything (npm test)
+#   scripts/test.sh --fast           the layers that need no Pulumi CLI; no lint (npm run test:fast)
+#   scripts/test.sh --layers a,b     only these layers (folders under test/)
+#   scripts/test.sh FILE... [OPTS]   mocha with these arguments instead of the layers, e.g. dist/test/e2e/schema.test.js
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 node scripts/link-self.js
 npx tsc -p tsconfig.json
-npx eslint .
-echo "Pulumi CLI: $(bash scripts/pulumi-cli.sh)"
-# Layers in order: fast and pure first, the real CLI last. Arguments replace the default spec.
-if [ $# -gt 0 ]; then
+
+fast=0
+runner=0
+case "${1:-}" in
+  "") runner=1 ;;
+  --fast) runner=1; fast=1 ;;
+  --layers) runner=1 ;;
+esac
+
+echo "Node $(node --version), @pulumi/pulumi $(node -p 'require("@pulumi/pulumi/package.json").version')"
+if [ $fast -eq 0 ]; then
+  npx eslint .
+  echo "Pulumi CLI: $(bash scripts/pulumi-cli.sh)"
+  # Tests that run a project through `pulumi up` need it; without one they skip (and .ci/run fails).
+  if host="$(bash scripts/pulumi-cli.sh --language-host)"; then
+    echo "Node.js language host: $host"
+  else
+    echo "Node.js language host: none (tests that need it skip, and .ci/run fails)"
+  fi
+fi
+if [ $runner -eq 0 ]; then
   exec npx mocha "$@"
 fi
-rc=0
-# The reliability suites add their figures (faults survived, bad inputs refused, duplicates, secrets found) to
-# one file across the mocha processes below; they are printed once at the end.
+
+# The reliability suites add their figures (faults survived, bad inputs refused, duplicates, secrets found) to one
+# file across mocha processes; they are printed once at the end.
 export RELIABILITY_FIGURES_FILE="$PWD/.state/reliability-figures.json"
 mkdir -p .state
 rm -f "$RELIABILITY_FIGURES_FILE"
-npx mocha 'dist/test/unit/**/*.test.js' 'dist/test/emulator/**/*.test.js' 'dist/test/compat/**/*.test.js' \
-  'dist/test/client/**/*.test.js' 'dist/test/provider/**/*.test.js' 'dist/test/serialization/**/*.test.js' \
-  'dist/test/pack/**/*.test.js' 'dist/test/e2e/**/*.test.js' 'dist/test/scale/**/*.test.js' \
-  --exclude 'dist/test/reliability/soak.test.js' --exclude 'dist/test/reliability/sigkill.test.js' \
-  'dist/test/reliability/**/*.test.js' || rc=$?
-# The SIGKILL suite and the soak each run in a mocha process of their own: the first kills CLIs on purpose, and
-# a process of its own keeps whatever a killed run leaves in the process (its hanging inline program) away from
-# other suites; the soak's verdict should be about the soak alone.
-npx mocha 'dist/test/reliability/sigkill.test.js' || rc=$?
-npx mocha 'dist/test/reliability/soak.test.js' || rc=$?
-node dist/test/reliability/print-figures.js
+rc=0
+node scripts/run-tests.js "$@" || rc=$?
+if [ -f "$RELIABILITY_FIGURES_FILE" ]; then
+  node dist/test/reliability/print-figures.js
+fi
 exit $rc

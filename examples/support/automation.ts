@@ -1,5 +1,5 @@
 // Shared by the demo, the end-to-end tests and the benchmark: the pinned Pulumi CLI and an offline environment.
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as path from "path";
 import * as auto from "@pulumi/pulumi/automation";
 import * as runtimeSettings from "@pulumi/pulumi/runtime/settings";
@@ -7,6 +7,29 @@ import * as runtimeSettings from "@pulumi/pulumi/runtime/settings";
 export const repoRoot = path.resolve(__dirname, "..", "..", "..");
 
 let commandPromise: Promise<auto.PulumiCommand> | undefined;
+
+/** The SDK's runtime settings module, as far as isolateEngineChannels() reads it (all of it is SDK-internal). */
+export interface RuntimeSettingsModule {
+  grpcClientOptions?: unknown;
+  grpcChannelOptions?: unknown;
+}
+
+const SUBCHANNEL_POOL = "grpc.use_local_subchannel_pool";
+const installedSettings = runtimeSettings as unknown as RuntimeSettingsModule;
+
+/**
+ * The option objects the installed SDK creates its engine and resource-monitor channels with. They are internal to
+ * @pulumi/pulumi: `runtime/settings.grpcClientOptions` (3.248 and 3.276: it adds a tracing interceptor and is built
+ * once from grpcChannelOptions, so both are set) and `grpcChannelOptions` (what 3.216 passes). Empty when the SDK
+ * exports neither.
+ */
+export function runtimeChannelOptions(settings: RuntimeSettingsModule = installedSettings): Record<string, unknown>[] {
+  return [settings.grpcClientOptions, settings.grpcChannelOptions].filter(
+    (o): o is Record<string, unknown> => typeof o === "object" && o !== null && !Array.isArray(o),
+  );
+}
+
+let warnedUnsupported = false;
 
 /**
  * Keeps the gRPC channels of successive inline-program runs in one process apart. Without this, a run can start
@@ -20,14 +43,31 @@ let commandPromise: Promise<auto.PulumiCommand> | undefined;
  * reconnect to the dead CLI, and its first calls fail at once with `UNAVAILABLE: No connection established. Last
  * error: null`. Those first calls are the feature queries made before the program starts; the SDK takes UNAVAILABLE
  * for "the engine is shutting down" and ends the run without an error. A channel-local pool removes the sharing.
- * Reproduced and checked in test/e2e/engine-channels.test.ts. Plain `pulumi up` with the Node.js language host runs
- * one program per process and is not affected.
+ * Reproduced in test/e2e/engine-channels.test.ts, which shows the bug in 3.216.0, 3.248.0 and 3.276.0.
+ * Plain `pulumi up` with the Node.js language host runs one program per process and is not affected.
+ *
+ * Decided by what the SDK has, not by its version: where its channel options already ask for a local pool there is
+ * nothing to do; where it exports no channel options the workaround cannot apply, and that is said once on stderr
+ * (runs still work; only the port-reuse case above is exposed again), never thrown.
+ * Returns what it did: "isolated", "already isolated" or "unsupported".
  */
-export function isolateEngineChannels(): void {
-  // Internal to @pulumi/pulumi (pinned exactly in package.json): the options every runtime channel is created with.
-  const options = (runtimeSettings as unknown as { grpcClientOptions?: Record<string, unknown> }).grpcClientOptions;
-  if (options === undefined) throw new Error("@pulumi/pulumi no longer exports runtime/settings.grpcClientOptions: see isolateEngineChannels()");
-  options["grpc.use_local_subchannel_pool"] = 1;
+export function isolateEngineChannels(settings: RuntimeSettingsModule = installedSettings): "isolated" | "already isolated" | "unsupported" {
+  const all = runtimeChannelOptions(settings);
+  if (all.length === 0) {
+    if (!warnedUnsupported) {
+      warnedUnsupported = true;
+      console.error(
+        "pulumi-hubspot-associations: this @pulumi/pulumi exports no runtime gRPC channel options " +
+          "(runtime/settings.grpcClientOptions or grpcChannelOptions), so inline runs in one process keep sharing " +
+          "engine connections; a run whose CLI reuses an earlier run's port may end without running its program. " +
+          "See isolateEngineChannels() in examples/support/automation.ts.",
+      );
+    }
+    return "unsupported";
+  }
+  if (all.every((o) => o[SUBCHANNEL_POOL] === 1)) return "already isolated";
+  for (const o of all) o[SUBCHANNEL_POOL] = 1;
+  return "isolated";
 }
 
 /** The pinned Pulumi CLI (from PATH, the cache, or built once from Go modules by scripts/pulumi-cli.sh). */
@@ -43,6 +83,19 @@ export function pulumiCommand(): Promise<auto.PulumiCommand> {
     commandPromise = auto.PulumiCommand.get({ root, skipVersionCheck: false });
   }
   return commandPromise;
+}
+
+/**
+ * The directory holding the Node.js language host (`pulumi-language-nodejs`) for the CLI that pulumiCommand() uses,
+ * for running a project directory the way users do (`pulumi up` with `runtime: nodejs`); put it first on the CLI's
+ * PATH. `missing` says why there is none (scripts/pulumi-cli.sh exit 3): a test must then say so and skip, which
+ * .ci/run counts as a failed run. Any other failure of the script throws.
+ */
+export function languageHost(): { dir: string } | { missing: string } {
+  const r = spawnSync("bash", [path.join(repoRoot, "scripts", "pulumi-cli.sh"), "--language-host"], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (r.status === 0) return { dir: r.stdout.trim() };
+  if (r.status === 3) return { missing: r.stderr.trim() };
+  throw new Error(`scripts/pulumi-cli.sh --language-host failed (${r.status ?? r.signal}): ${r.stderr.trim()}`);
 }
 
 /** Environment for a fully offline run: a file backend, no update checks, no plugin downloads. */
