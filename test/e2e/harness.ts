@@ -1,8 +1,8 @@
 // End-to-end harness: the real Pulumi CLI, driven through the Automation API, against the emulator.
 //
-// Inline programs: the Node.js language host is not buildable from the Go module proxy (see
-// scripts/pulumi-cli.sh), so the CLI attaches to the SDK's in-process language runtime instead. The program
-// runs in this test process; the dynamic provider runs in its own process, started by the engine with the
+// Inline programs: the CLI attaches to the SDK's in-process language runtime, which makes many scenarios cheap to
+// vary from one test process (test/examples/ runs the example projects through the Node.js language host, as users
+// do). The program runs in this test process; the dynamic provider runs in its own process, started by the engine with the
 // workspace directory as its working directory. That directory sits under the repository (in .state/, which
 // git ignores) so that `@pulumi/pulumi` and `pulumi-hubspot-associations` resolve from the repo's node_modules.
 import { execFileSync } from "child_process";

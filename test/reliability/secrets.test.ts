@@ -118,11 +118,13 @@ describe("reliability: the token never leaks (real CLI, default and -v=9 verbosi
     return { t, tmp };
   }
 
-  /** -v=9 with the token in config: stdout clean; in stderr, only the engine's provider-config lines hold it. */
+  /**
+   * -v=9 with the token in config: stdout clean; in stderr, only the engine's provider-config lines may hold it (the
+   * 3.248 engine prints them; the 3.276 engine no longer does: the count is reported per leg).
+   */
   function engineOnly(r: { stdout: string; stderr: string }): void {
     assertClean(r.stdout, "config: stdout (-v=9)"); // what the user reads: clean
     const hits = occurrences(r.stderr);
-    expect(hits.length, "the engine's verbose log prints the configured token (Pulumi behaviour)").to.be.greaterThan(0);
     tally.note("engine -v>=7 log lines printing the configured token (Pulumi's own, documented)", hits.length);
     const unexplained = hits.filter((h) => !ENGINE_CONFIG_LINES.some((re) => re.test(h.line)));
     searched.push({ place: "config: stderr (-v=9) outside the engine's provider-config lines", found: unexplained.length });
@@ -186,7 +188,6 @@ describe("reliability: the token never leaks (real CLI, default and -v=9 verbosi
     // The same lines go to the log files when --logtostderr is not given.
     await t.preview({ logVerbosity: 9 });
     const files = readTree(tmp);
-    expect(occurrences(files).length, "the engine's -v=9 log file holds the configured token").to.be.greaterThan(0);
     expect(occurrences(files).filter((h) => !ENGINE_CONFIG_LINES.some((re) => re.test(h.line)))).to.deep.equal([]);
 
     await assertNothingAtRest(t, "config, after -v=9");
