@@ -67,19 +67,21 @@ export async function readLabel(session: SessionSource, id: string, props?: Prop
     label: live.label ?? "",
   };
   if (stored.name !== undefined) inputs.name = stored.name;
-  const reverse = fromId === toId ? forward : await s.pairs.labelsOf(toId, fromId);
-  const inverse =
-    stored.inverseTypeId !== undefined
-      ? reverse.find((l) => l.typeId === stored.inverseTypeId && l.category === "USER_DEFINED")
-      : stored.paired
-        ? otherHalf(reverse, typeId)
-        : undefined;
+  let inverseTypeId = stored.inverseTypeId;
   if (stored.paired) {
+    // Only a paired label's other half has text of its own to refresh (a single label's reverse half repeats the
+    // forward text), so only then is the reverse pair read (one GET per reverse pair, shared by all its labels).
+    const reverse = fromId === toId ? forward : await s.pairs.labelsOf(toId, fromId);
+    const inverse =
+      stored.inverseTypeId !== undefined
+        ? reverse.find((l) => l.typeId === stored.inverseTypeId && l.category === "USER_DEFINED")
+        : otherHalf(reverse, typeId);
+    inverseTypeId = inverse?.typeId ?? stored.inverseTypeId;
     // If the inverse half vanished on its own, keep the stored text: the forward half still says "paired".
     inputs.inverseLabel = inverse?.label ?? stored.inverseLabel ?? "";
   }
   if (stored.adoptTypeId !== undefined) inputs.adoptTypeId = stored.adoptTypeId;
-  const halves = { typeId, inverseTypeId: inverse?.typeId ?? stored.inverseTypeId };
+  const halves = { typeId, inverseTypeId };
   return { id: idOf(fromId, toId, typeId), props: outputsOf(inputs, fromId, toId, halves), inputs };
 }
 
