@@ -27,6 +27,7 @@ function rangeStart(node: unknown): number | undefined {
 }
 
 function keyText(key: unknown): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed scalar is a string, number, boolean or null
   if (isScalar(key)) return key.value === null || key.value === undefined ? undefined : String(key.value);
   return undefined;
 }

@@ -79,6 +79,7 @@ export function expectNoSecret(error: unknown, secret: string): void {
   const views: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 10 && current !== undefined && current !== null; depth++) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- every way the error could be printed is checked
     views.push(String(current), inspect(current, { depth: 10, showHidden: true }), JSON.stringify(current) ?? "");
     if (!(current instanceof Error)) break;
     views.push(current.message, current.stack ?? "", `${current}: ${current.stack}`);

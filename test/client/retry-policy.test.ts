@@ -9,6 +9,7 @@ import {
   HubSpotDailyLimitError,
   HubSpotNetworkError,
   HubSpotRateLimitError,
+  HubSpotResponseFormatError,
   OutcomeUnknownError,
 } from "../../provider/hubspot/errors";
 import { DEFAULT_RETRY_POLICY, fullJitterDelay, isIdempotent, resolveRetryPolicy } from "../../provider/hubspot/policy";
@@ -260,5 +261,17 @@ describe("client: retry decisions", () => {
     expect(updated?.status).to.equal("CANCELED");
     expect(updated?.numErrors).to.equal(1);
     expect(updated?.errors[0]?.subCategory).to.equal("crm.associations.INVALID_ASSOCIATION_TYPE");
+  });
+
+  it("an optional object type id that is not a string or a number is a format error, not \"[object Object]\"", async () => {
+    const label = (fromObjectTypeId: unknown) => ({ category: "USER_DEFINED", typeId: 7, label: "L", fromObjectTypeId, toObjectTypeId: 2 });
+    const { c, clock } = client([json(200, { results: [label("0-1"), label(null)] }), json(200, { results: [label({ id: "0-1" })] })]);
+    expect((await settle(c.listLabels("contacts", "companies"), clock)).value).to.deep.equal([
+      { category: "USER_DEFINED", typeId: 7, label: "L", fromObjectTypeId: "0-1", toObjectTypeId: "2" },
+      { category: "USER_DEFINED", typeId: 7, label: "L", toObjectTypeId: "2" },
+    ]);
+    const { error } = await settle(c.listLabels("contacts", "companies"), clock);
+    expect(error).to.be.instanceOf(HubSpotResponseFormatError);
+    expect((error as Error).message).to.contain('results[0]: fromObjectTypeId is not an id: {"id":"0-1"}');
   });
 });

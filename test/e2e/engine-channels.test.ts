@@ -113,7 +113,7 @@ describe("e2e infrastructure: inline runs in one process keep their engine chann
   // run out between the two runs and make the first test pass by luck.
   const backoff = "grpc.initial_reconnect_backoff_ms";
   const options = runtimeChannelOptions();
-  const saved = options.map((o) => ({ o, values: { [key]: o[key], [backoff]: o[backoff] } as Record<string, unknown> }));
+  const saved = options.map((o) => ({ o, values: { [key]: o[key], [backoff]: o[backoff] } }));
 
   before(() => {
     expect(options.length, "the SDK's runtime channel options").to.be.greaterThan(0);
