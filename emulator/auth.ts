@@ -62,7 +62,8 @@ export class TokenStore {
   readonly first: string;
 
   constructor(specs: Array<string | TokenSpec> | undefined, defaultPortalId: number) {
-    const list: TokenSpec[] = (specs && specs.length > 0 ? specs : [DEV_TOKEN]).map((s) => (typeof s === "string" ? { token: s } : s));
+    const [first = DEV_TOKEN, ...others] = specs ?? [];
+    const list: TokenSpec[] = [first, ...others].map((s) => (typeof s === "string" ? { token: s } : s));
     for (const s of list) {
       if (!s.token) throw new Error("emulator: empty token in options.tokens");
       this.tokens.set(s.token, {
@@ -73,13 +74,13 @@ export class TokenStore {
         kind: s.kind ?? (s.token.includes("oauth") ? "oauth" : "private-app"),
       });
     }
-    this.first = list[0].token;
+    this.first = typeof first === "string" ? first : first.token;
   }
 
   /** Throws the 401 HubSpot sends for a missing or unknown token. */
   authenticate(authorization: string | undefined): Principal {
-    const m = /^Bearer (\S+)$/.exec(authorization ?? "");
-    const p = m ? this.tokens.get(m[1]) : undefined;
+    const token = /^Bearer (\S+)$/.exec(authorization ?? "")?.[1];
+    const p = token !== undefined ? this.tokens.get(token) : undefined;
     if (!p) throw authenticationError();
     return p;
   }

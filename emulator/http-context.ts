@@ -21,7 +21,7 @@ export class HandlerContext {
 
   constructor(
     readonly method: string,
-    readonly params: Record<string, string>,
+    private readonly params: Record<string, string>,
     readonly query: URLSearchParams,
     readonly rawBody: Buffer,
     readonly principal: Principal,
@@ -30,8 +30,15 @@ export class HandlerContext {
     readonly baseUrl: string,
   ) {}
 
+  /** The path parameter `{name}` of the matched route; a handler asking for one its route lacks is a bug. */
+  param(name: string): string {
+    const value = this.params[name];
+    if (value === undefined) throw new Error(`internal: the route of this ${this.method} has no {${name}} parameter`);
+    return value;
+  }
+
   objectType(param: string): ObjectType {
-    return this.state.objectType(this.params[param]);
+    return this.state.objectType(this.param(param));
   }
 
   /** Parsed JSON body; 400 with HubSpot's messages when missing or malformed. */

@@ -7,7 +7,7 @@ export function jsonErrorOffset(text: string): number {
     throw i;
   };
   const ws = (): void => {
-    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+    while (i < text.length && " \t\n\r".includes(text.charAt(i))) i++;
   };
   const literal = (word: string): void => {
     for (const ch of word) {
@@ -19,7 +19,7 @@ export function jsonErrorOffset(text: string): number {
     if (text[i] !== '"') fail();
     i++;
     while (i < text.length) {
-      const c = text[i];
+      const c = text.charAt(i);
       if (c === '"') {
         i++;
         return;

@@ -47,7 +47,8 @@ export class RateLimiter {
       b.dailyCount = 0;
     }
     const cutoff = now - this.config.windowMs;
-    while (b.stamps.length > 0 && b.stamps[0] <= cutoff) b.stamps.shift();
+    const fresh = b.stamps.findIndex((t) => t > cutoff); // stamps are in order: drop those at or before the cutoff
+    b.stamps.splice(0, fresh === -1 ? b.stamps.length : fresh);
     return b;
   }
 
@@ -64,8 +65,9 @@ export class RateLimiter {
       Object.assign(err.headers, this.headers(b, kind));
       throw err;
     }
-    if (per10s > 0 && b.stamps.length >= per10s) {
-      const wait = b.stamps[0] + windowMs - now;
+    const oldest = b.stamps[0];
+    if (per10s > 0 && oldest !== undefined && b.stamps.length >= per10s) {
+      const wait = oldest + windowMs - now;
       const err = rateLimitError("TEN_SECONDLY_ROLLING", portalId, Math.ceil(wait / 1000));
       Object.assign(err.headers, this.headers(b, kind));
       throw err;

@@ -38,10 +38,9 @@ export class RequestGuards {
 
   /** `host[:port]` naming this emulator. */
   private isOwnHost(value: string): boolean {
-    const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(value.toLowerCase());
-    if (!m) return false;
-    const port = m[2] === undefined ? 80 : Number(m[2]);
-    return port === this.port && this.hostNames.has(m[1]);
+    const [, name, port] = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(value.toLowerCase()) ?? [];
+    if (name === undefined) return false;
+    return (port === undefined ? 80 : Number(port)) === this.port && this.hostNames.has(name);
   }
 
   /** 403 for a foreign Host header or a foreign Origin; undefined when the request may proceed. */
@@ -69,6 +68,6 @@ export function checkControlContentType(method: string, headers: { "content-type
   if (method === "GET" || method === "HEAD") return undefined;
   const hasBody = (headers["content-length"] !== undefined && headers["content-length"] !== "0") || headers["transfer-encoding"] !== undefined;
   if (!hasBody) return undefined;
-  const type = (headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-  return type === "application/json" ? undefined : unsupportedMediaTypeError(headers["content-type"]);
+  const [mediaType = ""] = (headers["content-type"] ?? "").split(";");
+  return mediaType.trim().toLowerCase() === "application/json" ? undefined : unsupportedMediaTypeError(headers["content-type"]);
 }

@@ -31,17 +31,17 @@ export class Router<H> {
   private matchPath(route: Route<H>, parts: string[]): Params | undefined {
     if (route.segments.length !== parts.length) return undefined;
     const params: Params = {};
-    for (let i = 0; i < parts.length; i++) {
-      const seg = route.segments[i];
+    for (const [i, seg] of route.segments.entries()) {
+      const part = parts[i]!; // as many parts as segments (checked above)
       if (seg.startsWith("{")) {
         let value: string;
         try {
-          value = decodeURIComponent(parts[i]);
+          value = decodeURIComponent(part);
         } catch {
           return undefined;
         }
         params[seg.slice(1, -1)] = value;
-      } else if (seg !== parts[i]) {
+      } else if (seg !== part) {
         return undefined;
       }
     }
@@ -64,9 +64,10 @@ export class Router<H> {
     }
     if (best) return { kind: "match", ...best };
     if (other.length > 0) {
-      const top = Math.max(...other.map((r) => r.literals));
-      const candidates = other.filter((r) => r.literals === top);
-      return { kind: "method-not-allowed", template: candidates[0].template, allowed: [...new Set(candidates.map((r) => r.method))] };
+      // The first of the most literal templates names the route, as for a match.
+      const top = other.reduce((a, b) => (b.literals > a.literals ? b : a));
+      const candidates = other.filter((r) => r.literals === top.literals);
+      return { kind: "method-not-allowed", template: top.template, allowed: [...new Set(candidates.map((r) => r.method))] };
     }
     return { kind: "not-found" };
   }

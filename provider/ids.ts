@@ -28,11 +28,12 @@ export function formatLabelId(id: LabelId): string {
 }
 
 export function parseLabelId(id: string): LabelId {
-  const parts = typeof id === "string" ? id.split("/") : [];
-  if (parts.length !== 3 || !OBJECT_TYPE_ID.test(parts[0]) || !OBJECT_TYPE_ID.test(parts[1]) || !/^[1-9][0-9]*$/.test(parts[2])) {
+  // A missing part is "", which no pattern accepts.
+  const [from = "", to = "", typeId = "", ...extra] = typeof id === "string" ? id.split("/") : [];
+  if (extra.length > 0 || !OBJECT_TYPE_ID.test(from) || !OBJECT_TYPE_ID.test(to) || !/^[1-9][0-9]*$/.test(typeId)) {
     throw new Error(`invalid AssociationLabel id "${id}": expected <fromObjectTypeId>/<toObjectTypeId>/<typeId>, e.g. 0-1/0-2/145`);
   }
-  return { fromObjectTypeId: parts[0], toObjectTypeId: parts[1], typeId: Number(parts[2]) };
+  return { fromObjectTypeId: from, toObjectTypeId: to, typeId: Number(typeId) };
 }
 
 export function tryParseLabelId(id: unknown): LabelId | undefined {
@@ -50,11 +51,12 @@ export function formatLimitsId(id: LimitsId): string {
 }
 
 export function parseLimitsId(id: string): LimitsId {
-  const parts = typeof id === "string" ? id.split("/") : [];
-  if (parts.length !== 2 || !OBJECT_TYPE_ID.test(parts[0]) || !OBJECT_TYPE_ID.test(parts[1])) {
+  // A missing part is "", which the pattern does not accept.
+  const [from = "", to = "", ...extra] = typeof id === "string" ? id.split("/") : [];
+  if (extra.length > 0 || !OBJECT_TYPE_ID.test(from) || !OBJECT_TYPE_ID.test(to)) {
     throw new Error(`invalid AssociationLimits id "${id}": expected <fromObjectTypeId>/<toObjectTypeId>, e.g. 0-1/0-2`);
   }
-  return { fromObjectTypeId: parts[0], toObjectTypeId: parts[1] };
+  return { fromObjectTypeId: from, toObjectTypeId: to };
 }
 
 export function tryParseLimitsId(id: unknown): LimitsId | undefined {

@@ -43,7 +43,10 @@ async function withStoredConfigHint<T>(what: string, run: () => Promise<T>): Pro
   }
 }
 
-/** The provider of one resource kind on a host; the host's one session is shared by both kinds. */
+/**
+ * The provider of one resource kind on a host; the host's one session is shared by both kinds.
+ * @internal The test seam (a host with a runtime of the test's choosing); the shim uses loadProvider.
+ */
 export function createProvider(kind: ProviderKind, host: ProviderHost): HubSpotResourceProvider {
   const session: SessionSource = () => host.session();
   /** A stack pointed at the wrong portal fails its preview, not only its `up` (one account read per run). */
@@ -69,7 +72,10 @@ export function createProvider(kind: ProviderKind, host: ProviderHost): HubSpotR
 
 let processHost: ProviderHost | undefined;
 
-/** The provider process's host: one client, cache and ledger per settings, shared by both kinds and the lookups. */
+/**
+ * The provider process's host: one client, cache and ledger per settings, shared by both kinds and the lookups.
+ * @internal
+ */
 export function defaultHost(): ProviderHost {
   processHost ??= new ProviderHost(defaultRuntime());
   return processHost;
@@ -85,6 +91,7 @@ export function loadProvider(kind: ProviderKind): HubSpotResourceProvider {
   return p;
 }
 
+/** @internal The host and its runtime: what the tests and the lookups build providers and sessions on. */
 export { ProviderHost, ProviderRuntime, ClientOptions, defaultRuntime } from "./runtime";
 export { formatLabelId, parseLabelId, formatLimitsId, parseLimitsId } from "./ids";
 export { resolveSettings, MISSING_TOKEN_MESSAGE } from "./config";

@@ -101,7 +101,7 @@ export class PairCache {
 
   removeLimits(fromId: string, toId: string, typeIds: number[]): void {
     this.edit(this.limits, pairKey(fromId, toId), (list) => {
-      for (let i = list.length - 1; i >= 0; i--) if (typeIds.includes(list[i].typeId)) list.splice(i, 1);
+      list.splice(0, list.length, ...list.filter((c) => !typeIds.includes(c.typeId)));
     });
   }
 

@@ -6,12 +6,14 @@ import type { HubSpotApi } from "./hubspot/api";
 import { ConfigSource, ExplicitSettings, HubSpotSettings, RawSettings, requireAccessToken, resolveSettings, settingsFromConfig } from "./config";
 import { Session, sessionKey } from "./session";
 
+/** @internal */
 export interface ClientOptions {
   accessToken: string;
   baseUrl: string;
   maxRequestsPer10s: number;
 }
 
+/** @internal */
 export interface ProviderRuntime {
   createClient(options: ClientOptions): HubSpotApi;
   /** One line for the user; the provider's stdout reaches the CLI's output (Pulumi >= 3.146). */
@@ -25,6 +27,7 @@ function createHubSpotClient(options: ClientOptions): HubSpotApi {
   return new hubspot.HubSpotClient(options);
 }
 
+/** @internal */
 export function defaultRuntime(): ProviderRuntime {
   return {
     createClient: createHubSpotClient,
@@ -33,7 +36,10 @@ export function defaultRuntime(): ProviderRuntime {
   };
 }
 
-/** One per provider process (and one per program process, for the lookups). */
+/**
+ * One per provider process (and one per program process, for the lookups).
+ * @internal
+ */
 export class ProviderHost {
   private configured: RawSettings | undefined;
   private readonly sessions = new Map<string, Session>();

@@ -53,8 +53,7 @@ npm install --no-audit --no-fund --loglevel=error >&2
 have="$(node -p 'require("@pulumi/pulumi/package.json").version')"
 [ "$have" = "$pulumi_version" ] || { log "installed @pulumi/pulumi is $have, not $pulumi_version"; exit 1; }
 
-node scripts/link-self.js
-npx tsc -p tsconfig.json
+npm run --silent build
 echo "Node $(node --version), @pulumi/pulumi $have"
 echo "Pulumi CLI: $(bash scripts/pulumi-cli.sh)"
 if host="$(bash scripts/pulumi-cli.sh --language-host)"; then

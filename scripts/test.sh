@@ -11,8 +11,7 @@
 #   scripts/test.sh FILE... [OPTS]   mocha with these arguments instead of the layers, e.g. dist/test/e2e/schema.test.js
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-node scripts/link-self.js
-npx tsc -p tsconfig.json
+npm run --silent build
 
 fast=0
 runner=0

@@ -109,8 +109,7 @@ export class AssociationSchema extends pulumi.ComponentResource {
       );
     }
 
-    const keys = Object.keys(this.labels);
-    this.typeIds = pulumi.all(keys.map((k) => this.labels[k].typeId)).apply((ids) => Object.fromEntries(keys.map((k, i) => [k, ids[i]])));
+    this.typeIds = pulumi.all(Object.fromEntries(Object.entries(this.labels).map(([k, l]) => [k, l.typeId])));
     this.registerOutputs({ typeIds: this.typeIds });
   }
 }

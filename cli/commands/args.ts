@@ -21,10 +21,10 @@ export type ParseOutcome = { ok: true; args: ParsedArgs } | { ok: false; error: 
 export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): ParseOutcome {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const args: ParsedArgs = { help: false, flags: new Map(), values: new Map(), positionals: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+  const rest = [...argv];
+  for (let a = rest.shift(); a !== undefined; a = rest.shift()) {
     if (a === "--") {
-      args.positionals.push(...argv.slice(i + 1));
+      args.positionals.push(...rest);
       break;
     }
     if (a === "-h" || a === "--help") {
@@ -45,9 +45,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
       args.flags.set(name, true);
       continue;
     }
-    let value: string | undefined;
-    if (eq >= 0) value = a.slice(eq + 1);
-    else if (i + 1 < argv.length) value = argv[++i];
+    const value = eq >= 0 ? a.slice(eq + 1) : rest.shift();
     if (value === undefined || value === "") return { ok: false, error: `option '--${name}' needs a value` };
     args.flags.set(name, value);
     args.values.set(name, [...(args.values.get(name) ?? []), value]);

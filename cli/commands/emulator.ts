@@ -43,7 +43,7 @@ function intFlag(args: ParsedArgs, flag: string, min: number, max: number): numb
 function customObjectFlag(value: string): CustomObjectSpec {
   const parts = value.split(":");
   if (parts.length > 3 || parts.some((p) => p.trim() === "")) throw new UsageError(`--custom-object takes NAME[:SINGULAR[:PLURAL]], got '${value}'`);
-  const [name, singular, plural] = parts;
+  const [name = "", singular, plural] = parts;
   return { name, ...(singular !== undefined ? { singular } : {}), ...(plural !== undefined ? { plural } : {}) };
 }
 

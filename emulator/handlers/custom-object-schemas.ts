@@ -77,7 +77,7 @@ function listSchemas(ctx: HandlerContext): Answer {
 }
 
 function getSchema(ctx: HandlerContext): Answer {
-  const raw = ctx.params.objectType;
+  const raw = ctx.param("objectType");
   const record = ctx.state.customObjects.find(raw);
   if (!record) throw notFoundError(`No custom object schema with objectTypeId or fully qualified name '${raw}' exists`, { context: { objectType: [raw] } });
   return { status: 200, body: objectSchemaBody(ctx.state, record) };

@@ -46,7 +46,7 @@ function createObject(ctx: HandlerContext): Answer {
       }
       return d;
     });
-    const toType = ctx.state.customObjects.registry.byObjectTypeId(types[0].toObjectTypeId);
+    const toType = ctx.state.customObjects.registry.byObjectTypeId(types[0]!.toObjectTypeId); // x.types is not empty (checked above)
     if (!toType || types.some((d) => d.toObjectTypeId !== toType.objectTypeId)) throw validationError(`associations[${i}]: types point at different object types`);
     ctx.state.graph.requireRecord(toType, String(toId));
     return { toType, toId: String(toId), types };
@@ -59,8 +59,8 @@ function createObject(ctx: HandlerContext): Answer {
 
 function getObject(ctx: HandlerContext): Answer {
   const type = ctx.objectType("objectType");
-  const r = ctx.state.graph.getRecord(type, ctx.params.objectId);
-  if (!r) throw notFoundError("Object not found.  objectId are usually numeric.", { context: { id: [ctx.params.objectId] } });
+  const r = ctx.state.graph.getRecord(type, ctx.param("objectId"));
+  if (!r) throw notFoundError("Object not found.  objectId are usually numeric.", { context: { id: [ctx.param("objectId")] } });
   return { status: 200, body: recordBody(r) };
 }
 

@@ -46,7 +46,7 @@ function putDefault(ctx: HandlerContext): Answer {
   const startedAt = new Date().toISOString();
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
-  const rows = defaultRows(ctx, from, ctx.params.fromObjectId, to, ctx.params.toObjectId);
+  const rows = defaultRows(ctx, from, ctx.param("fromObjectId"), to, ctx.param("toObjectId"));
   return { status: 200, body: batchEnvelope(rows, [], startedAt) };
 }
 
@@ -56,9 +56,9 @@ function putLabelled(ctx: HandlerContext): Answer {
   const to = ctx.objectType("toObjectType");
   const body = ctx.jsonArray("java.util.HashSet<com.hubspot.crm.associations.AssociationSpec>");
   const types = specsFrom(ctx, body, from, to, "body");
-  const result = ctx.state.graph.associate(from, ctx.params.objectId, to, ctx.params.toObjectId, types, "replace");
-  const path = `/crm/v4/objects/${from.objectTypeId}/${ctx.params.objectId}/associations/${to.objectTypeId}/${ctx.params.toObjectId}`;
-  return { status: 201, body: labelsBetween(ctx, from, ctx.params.objectId, to, ctx.params.toObjectId, result), headers: { location: ctx.baseUrl + path } };
+  const result = ctx.state.graph.associate(from, ctx.param("objectId"), to, ctx.param("toObjectId"), types, "replace");
+  const path = `/crm/v4/objects/${from.objectTypeId}/${ctx.param("objectId")}/associations/${to.objectTypeId}/${ctx.param("toObjectId")}`;
+  return { status: 201, body: labelsBetween(ctx, from, ctx.param("objectId"), to, ctx.param("toObjectId"), result), headers: { location: ctx.baseUrl + path } };
 }
 
 function encodeCursor(toObjectTypeId: string, lastId: string): string {
@@ -85,7 +85,8 @@ function pageOf(ctx: HandlerContext, from: ObjectType, fromId: string, to: Objec
   const slice = all.slice(start, start + limit);
   const more = start + limit < all.length;
   const results = slice.map((a) => ({ toObjectId: num(a.toId), associationTypes: a.types }));
-  return { results, after: more && slice.length > 0 ? encodeCursor(to.objectTypeId, slice[slice.length - 1].toId) : undefined };
+  const last = slice.at(-1);
+  return { results, after: more && last !== undefined ? encodeCursor(to.objectTypeId, last.toId) : undefined };
 }
 
 // R3
@@ -100,11 +101,11 @@ function listAssociations(ctx: HandlerContext): Answer {
     limit = Math.min(n, ctx.limits.pageSize); // HubSpot documents "Limit 500 per call": larger values are clamped
   }
   const after = ctx.query.get("after") ?? undefined;
-  const page = pageOf(ctx, from, ctx.params.objectId, to, after, limit);
+  const page = pageOf(ctx, from, ctx.param("objectId"), to, after, limit);
   const body: Record<string, unknown> = { results: page.results };
   if (page.after) {
     const q = new URLSearchParams({ after: page.after, limit: String(limit) });
-    body.paging = { next: { after: page.after, link: `${ctx.baseUrl}/crm/v4/objects/${from.objectTypeId}/${ctx.params.objectId}/associations/${to.objectTypeId}?${q}` } };
+    body.paging = { next: { after: page.after, link: `${ctx.baseUrl}/crm/v4/objects/${from.objectTypeId}/${ctx.param("objectId")}/associations/${to.objectTypeId}?${q}` } };
   }
   return { status: 200, body };
 }
@@ -113,7 +114,7 @@ function listAssociations(ctx: HandlerContext): Answer {
 function deleteAll(ctx: HandlerContext): Answer {
   const from = ctx.objectType("objectType");
   const to = ctx.objectType("toObjectType");
-  ctx.state.graph.removeAll(from, ctx.params.objectId, to, ctx.params.toObjectId);
+  ctx.state.graph.removeAll(from, ctx.param("objectId"), to, ctx.param("toObjectId"));
   return { status: 204 };
 }
 
@@ -225,7 +226,7 @@ function batchArchiveLabels(ctx: HandlerContext): Answer {
 
 // H1
 function highUsageReport(ctx: HandlerContext): Answer {
-  const raw = ctx.params.userId;
+  const raw = ctx.param("userId");
   const userId = Number(raw);
   if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(userId) || userId > 2147483647) throw validationError(`userId must be an int32, got '${raw}'`);
   return { status: 200, body: { userEmail: `user${userId}@emulator.example`, userId, enqueueTime: { value: Date.now(), dateOnly: false, timeZoneShift: 0 } } };

@@ -33,7 +33,7 @@ function updateLabel(ctx: HandlerContext): Answer {
 function deleteLabel(ctx: HandlerContext): Answer {
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
-  ctx.state.deleteLabel(from, to, ctx.params.associationTypeId);
+  ctx.state.deleteLabel(from, to, ctx.param("associationTypeId"));
   return { status: 204 };
 }
 

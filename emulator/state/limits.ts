@@ -114,8 +114,9 @@ export class LimitTable {
 
   /** "A label limit never exceeds the unlabeled limit" on the state the batch would leave (all items share one direction). */
   private ruleProblems(batch: AppliedLimit[]): StandardError[] {
-    if (batch.length === 0) return [];
-    const direction = batch[0].def;
+    const [first] = batch;
+    if (first === undefined) return [];
+    const direction = first.def;
     const after = new Map(this.limits);
     for (const a of batch) after.set(a.def.typeId, a.max);
     const inBatch = new Set(batch.map((a) => a.def.typeId));

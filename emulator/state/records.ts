@@ -98,6 +98,7 @@ export class RecordGraph {
     const out: AssociationEdge[] = [];
     for (const [key, m] of this.edges) {
       const [fromPart, toType] = key.split(">");
+      if (fromPart === undefined || toType === undefined) throw new Error(`internal: edge key "${key}" is not FROMTYPE:FROMID>TOTYPE`);
       const i = fromPart.lastIndexOf(":");
       for (const [toId, types] of m) {
         out.push({ fromObjectTypeId: fromPart.slice(0, i), fromId: fromPart.slice(i + 1), toObjectTypeId: toType, toId, typeIds: [...types].sort((a, b) => a - b) });

@@ -69,9 +69,18 @@ export function parseAssociationType(raw: Record<string, unknown>): AssociationT
     typeId: toInteger(raw.typeId ?? raw.associationTypeId, "typeId"),
     label: typeof raw.label === "string" ? raw.label : null,
   };
-  if (raw.fromObjectTypeId !== undefined && raw.fromObjectTypeId !== null) info.fromObjectTypeId = String(raw.fromObjectTypeId);
-  if (raw.toObjectTypeId !== undefined && raw.toObjectTypeId !== null) info.toObjectTypeId = String(raw.toObjectTypeId);
+  const fromObjectTypeId = toOptionalId(raw.fromObjectTypeId, "fromObjectTypeId");
+  const toObjectTypeId = toOptionalId(raw.toObjectTypeId, "toObjectTypeId");
+  if (fromObjectTypeId !== undefined) info.fromObjectTypeId = fromObjectTypeId;
+  if (toObjectTypeId !== undefined) info.toObjectTypeId = toObjectTypeId;
   return info;
+}
+
+/** An optional id sent as a string or a number; anything else is not the right shape (never "[object Object]"). */
+function toOptionalId(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  throw new TypeError(`${name} is not an id: ${JSON.stringify(value)}`);
 }
 
 export function parseLimitConfiguration(raw: Record<string, unknown>): LimitConfiguration {

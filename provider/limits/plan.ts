@@ -165,9 +165,10 @@ export function planLimits(req: PlanRequest): PlanCall[] {
   // Greedy merge: fold each call into the earliest call of the same kind when the plan stays safe.
   const calls = phased.map((c) => ({ ...c, inputs: [...c.inputs] }) as PlanCall);
   for (let i = 1; i < calls.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (calls[j].op !== calls[i].op) continue;
-      const merged = { op: calls[j].op, inputs: [...calls[j].inputs, ...calls[i].inputs] } as PlanCall;
+    const later = calls[i]!; // i < calls.length
+    for (const [j, earlier] of calls.slice(0, i).entries()) {
+      if (earlier.op !== later.op) continue;
+      const merged = { op: earlier.op, inputs: [...earlier.inputs, ...later.inputs] } as PlanCall;
       const candidate = [...calls.slice(0, j), merged, ...calls.slice(j + 1, i), ...calls.slice(i + 1)];
       if (planIsSafe(req.current, candidate, U)) {
         calls.splice(0, calls.length, ...candidate);

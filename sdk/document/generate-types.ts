@@ -2,19 +2,19 @@
 // from the one schema instead of being written beside it. Supports the subset of JSON Schema the document uses:
 // objects with properties, arrays, strings, integers, const, enum and $ref to titled $defs.
 //
-// Run after editing schema.json:  npx tsc -p tsconfig.json && node dist/sdk/document/generate-types.js
+// Run after editing schema.json:  npm run build && node dist/sdk/document/generate-types.js
 // test/document/generated-types.test.ts fails while the committed file is stale.
 import * as fs from "fs";
 import * as path from "path";
 import { documentSchema, JsonSchemaNode, schemaFilePath } from "./schema-file";
 
 const HEADER = `// GENERATED from schema.json by sdk/document/generate-types.ts. Do not edit by hand:
-// edit schema.json, then run  npx tsc -p tsconfig.json && node dist/sdk/document/generate-types.js
+// edit schema.json, then run  npm run build && node dist/sdk/document/generate-types.js
 `;
 
 function refTarget(root: JsonSchemaNode, ref: string): JsonSchemaNode {
-  const m = /^#\/\$defs\/([^/]+)$/.exec(ref);
-  const target = m ? root.$defs?.[m[1]] : undefined;
+  const name = /^#\/\$defs\/([^/]+)$/.exec(ref)?.[1];
+  const target = name !== undefined ? root.$defs?.[name] : undefined;
   if (!target) throw new Error(`unsupported $ref ${ref}`);
   return target;
 }

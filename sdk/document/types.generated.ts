@@ -1,5 +1,5 @@
 // GENERATED from schema.json by sdk/document/generate-types.ts. Do not edit by hand:
-// edit schema.json, then run  npx tsc -p tsconfig.json && node dist/sdk/document/generate-types.js
+// edit schema.json, then run  npm run build && node dist/sdk/document/generate-types.js
 
 /** HubSpot association labels and limits as code (hubspot-associations.yaml). Applied by the AssociationSchema component; checked offline by `hubspot-associations validate`. */
 export interface AssociationSchemaDocument {

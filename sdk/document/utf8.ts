@@ -5,10 +5,20 @@ import { Position } from "./yaml-source";
 
 export type Utf8Decoding = { ok: true; text: string } | { ok: false; position: Position; reason: string };
 
+/** The byte at an offset known to be inside the bytes. */
+function byteAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  if (b === undefined) throw new Error(`internal: offset ${i} is past the end of ${bytes.length} bytes`);
+  return b;
+}
+
 /** Length of the well-formed UTF-8 sequence at `i`, or 0 when the bytes there are ill-formed (Unicode table 3-7). */
 function sequenceLength(bytes: Uint8Array, i: number): number {
-  const b0 = bytes[i];
-  const inRange = (k: number, lo: number, hi: number): boolean => i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi;
+  const b0 = byteAt(bytes, i);
+  const inRange = (k: number, lo: number, hi: number): boolean => {
+    const b = bytes[i + k]; // undefined past the end: a truncated sequence
+    return b !== undefined && b >= lo && b <= hi;
+  };
   const tail = (k: number): boolean => inRange(k, 0x80, 0xbf);
   if (b0 <= 0x7f) return 1;
   if (b0 >= 0xc2 && b0 <= 0xdf) return tail(1) ? 2 : 0;
@@ -53,5 +63,5 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Decoding {
   const hint = utf16
     ? "the file looks like UTF-16: save it as UTF-8"
     : "save the file as UTF-8 (it looks like another encoding, such as Latin-1 or Windows-1252)";
-  return { ok: false, position: { line, col }, reason: `byte ${hex(bytes[bad])} is not valid UTF-8; ${hint}` };
+  return { ok: false, position: { line, col }, reason: `byte ${hex(byteAt(bytes, bad))} is not valid UTF-8; ${hint}` };
 }

@@ -58,6 +58,7 @@ function sizeOf(node: unknown, w: Walk): number {
   if (anchor) w.anchors.set(anchor, node);
   let size = 1;
   w.open.add(node);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed scalar is a string, number, boolean or null
   if (isScalar(node)) size += String(node.value ?? "").length;
   else if (isMap(node) || isSeq(node)) {
     for (const item of node.items) size += isPair(item) ? sizeOf(item.key, w) + sizeOf(item.value, w) : sizeOf(item, w);

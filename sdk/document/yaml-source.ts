@@ -1,7 +1,7 @@
 // Parses the YAML text keeping every node's source range, and answers "where is this property path?" so that
 // schema errors (which only know a JSON pointer into the data) point at the node a person has to fix.
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, YAMLError } from "yaml";
-import { Finding, PathSegment } from "./problems";
+import { Finding } from "./problems";
 import { checkAliases } from "./yaml-aliases";
 
 export interface Position {
@@ -27,6 +27,7 @@ function rangeStart(node: unknown): number | undefined {
 }
 
 function keyText(key: unknown): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed scalar is a string, number, boolean or null
   if (isScalar(key)) return key.value === null || key.value === undefined ? undefined : String(key.value);
   return undefined;
 }
@@ -80,8 +81,7 @@ export function parseYaml(text: string): ParsedYaml {
     let node: unknown = doc.contents;
     let best: number | undefined = rangeStart(node);
     const resolve = (n: unknown): unknown => (isAlias(n) ? n.resolve(doc) : n);
-    for (let i = 0; i < finding.path.length; i++) {
-      const seg: PathSegment = finding.path[i];
+    for (const [i, seg] of finding.path.entries()) {
       const last = i === finding.path.length - 1;
       node = resolve(node);
       if (isMap(node)) {

@@ -72,7 +72,7 @@ describe("export: custom objects by name", function () {
     expect(byId.doc.associations).to.deep.include({
       from: "contacts",
       to: "cars",
-      labels: [{ name: "owner", label: "Owner", inverseLabel: "Owned by", maxToObjectIds: 2, adoptTypeId: byId.doc.associations[0].labels?.[0].adoptTypeId }],
+      labels: [{ name: "owner", label: "Owner", inverseLabel: "Owned by", maxToObjectIds: 2, adoptTypeId: byId.doc.associations[0]?.labels?.[0]?.adoptTypeId }],
     });
     expect(byId.text).to.not.match(/2-1001\n|: 2-1001|p111_cars/i);
     expect(byId.text).to.contain("# Custom objects are named by their name, the same in every portal; here cars = 2-1001.");

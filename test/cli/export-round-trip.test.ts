@@ -145,7 +145,7 @@ describe("export: round trip against the emulator", function () {
     const res = await fetch(`${emu.url}/crm/v4/associations/${from}/${to}/labels`, { headers: { authorization: `Bearer ${emu.token}` } });
     const body = (await res.json()) as { results: { typeId: number; label: string | null }[] };
     const textless = body.results.filter((r) => r.label === null);
-    return textless.length === 1 ? textless[0].typeId : undefined;
+    return textless.length === 1 ? textless[0]?.typeId : undefined;
   }
 
   it("the exported document declares exactly the portal's labels and limits, and warns of nothing", async () => {

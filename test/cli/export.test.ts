@@ -200,7 +200,7 @@ describe("export: from a seeded emulator", function () {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const io = captureIo(env());
     expect(await runExportCommand(["--out", out], io)).to.equal(0);
-    const first = fs.readFileSync(out, "utf8").split("\n")[0];
+    const [first = ""] = fs.readFileSync(out, "utf8").split("\n");
     const rel = first.replace("# yaml-language-server: $schema=", "");
     expect(fs.existsSync(path.resolve(path.dirname(out), rel)), first).to.equal(true);
   });

@@ -1,6 +1,7 @@
 // Shared by the CLI tests: a captured CommandIo, and seeding an emulator over HTTP the way a user's portal got
 // its labels (the HubSpot endpoints, not the control API), so the export reads what HubSpot would list.
 import { CommandIo } from "../../cli/commands/io";
+import { defined } from "../helpers/items";
 
 export interface CapturedIo extends CommandIo {
   stdout: string[];
@@ -40,8 +41,8 @@ export class PortalSeeder {
   async label(from: string, to: string, name: string, label: string, inverseLabel?: string): Promise<{ typeId: number; otherTypeId?: number }> {
     const body = inverseLabel === undefined ? { name, label } : { name, label, inverseLabel };
     const r = await this.post<{ results: LabelResult[] }>(`/crm/v4/associations/${from}/${to}/labels`, body);
-    const ids = r.results.map((x) => x.typeId).sort((a, b) => a - b);
-    return { typeId: ids[0], otherTypeId: ids[1] };
+    const [typeId, otherTypeId] = r.results.map((x) => x.typeId).sort((a, b) => a - b);
+    return { typeId: defined(typeId, `the typeId of the label ${name} created`), otherTypeId };
   }
 
   async limits(from: string, to: string, inputs: { typeId: number; maxToObjectIds: number; category?: string }[]): Promise<void> {

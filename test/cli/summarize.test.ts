@@ -8,6 +8,7 @@ import { runSummarizeCommand } from "../../cli/commands/summarize";
 import { describePreview } from "../../cli/commands/summarize/describe";
 import { parsePreviewJson, PreviewJson, UNKNOWN } from "../../cli/commands/summarize/preview-json";
 import { captureIo } from "./helpers";
+import { itemAt } from "../helpers/items";
 
 const fixture = (name: string): string => path.resolve(__dirname, "..", "..", "..", "test", "fixtures", `preview-${name}.json`);
 
@@ -189,7 +190,7 @@ describe("summarize: a failed preview", () => {
     expect(r.code).to.equal(1);
     expect(r.out).to.not.contain("No changes");
     expect(r.out).to.contain("**The preview failed**");
-    const block = r.out.split("```")[1].trim().split("\n");
+    const block = itemAt(r.out.split("```"), 1, "the output between its code fences").trim().split("\n");
     expect(block).to.have.length(2);
     expect(block[0]).to.match(/hubspot-associations\.yaml:6:15: associations\[0\]\.labels\[0\]\.name: must match/);
     expect(block[1]).to.match(/hubspot-associations\.yaml:9:16: associations\[0\]\.limits\[0\]\.label: "Primry" is not a HubSpot-defined type/);

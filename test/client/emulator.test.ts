@@ -13,6 +13,7 @@ import {
 } from "../../provider/hubspot/errors";
 import { ROUTES } from "../../provider/hubspot/routes";
 import { EmulatorHttp } from "../helpers/emulator-http";
+import { firstOf } from "../helpers/items";
 import { EmulatorAddress, EmulatorLog, count429, emulatorControl, emulatorLog, expectNoSecret, injectFault } from "./helpers";
 
 const FULL_TOKEN = "pat-na1-client-tests-full-0000000000";
@@ -111,14 +112,14 @@ describe("client: against the emulator", function () {
       const updated = await c.updateLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 7 }]);
       expect(updated.httpStatus).to.be.oneOf([200, 207]);
       expect(updated.results[0]).to.include({ typeId: 279, userEnforcedMaxToObjectIds: 7 });
-      expect((await c.listLimits("contacts", "companies"))[0].userEnforcedMaxToObjectIds).to.equal(7);
+      expect((await c.listLimits("contacts", "companies"))[0]?.userEnforcedMaxToObjectIds).to.equal(7);
 
       await c.purgeLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279 }]);
       expect(await c.listLimits("contacts", "companies")).to.deep.equal([]);
 
       const invalid = await c.createLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 999_999, maxToObjectIds: 1 }]);
       expect(invalid.numErrors).to.be.at.least(1);
-      expect(invalid.errors[0].category).to.equal("VALIDATION_ERROR");
+      expect(invalid.errors[0]?.category).to.equal("VALIDATION_ERROR");
     });
 
     it("refuses to delete a label in use on records (set up over HTTP), then deletes it once unused", async () => {
@@ -126,7 +127,7 @@ describe("client: against the emulator", function () {
       const http = new EmulatorHttp(emu.url, FULL_TOKEN);
       const contact = await http.record("contacts", { email: "ada@example.com" });
       const company = await http.record("companies", { name: "Analytical Engines" });
-      const [label] = await c.createLabel("contacts", "companies", { name: "client_founder", label: "Founder" });
+      const label = firstOf(await c.createLabel("contacts", "companies", { name: "client_founder", label: "Founder" }));
       const association = `/crm/v4/objects/contacts/${contact}/associations/companies/${company}`;
       const put = await http.put(association, [{ associationCategory: "USER_DEFINED", associationTypeId: label.typeId }]);
       expect(put.status).to.equal(201);
@@ -197,7 +198,7 @@ describe("client: against the emulator", function () {
   describe("5xx, dropped connections and timeouts", () => {
     it("retries 5xx on GET, PUT, DELETE and batch/update, which then succeed", async () => {
       const c = client();
-      const [label] = await c.createLabel("contacts", "deals", { name: "client_retry", label: "Retry" });
+      const label = firstOf(await c.createLabel("contacts", "deals", { name: "client_retry", label: "Retry" }));
       await c.createLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 4, maxToObjectIds: 5 }]);
       await emulatorControl(emu, "DELETE", "requests");
       for (const [method, route] of [
@@ -206,7 +207,7 @@ describe("client: against the emulator", function () {
         ["DELETE", ROUTES.label],
         ["POST", ROUTES.limitsUpdate],
         ["POST", ROUTES.limitsPurge],
-      ]) {
+      ] as const) {
         await injectFault(emu, { method, route, count: 2, status: method === "PUT" ? 503 : 500 });
       }
       await c.listLabels("contacts", "deals");

@@ -162,6 +162,7 @@ describe("client: the token never leaks", () => {
     const client = new HubSpotClient({ accessToken: TOKEN, baseUrl: "http://127.0.0.1:9" });
     expect(inspect(client, { depth: 10, showHidden: true })).to.not.include(TOKEN);
     expect(JSON.stringify(client)).to.not.include(TOKEN);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what printing the client shows is the point
     expect(String(client)).to.not.include(TOKEN);
     expect(JSON.parse(JSON.stringify(client))).to.have.property("baseUrl", "http://127.0.0.1:9");
     expect(JSON.stringify({ ...client })).to.not.include(TOKEN);

@@ -3,6 +3,7 @@
 import { expect } from "chai";
 import { inspect } from "node:util";
 import { ManualClock } from "../../provider/hubspot/clock";
+import { itemAt } from "../helpers/items";
 
 export interface RecordedCall {
   url: string;
@@ -31,8 +32,8 @@ export function scriptedFetch(responders: Responder[]): {
         body: typeof init.body === "string" ? (JSON.parse(init.body) as unknown) : undefined,
       };
       calls.push(call);
-      const responder = responders[Math.min(calls.length - 1, responders.length - 1)];
-      return responder(call);
+      // The last responder answers every call after it.
+      return itemAt(responders, Math.min(calls.length, responders.length) - 1, "responders")(call);
     },
   };
 }
@@ -78,6 +79,7 @@ export function expectNoSecret(error: unknown, secret: string): void {
   const views: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 10 && current !== undefined && current !== null; depth++) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- every way the error could be printed is checked
     views.push(String(current), inspect(current, { depth: 10, showHidden: true }), JSON.stringify(current) ?? "");
     if (!(current instanceof Error)) break;
     views.push(current.message, current.stack ?? "", `${current}: ${current.stack}`);
@@ -141,7 +143,7 @@ export async function injectFault(emu: EmulatorAddress, fault: FaultSpec): Promi
 /** Log entries (or their count) for one method whose concrete path ends with `pathSuffix`. */
 export function countRequests(log: EmulatorLog, method: string, pathSuffix: string | RegExp): number {
   return log.entries.filter(
-    (e) => e.method === method && (typeof pathSuffix === "string" ? e.path.split("?")[0].endsWith(pathSuffix) : pathSuffix.test(e.path)),
+    (e) => e.method === method && (typeof pathSuffix === "string" ? e.path.replace(/\?.*$/s, "").endsWith(pathSuffix) : pathSuffix.test(e.path)),
   ).length;
 }
 

@@ -2,6 +2,7 @@
 import { expect } from "chai";
 import { ManualClock, flushMicrotasks } from "../../provider/hubspot/clock";
 import { AdaptiveRateLimiter, RateLimitPermit, parseRateLimitHeaders } from "../../provider/hubspot/rate-limiter";
+import { itemAt } from "../helpers/items";
 
 const WINDOW = 10_000;
 const MARGIN = 50;
@@ -13,6 +14,8 @@ interface Harness {
   grantTimes: number[];
   order: number[];
   request(id?: number): void;
+  /** The i-th permit granted, asserted to have been granted. */
+  permit(i: number): RateLimitPermit;
 }
 
 function harness(capacity: number, options: { calibrate?: boolean } = {}): Harness {
@@ -37,6 +40,7 @@ function harness(capacity: number, options: { calibrate?: boolean } = {}): Harne
         h.order.push(id);
       });
     },
+    permit: (i) => itemAt(h.granted, i, "granted permits"),
   };
   return h;
 }
@@ -62,7 +66,7 @@ describe("client: AdaptiveRateLimiter", () => {
     expect(h.granted).to.have.length(10);
     await h.clock.advance(1);
     expect(h.granted).to.have.length(20);
-    expect(h.grantTimes[10] - h.grantTimes[0]).to.equal(100 + WINDOW + MARGIN);
+    expect(itemAt(h.grantTimes, 10) - itemAt(h.grantTimes, 0)).to.equal(100 + WINDOW + MARGIN);
   });
 
   it("never sends more than the budget in any rolling window, and never idles below it", async () => {
@@ -92,12 +96,13 @@ describe("client: AdaptiveRateLimiter", () => {
     while (completed < total) await h.clock.advance(25);
     sendTimes.sort((a, b) => a - b);
     // Any window of WINDOW ms contains at most `capacity` sends.
-    for (let i = 0; i + capacity < sendTimes.length; i++) {
-      expect(sendTimes[i + capacity] - sendTimes[i]).to.be.at.least(WINDOW);
+    for (const [i, sentAt] of sendTimes.entries()) {
+      const later = sendTimes[i + capacity];
+      if (later !== undefined) expect(later - sentAt).to.be.at.least(WINDOW);
     }
     // Work-conserving: 10 full windows are needed; the total stays within one window + latency of that floor
     // (each token waits for its own response plus a window plus the margin, nothing more).
-    const elapsed = sendTimes[sendTimes.length - 1] - sendTimes[0];
+    const elapsed = itemAt(sendTimes, -1) - itemAt(sendTimes, 0);
     const floor = (total / capacity - 1) * WINDOW;
     expect(elapsed).to.be.at.least(floor);
     expect(elapsed).to.be.at.most((total / capacity - 1) * (WINDOW + MARGIN + 400));
@@ -126,7 +131,7 @@ describe("client: AdaptiveRateLimiter", () => {
     for (let i = 0; i < 10; i++) h.request(i);
     await flushMicrotasks();
     expect(h.granted).to.have.length(1);
-    h.granted[0].complete({ headers: { max: 10, remaining: 9, intervalMs: WINDOW } });
+    h.permit(0).complete({ headers: { max: 10, remaining: 9, intervalMs: WINDOW } });
     await flushMicrotasks();
     expect(h.granted).to.have.length(10);
   });
@@ -135,12 +140,12 @@ describe("client: AdaptiveRateLimiter", () => {
     const h = harness(100);
     h.request();
     await flushMicrotasks();
-    h.granted[0].complete({ headers: { max: 5, remaining: 4, intervalMs: WINDOW } });
+    h.permit(0).complete({ headers: { max: 5, remaining: 4, intervalMs: WINDOW } });
     for (let i = 0; i < 10; i++) h.request();
     await flushMicrotasks();
     expect(h.limiter.snapshot().capacity).to.equal(5);
     expect(h.granted).to.have.length(5); // 1 spent + 4 new
-    h.granted[1].complete({ headers: { max: 8, remaining: 3, intervalMs: WINDOW } });
+    h.permit(1).complete({ headers: { max: 8, remaining: 3, intervalMs: WINDOW } });
     await flushMicrotasks();
     expect(h.limiter.snapshot().capacity).to.equal(8);
     expect(h.granted).to.have.length(8);
@@ -151,7 +156,7 @@ describe("client: AdaptiveRateLimiter", () => {
     h.request();
     await flushMicrotasks();
     // Someone else used 6 of the 10: after our request, only 3 remain on the server.
-    h.granted[0].complete({ headers: { max: 10, remaining: 3, intervalMs: WINDOW } });
+    h.permit(0).complete({ headers: { max: 10, remaining: 3, intervalMs: WINDOW } });
     for (let i = 0; i < 10; i++) h.request();
     await flushMicrotasks();
     expect(h.granted).to.have.length(1 + 3);
@@ -165,7 +170,7 @@ describe("client: AdaptiveRateLimiter", () => {
     for (let i = 0; i < 4; i++) h.request();
     await flushMicrotasks();
     h.request();
-    h.granted[0].complete({ headers: { max: 4, remaining: 3, intervalMs: WINDOW } }); // others not arrived yet
+    h.permit(0).complete({ headers: { max: 4, remaining: 3, intervalMs: WINDOW } }); // others not arrived yet
     await flushMicrotasks();
     expect(h.granted).to.have.length(4);
   });
@@ -174,7 +179,7 @@ describe("client: AdaptiveRateLimiter", () => {
     const h = harness(10);
     h.request();
     await flushMicrotasks();
-    h.granted[0].complete({ headers: { max: 6, remaining: 0, intervalMs: WINDOW }, rateLimited: true });
+    h.permit(0).complete({ headers: { max: 6, remaining: 0, intervalMs: WINDOW }, rateLimited: true });
     expect(h.limiter.snapshot()).to.include({ capacity: 6, spent: 1 });
   });
 
@@ -182,7 +187,7 @@ describe("client: AdaptiveRateLimiter", () => {
     const h = harness(2);
     h.request();
     await flushMicrotasks();
-    h.granted[0].complete({ headers: { max: 2, remaining: 1, intervalMs: 1_000 } });
+    h.permit(0).complete({ headers: { max: 2, remaining: 1, intervalMs: 1_000 } });
     expect(h.limiter.snapshot().windowMs).to.equal(1_000);
     h.request();
     h.request();
@@ -206,9 +211,9 @@ describe("client: AdaptiveRateLimiter", () => {
     const h = harness(1);
     h.request();
     await flushMicrotasks();
-    h.granted[0].complete();
+    h.permit(0).complete();
     await h.clock.advance(WINDOW);
-    h.granted[0].complete(); // would push the return time out again if not ignored
+    h.permit(0).complete(); // would push the return time out again if not ignored
     h.request();
     await h.clock.advance(MARGIN);
     expect(h.granted).to.have.length(2);

@@ -191,7 +191,7 @@ describe("client: the token never leaves the transport (echoing server)", functi
       expectClean(batch);
       expect(batch.httpStatus).to.equal(207);
       expect(batch.errors[0]).to.include({ message: "Invalid input: [redacted]", category: "[redacted]" });
-      expect(batch.errors[0].context).to.deep.equal({ "[redacted]": ["[redacted]", "[redacted]"] });
+      expect(batch.errors[0]?.context).to.deep.equal({ "[redacted]": ["[redacted]", "[redacted]"] });
       const schemas = await client.listCustomObjectSchemas();
       expectClean(schemas);
       expect(schemas).to.deep.equal([

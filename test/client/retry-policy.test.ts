@@ -9,11 +9,13 @@ import {
   HubSpotDailyLimitError,
   HubSpotNetworkError,
   HubSpotRateLimitError,
+  HubSpotResponseFormatError,
   OutcomeUnknownError,
 } from "../../provider/hubspot/errors";
 import { DEFAULT_RETRY_POLICY, fullJitterDelay, isIdempotent, resolveRetryPolicy } from "../../provider/hubspot/policy";
 import { ROUTES } from "../../provider/hubspot/routes";
 import { parseRetryAfter } from "../../provider/hubspot/transport";
+import { firstOf, itemAt } from "../helpers/items";
 import { Responder, json, networkFailure, rateLimited, scriptedFetch, settle } from "./helpers";
 
 const TOKEN = "pat-na1-unit-test-token-0000";
@@ -211,7 +213,7 @@ describe("client: retry decisions", () => {
       return original(...items);
     };
     await settle(c.listLabels("contacts", "companies"), clock, 10);
-    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    const gaps = times.slice(1).map((t, i) => t - itemAt(times, i));
     expect(gaps[0]).to.be.within(900, 1_010);
     expect(gaps[1]).to.be.within(1_900, 2_010);
     expect(gaps[2]).to.be.within(3_900, 4_010);
@@ -220,11 +222,12 @@ describe("client: retry decisions", () => {
   it("sends the token as Bearer, JSON bodies and our User-Agent", async () => {
     const { c, clock, calls } = client([json(200, { results: [] })]);
     await settle(c.createLabel("p_my obj", "2-123", { name: "n", label: "L", inverseLabel: "I" }), clock);
-    expect(calls[0].url).to.equal("https://hubspot.test/crm/v4/associations/p_my%20obj/2-123/labels");
-    expect(calls[0].headers.authorization).to.equal(`Bearer ${TOKEN}`);
-    expect(calls[0].headers["content-type"]).to.equal("application/json");
-    expect(calls[0].headers["user-agent"]).to.match(/^pulumi-hubspot-associations\/\d+\.\d+\.\d+/);
-    expect(calls[0].body).to.deep.equal({ name: "n", label: "L", inverseLabel: "I" });
+    const call = firstOf(calls, "calls");
+    expect(call.url).to.equal("https://hubspot.test/crm/v4/associations/p_my%20obj/2-123/labels");
+    expect(call.headers.authorization).to.equal(`Bearer ${TOKEN}`);
+    expect(call.headers["content-type"]).to.equal("application/json");
+    expect(call.headers["user-agent"]).to.match(/^pulumi-hubspot-associations\/\d+\.\d+\.\d+/);
+    expect(call.body).to.deep.equal({ name: "n", label: "L", inverseLabel: "I" });
   });
 
   it("parses tolerantly: string ids, 207 envelopes, CANCELED returned not thrown", async () => {
@@ -257,6 +260,18 @@ describe("client: retry decisions", () => {
     const updated = (await settle(c.updateLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 5, maxToObjectIds: 1 }]), clock)).value;
     expect(updated?.status).to.equal("CANCELED");
     expect(updated?.numErrors).to.equal(1);
-    expect(updated?.errors[0].subCategory).to.equal("crm.associations.INVALID_ASSOCIATION_TYPE");
+    expect(updated?.errors[0]?.subCategory).to.equal("crm.associations.INVALID_ASSOCIATION_TYPE");
+  });
+
+  it("an optional object type id that is not a string or a number is a format error, not \"[object Object]\"", async () => {
+    const label = (fromObjectTypeId: unknown) => ({ category: "USER_DEFINED", typeId: 7, label: "L", fromObjectTypeId, toObjectTypeId: 2 });
+    const { c, clock } = client([json(200, { results: [label("0-1"), label(null)] }), json(200, { results: [label({ id: "0-1" })] })]);
+    expect((await settle(c.listLabels("contacts", "companies"), clock)).value).to.deep.equal([
+      { category: "USER_DEFINED", typeId: 7, label: "L", fromObjectTypeId: "0-1", toObjectTypeId: "2" },
+      { category: "USER_DEFINED", typeId: 7, label: "L", toObjectTypeId: "2" },
+    ]);
+    const { error } = await settle(c.listLabels("contacts", "companies"), clock);
+    expect(error).to.be.instanceOf(HubSpotResponseFormatError);
+    expect((error as Error).message).to.contain('results[0]: fromObjectTypeId is not an id: {"id":"0-1"}');
   });
 });

@@ -5,6 +5,7 @@ import { ManualClock, flushMicrotasks } from "../../provider/hubspot/clock";
 import { HubSpotClient, HubSpotClientOptions } from "../../provider/hubspot/client";
 import { OutcomeUnknownError } from "../../provider/hubspot/errors";
 import { DEFAULT_RETRY_POLICY, RetrySchedule, fullJitterDelay, resolveRetryPolicy } from "../../provider/hubspot/policy";
+import { itemAt } from "../helpers/items";
 import { Responder, json, scriptedFetch, settle } from "./helpers";
 
 const TOKEN = "pat-na1-retry-timing-0000000000";
@@ -119,7 +120,7 @@ describe("client: retry timing for re-plans (api.retry)", () => {
     const outcome = await settle(createWithReplans(), clock, 10);
     expect(outcome.error).to.be.instanceOf(OutcomeUnknownError);
     expect(calls).to.have.length(4);
-    const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]);
+    const gaps = sentAt.slice(1).map((t, i) => t - itemAt(sentAt, i));
     // Ceilings 1 000, 2 000, 4 000 ms at random 0.999; the manual clock steps by 10 ms.
     expect(gaps[0]).to.be.within(999, 1_009);
     expect(gaps[1]).to.be.within(1_998, 2_008);

@@ -107,7 +107,7 @@ describe("client: custom object schemas (GET /crm/v3/schemas)", function () {
     const forModel: readonly CustomObjectSchema[] = schemas;
     expect(forModel).to.have.length(2);
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).to.deep.equal(["GET /crm/v3/schemas"]);
-    expect(server.requests[0].headers.authorization).to.equal(`Bearer ${TOKEN}`);
+    expect(server.requests[0]?.headers.authorization).to.equal(`Bearer ${TOKEN}`);
     expect(c.stats().byRoute[`GET ${ROUTES.schemas}`]).to.include({ calls: 1, requests: 1 });
   });
 

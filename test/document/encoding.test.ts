@@ -49,7 +49,7 @@ describe("document files: UTF-8 only", () => {
   it("UTF-8 with a byte order mark loads, and positions after it are those of the text", () => {
     const good = loadDocumentFile(write("bom.yaml", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(DOC("Geschäftsführer"), "utf8")])));
     expect(good.problems).to.deep.equal([]);
-    expect(good.document?.associations[0].labels?.[0].label).to.equal("Geschäftsführer");
+    expect(good.document?.associations[0]?.labels?.[0]?.label).to.equal("Geschäftsführer");
     const bad = loadDocumentFile(write("bom-bad.yaml", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("version: 2\nassociations: []\n", "utf8")])));
     expect(bad.problems.map((p) => [p.line, p.col])).to.deep.equal([[1, 10]]);
   });

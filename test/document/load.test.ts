@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DocumentError, formatProblem, loadDocumentFile, loadDocumentText, requireDocument, validateDocumentObject } from "../../sdk/document";
+import { firstOf, itemAt } from "../helpers/items";
 
 interface BadCase {
   name: string;
@@ -260,8 +261,9 @@ describe("document loader: bad documents", () => {
       expect(r.document, shown).to.equal(undefined);
       expect(r.problems.map((p) => [p.line, p.col]), shown).to.deep.equal(c.problems.map(([l, col]) => [l, col]));
       c.problems.forEach(([, , fragment], i) => {
-        expect(r.problems[i].message, shown).to.contain(fragment);
-        expect(formatProblem(r.problems[i])).to.match(new RegExp(`^doc\\.yaml:${r.problems[i].line}:${r.problems[i].col}: `));
+        const p = itemAt(r.problems, i, "problems");
+        expect(p.message, shown).to.contain(fragment);
+        expect(formatProblem(p)).to.match(new RegExp(`^doc\\.yaml:${p.line}:${p.col}: `));
       });
     });
   }
@@ -386,7 +388,7 @@ describe("document loader: entry points", () => {
   it("loadDocumentFile reports a missing file as one problem", () => {
     const r = loadDocumentFile(path.join(os.tmpdir(), "does-not-exist-hubspot.yaml"));
     expect(r.problems).to.have.length(1);
-    expect(r.problems[0].message).to.contain("no such file");
+    expect(r.problems[0]?.message).to.contain("no such file");
   });
 
   it("loadDocumentFile reads a file and names it in problems", () => {
@@ -394,7 +396,7 @@ describe("document loader: entry points", () => {
     const file = path.join(dir, "h.yaml");
     fs.writeFileSync(file, lines("version: 1", "associations:", "  - from: contacts"));
     const r = loadDocumentFile(file);
-    expect(formatProblem(r.problems[0])).to.equal(`${file}:3:5: associations[0]: missing required property "to"`);
+    expect(formatProblem(firstOf(r.problems))).to.equal(`${file}:3:5: associations[0]: missing required property "to"`);
     fs.rmSync(dir, { recursive: true });
   });
 

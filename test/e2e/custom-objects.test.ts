@@ -9,6 +9,7 @@ import { startEmulator } from "../../emulator";
 import { AssociationSchema } from "../../sdk";
 import { createTestStack, emulatorConfig, repoRoot, TestStack } from "./harness";
 import { clearLog, limits, mutating, requestLog, userLabels } from "./emulator-ops";
+import { exactly, firstOf } from "../helpers/items";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -156,7 +157,7 @@ describe("e2e: custom objects by name, one document for two portals", function (
   });
 
   it("an unknown custom object name fails the preview with the names that exist, before any write", async () => {
-    const [p] = portals;
+    const p = firstOf(portals, "portals");
     p.file = path.join(dir, "unknown.yaml");
     fs.writeFileSync(p.file, DOCUMENT.replace("to: cars", "to: trucks"));
     await clearLog(p.emu);
@@ -171,7 +172,7 @@ describe("e2e: custom objects by name, one document for two portals", function (
   });
 
   it("the schemas read: a 429 is retried and the preview goes on; a persistent 5xx fails it clearly, before any write", async () => {
-    const [p] = portals;
+    const p = firstOf(portals, "portals");
     await clearLog(p.emu);
     // SECONDLY: its Retry-After is 1 s where TEN_SECONDLY_ROLLING's is the whole 10 s window; the client retries both alike.
     p.emu.injectFault({ method: "GET", route: SCHEMAS, status: 429, policy: "SECONDLY", count: 1 });
@@ -194,7 +195,7 @@ describe("e2e: custom objects by name, one document for two portals", function (
       labels: { contactsToCars: [], carsToContacts: [], contactsToDeals: [], contactsToCustomDeal: [] },
       limits: { contactsToCars: [], carsToContacts: [] },
     };
-    const [sandbox, production] = portals;
+    const [sandbox, production] = exactly(portals, 2, "portals");
     const before = await holdings(production);
     await sandbox.stack.destroy();
     expect(await holdings(sandbox)).to.deep.equal(empty);

@@ -113,19 +113,19 @@ describe("e2e infrastructure: inline runs in one process keep their engine chann
   // run out between the two runs and make the first test pass by luck.
   const backoff = "grpc.initial_reconnect_backoff_ms";
   const options = runtimeChannelOptions();
-  const saved: Record<string, unknown>[] = options.map((o) => ({ [key]: o[key], [backoff]: o[backoff] }));
+  const saved = options.map((o) => ({ o, values: { [key]: o[key], [backoff]: o[backoff] } }));
 
   before(() => {
     expect(options.length, "the SDK's runtime channel options").to.be.greaterThan(0);
     for (const o of options) o[backoff] = 10_000;
   });
   after(() => {
-    options.forEach((o, i) => {
-      for (const k of [key, backoff]) {
-        if (saved[i][k] === undefined) delete o[k];
-        else o[k] = saved[i][k];
+    for (const { o, values } of saved) {
+      for (const [k, v] of Object.entries(values)) {
+        if (v === undefined) delete o[k];
+        else o[k] = v;
       }
-    });
+    }
   });
 
   // If a new SDK no longer shows the bug, this fails: then isolateEngineChannels() should learn to tell that SDK

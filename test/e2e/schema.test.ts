@@ -15,6 +15,7 @@ import { yamlSchema } from "../../examples/yaml-schema/program";
 import { adoptExisting } from "../../examples/adopt-existing/program";
 import { promote } from "../../examples/sandbox-to-production/program";
 import { AssociationSchemaDocument } from "../../sdk";
+import { firstOf } from "../helpers/items";
 import { createTestStack, emulatorConfig, repoRoot, TestStack } from "./harness";
 import { clearLog, hubspot, limits, mutating, requestLog, userLabels } from "./emulator-ops";
 
@@ -125,7 +126,7 @@ describe("e2e: export round trip (adopt-existing)", function () {
     expect((await post("contacts", "companies", { name: "decision_maker", label: "Decision maker", inverseLabel: "Decided by" })).status).to.equal(200);
     expect((await post("deals", "tickets", { name: "escalation", label: "Escalation" })).status).to.equal(200);
     expect((await post("contacts", "contacts", { name: "colleague", label: "Colleague" })).status).to.equal(200);
-    const dm = (await userLabels(emu, "contacts", "companies"))[0].typeId;
+    const dm = firstOf(await userLabels(emu, "contacts", "companies")).typeId;
     const cfg = (from: string, to: string, inputs: object[]) =>
       hubspot(emu, "POST", `/crm/v4/associations/definitions/configurations/${from}/${to}/batch/create`, { inputs });
     expect((await cfg("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 20 }])).status).to.equal(201);

@@ -21,11 +21,11 @@ export class ChildEmulator {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`emulator did not start: ${out}`)), 20_000);
       const poll = setInterval(() => {
-        const m = /listening on (\S+)/.exec(out);
-        if (m || child.exitCode !== null) {
+        const printed = /listening on (\S+)/.exec(out)?.[1];
+        if (printed !== undefined || child.exitCode !== null) {
           clearInterval(poll);
           clearTimeout(timer);
-          if (m) resolve(m[1]);
+          if (printed !== undefined) resolve(printed);
           else reject(new Error(`emulator exited with ${child.exitCode}: ${out}`));
         }
       }, 10);

@@ -6,14 +6,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runEmulatorCommand } from "../../cli/commands/emulator";
 import { EmulatorHttp, LabelsResponse } from "../helpers/emulator-http";
+import { defined } from "../helpers/items";
 
 const LABELS = "/crm/v4/associations/contacts/companies/labels";
 
 /** The URL the command printed, once it did. */
 async function listening(out: string[]): Promise<string> {
   for (let i = 0; i < 200; i++) {
-    const m = /listening on (\S+)/.exec(out.join(""));
-    if (m && out.join("").includes("token:")) return m[1];
+    const url = /listening on (\S+)/.exec(out.join(""))?.[1];
+    if (url !== undefined && out.join("").includes("token:")) return url;
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`the emulator did not start: ${out.join("")}`);
@@ -47,7 +48,7 @@ describe("emulator CLI", () => {
     const done = runEmulatorCommand(["--port", "0", "--token", "pat-na1-cli", "--rate-limit", "7"], { ...c.io, waitForStop: () => stopped });
     for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await new Promise((r) => setTimeout(r, 10));
     const text = c.out.join("");
-    const url = /listening on (\S+)/.exec(text)![1];
+    const url = defined(/listening on (\S+)/.exec(text)?.[1], "the URL the command printed");
     expect(text).to.include("token: pat-na1-cli");
     const r = await new EmulatorHttp(url, "pat-na1-cli").get(LABELS);
     expect(r.status).to.equal(200);
@@ -66,7 +67,7 @@ describe("emulator CLI", () => {
         const stopped = new Promise<void>((r) => (stop = r));
         const done = runEmulatorCommand(["--state", file], { ...c.io, waitForStop: () => stopped });
         for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await new Promise((r) => setTimeout(r, 10));
-        const url = /listening on (\S+)/.exec(c.out.join(""))![1];
+        const url = defined(/listening on (\S+)/.exec(c.out.join(""))?.[1], "the URL the command printed");
         const api = new EmulatorHttp(url, "pat-na1-emulator-dev-token");
         if (round === 1) expect((await api.post(LABELS, { name: "kept", label: "Kept" })).status).to.equal(200);
         else expect((await api.get<LabelsResponse>(LABELS)).body.results.map((x) => x.label)).to.include("Kept");

@@ -89,7 +89,7 @@ describe("emulator contract: configurations (limits)", () => {
     for (const v of [0, 6, -1, 2.5]) {
       const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: v }] });
       expect(r.status, String(v)).to.equal(207);
-      expect(r.body.errors![0].message).to.equal("maxToObjectIds must be between 1 and 5 for this association type");
+      expect(r.body.errors?.[0]?.message).to.equal("maxToObjectIds must be between 1 and 5 for this association type");
     }
   });
 
@@ -174,7 +174,7 @@ describe("emulator contract: configurations (limits)", () => {
     const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "USER_DEFINED", typeId: fwd, maxToObjectIds: 3 }] });
     expect(r.status).to.equal(207);
     expect(r.body.status).to.equal("CANCELED");
-    expect(r.body.errors![0].message).to.match(/^maxToObjectIds must be between 1 and 2 for this association type/);
+    expect(r.body.errors?.[0]?.message).to.match(/^maxToObjectIds must be between 1 and 2 for this association type/);
   });
 
   it("lowering the unlabeled limit below an existing label limit is refused", async () => {
@@ -186,7 +186,7 @@ describe("emulator contract: configurations (limits)", () => {
     });
     const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/update`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 2 }] });
     expect(r.status).to.equal(207);
-    expect(r.body.errors![0].message).to.match(/^maxToObjectIds must be between 3 and 5 for this association type/);
+    expect(r.body.errors?.[0]?.message).to.match(/^maxToObjectIds must be between 3 and 5 for this association type/);
     expect((await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 279, userEnforcedMaxToObjectIds: 4, label: null });
   });
 
@@ -217,10 +217,10 @@ describe("emulator contract: configurations (limits)", () => {
     await api().post(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 2 }] });
     const dupe = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }] });
     expect(dupe.status).to.equal(207);
-    expect(dupe.body.errors![0].message).to.match(/already has a limit/);
+    expect(dupe.body.errors?.[0]?.message).to.match(/already has a limit/);
     const missing = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/update`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: 1 }] });
     expect(missing.status).to.equal(207);
-    expect(missing.body.errors![0].message).to.match(/has no limit/);
+    expect(missing.body.errors?.[0]?.message).to.match(/has no limit/);
   });
 
   it("missing fields → 400; oversized batch (> 100) → 400; missing body → 400", async () => {

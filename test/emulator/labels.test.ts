@@ -1,6 +1,7 @@
 // Contract: association labels L1–L4 (reference §2.1, §4, §11.1–11.3).
 import { expect } from "chai";
 import { ErrorBody, LabelsResponse, useEmulator } from "../helpers/emulator-http";
+import { exactly, firstOf } from "../helpers/items";
 
 const L = "/crm/v4/associations";
 const ALIAS = "/crm/associations/v4";
@@ -50,7 +51,7 @@ describe("emulator contract: labels", () => {
     const put = await api().put(`/crm/v4/objects/leads/${lead}/associations/contacts/${contact}`, [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 578 }]);
     expect(put.status).to.equal(201);
     const fromContact = await api().get<{ results: Array<{ associationTypes: Array<{ typeId: number }> }> }>(`/crm/v4/objects/contacts/${contact}/associations/leads`);
-    expect(fromContact.body.results[0].associationTypes.map((t) => t.typeId)).to.deep.equal([609]);
+    expect(firstOf(fromContact.body.results).associationTypes.map((t) => t.typeId)).to.deep.equal([609]);
   });
 
   it("unknown object type → 400 'Unable to infer object type from: x' without category", async () => {
@@ -66,8 +67,7 @@ describe("emulator contract: labels", () => {
   it("L2 paired create → 200 with two consecutive typeIds, inverse listed first, no from/to type fields", async () => {
     const r = await api().post<LabelsResponse>(`${L}/contacts/companies/labels`, { name: "manager", label: "Manager", inverseLabel: "Employee" });
     expect(r.status).to.equal(200);
-    expect(r.body.results).to.have.length(2);
-    const [first, second] = r.body.results;
+    const [first, second] = exactly(r.body.results, 2);
     expect(first.label).to.equal("Employee");
     expect(second.label).to.equal("Manager");
     expect(first.typeId).to.equal(second.typeId + 1);
@@ -86,8 +86,7 @@ describe("emulator contract: labels", () => {
   it("L2 single label between different objects → two results, same text, forward n and reverse n+1", async () => {
     const r = await api().post<LabelsResponse>(`${L}/contacts/deals/labels`, { name: "decision_maker", label: "Decision maker" });
     expect(r.status).to.equal(200);
-    expect(r.body.results).to.have.length(2);
-    const [fwd, rev] = r.body.results;
+    const [fwd, rev] = exactly(r.body.results, 2);
     expect(fwd.label).to.equal("Decision maker");
     expect(rev.label).to.equal("Decision maker");
     expect(rev.typeId).to.equal(fwd.typeId + 1);
@@ -105,7 +104,7 @@ describe("emulator contract: labels", () => {
     expect(paired.body.results).to.have.length(2);
     const list = await api().get<LabelsResponse>(`${L}/contacts/contacts/labels`);
     const ids = list.body.results.map((x) => x.typeId);
-    expect(ids).to.include.members([449, single.body.results[0].typeId, ...paired.body.results.map((x) => x.typeId)]);
+    expect(ids).to.include.members([449, firstOf(single.body.results).typeId, ...paired.body.results.map((x) => x.typeId)]);
   });
 
   it("typeIds are never reused after delete", async () => {
@@ -185,7 +184,7 @@ describe("emulator contract: labels", () => {
       expect(paired.body.results).to.have.length(2);
       expect((await a.post(`${L}/contacts/contacts/labels`, { name: "peer", label: "Peer" })).status).to.equal(200);
       expect((await a.post(`${L}/contacts/contacts/labels`, { name: "third", label: "Third" })).status).to.equal(400);
-      expect((await a.del(`${L}/contacts/contacts/labels/${paired.body.results[0].typeId}`)).status).to.equal(204);
+      expect((await a.del(`${L}/contacts/contacts/labels/${firstOf(paired.body.results).typeId}`)).status).to.equal(204);
       expect((await a.post(`${L}/contacts/contacts/labels`, { name: "third", label: "Third" })).status).to.equal(200);
     });
   });
@@ -220,14 +219,15 @@ describe("emulator contract: labels", () => {
       const contact = await a.record("contacts");
       expect((await a.put(`/crm/v4/objects/companies/${company}/associations/contacts/${contact}`, [{ associationCategory: "USER_DEFINED", associationTypeId: inv }])).status).to.equal(201);
       const back = await a.get<{ results: Array<{ associationTypes: Array<{ typeId: number }> }> }>(`/crm/v4/objects/contacts/${contact}/associations/companies`);
-      expect(back.body.results[0].associationTypes.map((t) => t.typeId)).to.deep.equal([279]);
+      expect(firstOf(back.body.results).associationTypes.map((t) => t.typeId)).to.deep.equal([279]);
       expect((await a.del(`/crm/v4/objects/companies/${company}/associations/contacts/${contact}`)).status).to.equal(204);
       expect((await a.del(`${L}/companies/contacts/labels/${inv}`)).status).to.equal(204);
       expect((await a.get<LabelsResponse>(`${L}/companies/contacts/labels`)).body.results.map((x) => x.typeId)).to.not.include(inv);
       // a single label between two object types has two halves too
       const s = await a.post<LabelsResponse>(`${L}/contacts/deals/labels`, { name: "s", label: "S" });
-      expect((await a.del(`${L}/deals/contacts/labels/${s.body.results[1].typeId}`)).status).to.equal(204);
-      expect((await a.get<LabelsResponse>(`${L}/contacts/deals/labels`)).body.results.map((x) => x.typeId)).to.include(s.body.results[0].typeId);
+      const [forward, reverse] = exactly(s.body.results, 2);
+      expect((await a.del(`${L}/deals/contacts/labels/${reverse.typeId}`)).status).to.equal(204);
+      expect((await a.get<LabelsResponse>(`${L}/contacts/deals/labels`)).body.results.map((x) => x.typeId)).to.include(forward.typeId);
     });
   });
 
@@ -256,7 +256,7 @@ describe("emulator contract: labels", () => {
 
     it("single cross-object label keeps both halves' text in sync", async () => {
       const c = await api().post<LabelsResponse>(`${L}/contacts/deals/labels`, { name: "champion", label: "Champion" });
-      const [fwd, rev] = c.body.results;
+      const [fwd, rev] = exactly(c.body.results, 2);
       expect((await api().put(`${L}/contacts/deals/labels`, { associationTypeId: fwd.typeId, label: "Sponsor" })).status).to.equal(204);
       const ba = await api().get<LabelsResponse>(`${L}/deals/contacts/labels`);
       expect(ba.body.results).to.deep.include({ category: "USER_DEFINED", typeId: rev.typeId, label: "Sponsor" });
@@ -270,7 +270,7 @@ describe("emulator contract: labels", () => {
       expect(unk.status).to.equal(404);
       expect(unk.body.category).to.equal("OBJECT_NOT_FOUND");
       const c = await api().post<LabelsResponse>(`${L}/contacts/companies/labels`, { name: "x", label: "X" });
-      const empty = await api().put<ErrorBody>(`${L}/contacts/companies/labels`, { associationTypeId: c.body.results[0].typeId, label: "" });
+      const empty = await api().put<ErrorBody>(`${L}/contacts/companies/labels`, { associationTypeId: firstOf(c.body.results).typeId, label: "" });
       expect(empty.status).to.equal(400);
       const neg = await api().put<ErrorBody>(`${L}/contacts/companies/labels`, { associationTypeId: -1, label: "X" });
       expect(neg.status).to.equal(400);
@@ -295,7 +295,7 @@ describe("emulator contract: labels", () => {
 
     it("deleting either half of a single cross-object label removes both", async () => {
       const c = await api().post<LabelsResponse>(`${L}/contacts/deals/labels`, { name: "s", label: "S" });
-      const [fwd, rev] = c.body.results;
+      const [fwd, rev] = exactly(c.body.results, 2);
       expect((await api().del(`${L}/deals/contacts/labels/${rev.typeId}`)).status).to.equal(204);
       expect((await api().get<LabelsResponse>(`${L}/contacts/deals/labels`)).body.results.map((x) => x.typeId)).to.not.include(fwd.typeId);
     });

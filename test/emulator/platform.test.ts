@@ -36,8 +36,8 @@ describe("emulator contract: auth and scopes", () => {
     expect(w.status).to.equal(403);
     expect(w.body.category).to.equal("MISSING_SCOPES");
     expect(w.body.message).to.match(/hasn't been granted all required scopes/);
-    expect(w.body.errors![0].message).to.equal("One or more of the following scopes are required.");
-    expect(w.body.errors![0].context!.requiredScopes).to.include("crm.objects.contacts.write");
+    expect(w.body.errors?.[0]?.message).to.equal("One or more of the following scopes are required.");
+    expect(w.body.errors?.[0]?.context?.requiredScopes).to.include("crm.objects.contacts.write");
     expect(w.body.links).to.deep.equal({ scopes: "https://developers.hubspot.com/scopes" });
     expect((await api().call("POST", LABELS, { name: "x", label: "X" }, "pat-na1-writer")).status).to.equal(200);
     expect((await api().call("GET", LABELS, undefined, "pat-na1-writer")).status).to.equal(200);
@@ -213,7 +213,7 @@ describe("emulator contract: custom objects and records", () => {
     const r = await api().get<LabelsResponse>("/crm/v4/associations/2-123/contacts/labels");
     expect(r.status).to.equal(200);
     expect(r.body.results).to.have.length(1);
-    expect(r.body.results[0].label).to.equal(null);
+    expect(r.body.results[0]?.label).to.equal(null);
     const c = await api().post<LabelsResponse>("/crm/v4/associations/p_pets/contacts/labels", { name: "owner", label: "Owner", inverseLabel: "Pet" });
     expect(c.status).to.equal(200);
   });
@@ -265,7 +265,7 @@ describe("emulator control endpoints", () => {
     expect(log.counts["GET /crm/v4/associations/{fromObjectType}/{toObjectType}/labels"]).to.equal(2);
     expect(log.counts["GET /crm/associations/v4/{fromObjectType}/{toObjectType}/labels"]).to.equal(1);
     expect(log.entries[0]).to.include({ seq: 1, method: "GET", route: "GET /crm/v4/associations/{fromObjectType}/{toObjectType}/labels".slice(4), path: LABELS, status: 200 });
-    expect(log.entries[0].tokenFingerprint).to.match(/^sha256:[0-9a-f]{12}$/);
+    expect(log.entries[0]?.tokenFingerprint).to.match(/^sha256:[0-9a-f]{12}$/);
     expect(JSON.stringify(log)).to.not.include(emu().token);
     expect(emu().requests().total).to.equal(3);
     expect((await ctl("DELETE", "/requests")).status).to.equal(204);

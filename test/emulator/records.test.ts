@@ -11,6 +11,7 @@ import {
   LabelsResponse,
   useEmulator,
 } from "../helpers/emulator-http";
+import { defined } from "../helpers/items";
 
 const O = "/crm/v4/objects";
 const B = "/crm/v4/associations";
@@ -48,8 +49,8 @@ describe("emulator contract: record associations", () => {
     const back = await api().get<AssociationListResponse>(`${O}/companies/${co}/associations/contacts`);
     expect(back.status).to.equal(200);
     expect(back.body.results).to.have.length(1);
-    expect(back.body.results[0].toObjectId).to.equal(Number(c));
-    expect(back.body.results[0].associationTypes).to.deep.include.members([
+    expect(back.body.results[0]?.toObjectId).to.equal(Number(c));
+    expect(back.body.results[0]?.associationTypes).to.deep.include.members([
       { category: "HUBSPOT_DEFINED", typeId: 280, label: null },
       { category: "USER_DEFINED", typeId: inv, label: "Employee" },
     ]);
@@ -171,7 +172,7 @@ describe("emulator contract: record associations", () => {
       expect(r.status).to.equal(200);
       expect(r.body.results).to.have.length(2);
       expect(r.body.numErrors).to.equal(1);
-      expect(r.body.errors![0].category).to.equal("OBJECT_NOT_FOUND");
+      expect(r.body.errors?.[0]?.category).to.equal("OBJECT_NOT_FOUND");
     });
 
     it("B2 create → 201 LabelsBetweenObjectPair per input; 207 with errors for bad inputs", async () => {
@@ -192,7 +193,7 @@ describe("emulator contract: record associations", () => {
       });
       expect(partial.status).to.equal(207);
       expect(partial.body.numErrors).to.equal(1);
-      expect(partial.body.errors![0].subCategory).to.equal("crm.associations.INVALID_ASSOCIATION_TYPE");
+      expect(partial.body.errors?.[0]?.subCategory).to.equal("crm.associations.INVALID_ASSOCIATION_TYPE");
       expect(partial.body.results).to.have.length(1);
     });
 
@@ -222,10 +223,10 @@ describe("emulator contract: record associations", () => {
       const c = await api().record("contacts");
       for (let i = 0; i < 4; i++) await api().put(`${O}/contacts/${c}/associations/default/companies/${await api().record("companies")}`);
       const p1 = await api().post<BatchEnvelope<BatchReadResult>>(`${B}/contacts/companies/batch/read`, { inputs: [{ id: c }] });
-      expect(p1.body.results[0].to).to.have.length(3);
-      const after = p1.body.results[0].paging!.next!.after;
+      expect(p1.body.results[0]?.to).to.have.length(3);
+      const after = defined(p1.body.results[0]?.paging?.next?.after, "the first page's paging.next.after");
       const p2 = await api().post<BatchEnvelope<BatchReadResult>>(`${B}/contacts/companies/batch/read`, { inputs: [{ id: c, after }] });
-      expect(p2.body.results[0].to).to.have.length(1);
+      expect(p2.body.results[0]?.to).to.have.length(1);
       expect(p2.body.results[0]).to.not.have.property("paging");
     });
 
@@ -247,7 +248,7 @@ describe("emulator contract: record associations", () => {
       });
       expect(r.status).to.equal(204);
       const left = await api().get<AssociationListResponse>(`${O}/companies/${co}/associations/contacts`);
-      expect(left.body.results[0].associationTypes).to.deep.equal([{ category: "HUBSPOT_DEFINED", typeId: 280, label: null }]);
+      expect(left.body.results[0]?.associationTypes).to.deep.equal([{ category: "HUBSPOT_DEFINED", typeId: 280, label: null }]);
       await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 }]);
       await api().post(`${B}/contacts/companies/batch/labels/archive`, {
         inputs: [{ from: { id: c }, to: { id: co }, types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 279 }] }],
@@ -294,7 +295,7 @@ describe("emulator contract: requireExistingRecords:false", () => {
   it("associates arbitrary numeric ids; non-numeric ids are still 400", async () => {
     const r = await api().put<BatchEnvelope<DefaultAssociation>>(`${O}/contacts/51/associations/default/companies/52`);
     expect(r.status).to.equal(200);
-    expect((await api().get<AssociationListResponse>(`${O}/companies/52/associations/contacts`)).body.results[0].toObjectId).to.equal(51);
+    expect((await api().get<AssociationListResponse>(`${O}/companies/52/associations/contacts`)).body.results[0]?.toObjectId).to.equal(51);
     expect((await api().put(`${O}/contacts/abc/associations/default/companies/52`)).status).to.equal(400);
   });
 });

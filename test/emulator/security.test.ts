@@ -33,7 +33,7 @@ describe("emulator security: the control plane is closed", () => {
   const { api, emu } = useEmulator();
 
   it("every /__emulator/* endpoint needs the emulator's token → 401 HubSpot-style otherwise", async () => {
-    for (const [method, p] of [["GET", "requests"], ["DELETE", "requests"], ["POST", "reset"], ["GET", "state"], ["PUT", "state"], ["POST", "faults"], ["GET", "faults"], ["DELETE", "faults"], ["POST", "rate-limit"], ["GET", "health"]]) {
+    for (const [method, p] of [["GET", "requests"], ["DELETE", "requests"], ["POST", "reset"], ["GET", "state"], ["PUT", "state"], ["POST", "faults"], ["GET", "faults"], ["DELETE", "faults"], ["POST", "rate-limit"], ["GET", "health"]] as const) {
       for (const token of [null, "not-a-token"]) {
         const r = await api().call<ErrorBody>(method, `/__emulator/${p}`, undefined, token);
         expect(r.status, `${method} ${p} with ${String(token)}`).to.equal(401);
@@ -91,7 +91,7 @@ describe("emulator security: the control plane is closed", () => {
     const secret = "pat-na1-secret-in-query-0000";
     await api().get(`${LABELS}?hapikey=${secret}&limit=5&access_token=${secret}&TOKEN=${secret}&developer_hapikey=${secret}`);
     const log = (await api().control<{ entries: Array<{ query?: string }> }>("GET", "requests")).body;
-    expect(log.entries[0].query).to.equal("?hapikey=[redacted]&limit=5&access_token=[redacted]&TOKEN=[redacted]&developer_hapikey=[redacted]");
+    expect(log.entries[0]?.query).to.equal("?hapikey=[redacted]&limit=5&access_token=[redacted]&TOKEN=[redacted]&developer_hapikey=[redacted]");
     expect(JSON.stringify(log)).to.not.include(secret);
     expect(JSON.stringify(emu().requests())).to.not.include(secret);
   });

@@ -110,6 +110,14 @@ describe(`npm pack: the package installs next to the project's own @pulumi/pulum
     expect(fs.existsSync(path.join(pkgDir, "provider"))).to.equal(false); // no TypeScript sources
   });
 
+  it("publishes the provider entry's types without its test seams (declarations marked @internal)", () => {
+    const types = (file: string): string => fs.readFileSync(path.join(project, "node_modules", "pulumi-hubspot-associations", "dist", "provider", file), "utf8");
+    expect(types("index.d.ts")).to.match(/export declare function loadProvider\(kind: ProviderKind\): HubSpotResourceProvider;/);
+    for (const file of ["index.d.ts", "runtime.d.ts"]) {
+      expect(types(file), file).to.not.match(/createProvider|defaultHost|ProviderHost|ProviderRuntime|ClientOptions|defaultRuntime/);
+    }
+  });
+
   it("loads the sdk, the provider entry and the emulator, and the emulator answers", () => {
     const script = `
       const sdk = require("pulumi-hubspot-associations");
@@ -142,6 +150,20 @@ describe(`npm pack: the package installs next to the project's own @pulumi/pulum
       path.join(project, "index.ts"),
       `import { AssociationLabel, AssociationLimits, AssociationLabelArgs } from "pulumi-hubspot-associations";
 import { startEmulator } from "pulumi-hubspot-associations/emulator";
+import { loadProvider, parseLabelId } from "pulumi-hubspot-associations/provider";
+// The provider's test seams are not published: each import below must fail to type-check.
+// @ts-expect-error createProvider is internal
+import { createProvider } from "pulumi-hubspot-associations/provider";
+// @ts-expect-error ProviderHost is internal
+import { ProviderHost } from "pulumi-hubspot-associations/provider";
+// @ts-expect-error ProviderRuntime is internal
+import type { ProviderRuntime } from "pulumi-hubspot-associations/provider";
+// @ts-expect-error defaultRuntime is internal
+import { defaultRuntime } from "pulumi-hubspot-associations/provider";
+export const seams = [createProvider, ProviderHost, defaultRuntime] as unknown[];
+export type Seam = ProviderRuntime;
+export const entry: typeof loadProvider = loadProvider;
+export const labelId: { typeId: number } = parseLabelId("0-1/0-2/145");
 const args: AssociationLabelArgs = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
 export function program(): void {
   const label = new AssociationLabel("manager", args);

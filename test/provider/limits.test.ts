@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { Bag, label, limits, ProviderHarness, rejects, ROUTES } from "./harness";
+import { exactly } from "../helpers/items";
 
 const pair = { fromObjectType: "contacts", toObjectType: "companies" };
 
@@ -224,9 +225,9 @@ describe("provider: AssociationLimits against the emulator", function () {
     const r = await limits.create({ fromObjectType: "2-123", toObjectType: "contacts", limits: [{ unlabeled: true, maxToObjectIds: 4 }] });
     expect(r.id).to.equal("2-123/0-1");
     const resolved = (r.outs as Bag).resolved as { typeId: number; label: string | null; category: string }[];
-    expect(resolved).to.have.length(1);
-    expect(resolved[0]).to.deep.include({ label: null, maxToObjectIds: 4 });
-    expect(await h.limits("2-123", "contacts")).to.deep.equal([[resolved[0].typeId, 4]]);
+    const [unlabeled] = exactly(resolved, 1);
+    expect(unlabeled).to.deep.include({ label: null, maxToObjectIds: 4 });
+    expect(await h.limits("2-123", "contacts")).to.deep.equal([[unlabeled.typeId, 4]]);
     h.newProcess();
     const read = await limits.read(r.id, r.outs as Bag);
     expect((read.inputs as Bag).limits).to.deep.equal([{ unlabeled: true, maxToObjectIds: 4 }]);

@@ -33,7 +33,7 @@ describe("provider: lookups over the same client", function () {
     const side = await getAssociationLimits({ fromObjectType: "contacts" }, opts());
     expect(side).to.deep.equal(pair);
     const all = await getAssociationLimits({}, opts());
-    expect(all.map((l) => [l.typeId, l.maxToObjectIds]).sort((a, b) => a[0] - b[0])).to.deep.equal([
+    expect(all.map((l): [number, number] => [l.typeId, l.maxToObjectIds]).sort((a, b) => a[0] - b[0])).to.deep.equal([
       [typeId, 2],
       [279, 10],
     ]);

@@ -21,6 +21,7 @@ import { testHost } from "../provider/harness";
 import { AssociationLabel, AssociationLimits, AssociationSchema } from "../../sdk";
 import { loadDocumentText } from "../../sdk/document";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
+import { exactly } from "../helpers/items";
 import { clearLog, countDuplicates, emulatorState, failureOf, hubspot, mutatingRequests, requestLog, unusedPort } from "./helpers";
 import { tally } from "./tally";
 
@@ -236,9 +237,9 @@ describe("reliability: bad input is refused with one clear error and no write", 
       const checked = await provider.check({}, inputs);
       const failures = checked.failures ?? [];
       if (c.property !== undefined) {
-        expect(failures.length, `${c.id}: one check failure`).to.equal(1);
-        expect(failures[0].property, `${c.id}: the property path`).to.equal(c.property);
-        expect(failures[0].reason, `${c.id}: the reason`).to.match(c.reason);
+        const [failure] = exactly(failures, 1, `${c.id}: check failures`);
+        expect(failure.property, `${c.id}: the property path`).to.equal(c.property);
+        expect(failure.reason, `${c.id}: the reason`).to.match(c.reason);
       } else {
         expect(failures, `${c.id}: check cannot know (it makes no requests)`).to.deep.equal([]);
       }
@@ -303,8 +304,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
       tally.badInputTried();
       const r = loadDocumentText(c.text, "hubspot-associations.yaml");
       expect(r.document, `${c.id}: refused`).to.equal(undefined);
-      expect(r.problems.length, `${c.id}: one problem, got ${JSON.stringify(r.problems)}`).to.equal(1);
-      const p = r.problems[0];
+      const [p] = exactly(r.problems, 1, `${c.id}: problems`);
       expect([p.file, p.line, p.col, p.path], `${c.id}: file, position and property path`).to.deep.equal(["hubspot-associations.yaml", c.line, c.col, c.path]);
       expect(p.message).to.match(c.reason);
       tally.badInputRefused();

@@ -11,6 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { repoRoot } from "../e2e/harness";
+import { firstOf, itemAt } from "../helpers/items";
 import { countDuplicates, Definition, emulatorState, EmulatorState, sleep, waitFor } from "./helpers";
 import { Prng } from "./prng";
 import { tally } from "./tally";
@@ -73,8 +74,9 @@ function checkDefinitions(state: EmulatorState & { nextTypeId?: number }): void 
     byName.set(key, [...(byName.get(key) ?? []), d]);
   }
   for (const [key, defs] of byName) {
-    const cross = defs[0].fromObjectTypeId !== defs[0].toObjectTypeId;
-    const halves = cross || defs[0].kind === "paired" ? 2 : 1;
+    const first = firstOf(defs, key);
+    const cross = first.fromObjectTypeId !== first.toObjectTypeId;
+    const halves = cross || first.kind === "paired" ? 2 : 1;
     expect(defs.length, `${key}: halves`).to.equal(halves);
   }
   if (state.nextTypeId !== undefined && ids.length > 0) expect(state.nextTypeId).to.be.greaterThan(Math.max(...ids));
@@ -161,7 +163,7 @@ describe("reliability: the emulator under abuse", function () {
     for (const type of ["text/plain", "application/octet-stream", undefined]) {
       const a = await send(emu.url, emu.token, "POST", "/crm/v4/associations/deals/tickets/labels", JSON.stringify({ name: `ct_${String(type).replace(/\W/g, "_")}`, label: `CT ${String(type)}` }), type ? { "content-type": type } : {});
       expect(a.status, `${String(type)}: ${a.text}`).to.equal(200);
-      await send(emu.url, emu.token, "DELETE", `/crm/v4/associations/deals/tickets/labels/${(JSON.parse(a.text) as { results: { typeId: number }[] }).results[0].typeId}`);
+      await send(emu.url, emu.token, "DELETE", `/crm/v4/associations/deals/tickets/labels/${firstOf((JSON.parse(a.text) as { results: { typeId: number }[] }).results).typeId}`);
     }
     // Garbage and broken HTTP on the socket.
     for (const [what, bytes] of [
@@ -252,7 +254,7 @@ describe("reliability: the emulator's state file under concurrent writes and SIG
     return waitFor("the emulator's URL", () => /listening on (\S+)/.exec(out)?.[1] ?? (proc.exitCode !== null ? `exited: ${out}` : undefined), 20_000);
   }
 
-  const PAIRS = [
+  const PAIRS: ReadonlyArray<readonly [string, string]> = [
     ["contacts", "companies"],
     ["contacts", "deals"],
     ["contacts", "tickets"],
@@ -290,7 +292,7 @@ describe("reliability: the emulator's state file under concurrent writes and SIG
       const workers = Array.from({ length: 8 }, async () => {
         while (!stop) {
           const pair = rng.int(0, PAIRS.length - 1);
-          const [from, to] = PAIRS[pair];
+          const [from, to] = itemAt(PAIRS, pair);
           const name = `r${round}_w${counter++}`;
           try {
             const a = await send(url, TOKEN, "POST", `/crm/v4/associations/${from}/${to}/labels`, JSON.stringify({ name, label: `Label ${name}` }), { "content-type": "application/json" });

@@ -55,13 +55,15 @@ export class FaultMonkey {
   private chooseKind(method: string): FaultKind {
     // `after` faults only make sense where the handler changes something.
     const kinds = this.options.kinds.filter((k) => method !== "GET" || !k.endsWith("-after"));
-    const weights = kinds.map((k) => this.options.weights?.[k] ?? 1);
-    let x = this.rng.next() * weights.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < kinds.length; i++) {
-      x -= weights[i];
-      if (x < 0) return kinds[i];
+    const weightOf = (k: FaultKind): number => this.options.weights?.[k] ?? 1;
+    let x = this.rng.next() * kinds.reduce((sum, k) => sum + weightOf(k), 0);
+    for (const kind of kinds) {
+      x -= weightOf(kind);
+      if (x < 0) return kind;
     }
-    return kinds[kinds.length - 1];
+    const last = kinds.at(-1); // only reached through rounding
+    if (last === undefined) throw new Error(`no fault kind applies to ${method} (options.kinds: ${this.options.kinds.join(", ")})`);
+    return last;
   }
 
   private async tick(): Promise<void> {

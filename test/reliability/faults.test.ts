@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import { startEmulator } from "../../emulator";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
+import { firstOf, itemAt } from "../helpers/items";
 import {
   mutatingRequests,
   adoptWhatTheErrorsName,
@@ -25,7 +26,7 @@ import {
   ROUTES,
   waitFor,
 } from "./helpers";
-import { initialModel, SOAK_PAIRS, SoakModel, soakProgram } from "./soak-model";
+import { initialModel, SOAK_PAIRS, SoakModel, soakPair, soakProgram } from "./soak-model";
 import { tally } from "./tally";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -141,12 +142,13 @@ describe("reliability: faults during a real `pulumi up`", function () {
     // removed (batch update/create/purge), and a refresh first (GET labels and configurations).
     const p0 = model.slots.filter((s) => s.pair === 0);
     for (const s of p0.slice(4, 7)) s.label = `${s.label} edited`;
-    const removed = new Set([p0[7].key, model.slots.filter((s) => s.pair === 1)[9].key]);
+    const removed = new Set([itemAt(p0, 7).key, itemAt(model.slots.filter((s) => s.pair === 1), 9).key]);
     model.slots = model.slots.filter((s) => !removed.has(s.key));
-    model.limits[0].unlabeled = 25;
-    model.limits[0].labels = [
-      { slot: p0[0].key, max: 7 }, // changed: batch/update
-      { slot: p0[5].key, max: 3 }, // new: batch/create
+    const limits = firstOf(model.limits, "model.limits");
+    limits.unlabeled = 25;
+    limits.labels = [
+      { slot: itemAt(p0, 0).key, max: 7 }, // changed: batch/update
+      { slot: itemAt(p0, 5).key, max: 3 }, // new: batch/create
     ]; // p0[1] and p0[2] dropped: batch/purge
     const faults: [string, Record<string, unknown>][] = [
       ["GET labels 503", { method: "GET", route: ROUTES.labels, status: 503 }],
@@ -234,10 +236,10 @@ describe("reliability: faults during a real `pulumi up`", function () {
   });
 
   it("out-of-band edits and deletes: refresh shows them, up repairs them, an unmanaged label survives", async () => {
-    const [from, to] = SOAK_PAIRS[0];
+    const [from, to] = soakPair(0);
     const p0 = model.slots.filter((s) => s.pair === 0 && s.inverseLabel !== undefined);
-    const edited = p0[1];
-    const deleted = p0[2];
+    const edited = itemAt(p0, 1);
+    const deleted = itemAt(p0, 2);
     const editedId = typeIds[edited.key] as number;
     const deletedId = typeIds[deleted.key] as number;
     const put = await hubspot(emu, "PUT", `/crm/v4/associations/${from}/${to}/labels`, {

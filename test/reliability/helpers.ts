@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import { resolveObjectType, unlabeledTypeId } from "../../model";
-import { SOAK_PAIRS, SoakModel } from "./soak-model";
+import { SoakModel, soakPair } from "./soak-model";
 import { tally } from "./tally";
 
 export interface EmulatorLike {
@@ -175,11 +175,12 @@ export function compareWithModel(
   unmanaged: RegExp = /^unmanaged_/,
 ): ConvergenceReport {
   const report: ConvergenceReport = { missing: [], extra: [], wrong: [], duplicates: countDuplicates(state) };
-  const groups = new Map([...labelGroups(state)].filter(([key]) => !unmanaged.test(key.split("#")[1])));
+  const groups = new Map([...labelGroups(state)].filter(([key]) => !unmanaged.test(key.slice(key.indexOf("#") + 1))));
   const expectedKeys = new Set<string>();
   const forwardOf = new Map<string, Definition>();
   for (const s of model.slots) {
-    const [from, to] = SOAK_PAIRS[s.pair].map(objectTypeId);
+    const [fromName, toName] = soakPair(s.pair);
+    const [from, to] = [objectTypeId(fromName), objectTypeId(toName)];
     const key = `${[from, to].sort().join("|")}#${s.name}`;
     expectedKeys.add(key);
     const defs = groups.get(key) ?? [];
@@ -205,7 +206,8 @@ export function compareWithModel(
   }
   // limits: exactly the declared set on each declared direction, nothing on the reverse directions
   model.limits.forEach((l, p) => {
-    const [from, to] = SOAK_PAIRS[p].map(objectTypeId);
+    const [fromName, toName] = soakPair(p);
+    const [from, to] = [objectTypeId(fromName), objectTypeId(toName)];
     const expected = new Map<number, number>();
     const u = unlabeledTypeId(from, to);
     if (u === undefined) throw new Error(`no unlabeled type for ${from}/${to}`);
@@ -299,7 +301,7 @@ export function findPulumiCli(workDir: string, command: string): number | undefi
   const me = allProcesses().filter(
     (p) => p.cwd === workDir && p.argv[0]?.endsWith("/bin/pulumi") && p.argv.includes(command),
   );
-  return me.length === 1 ? me[0].pid : undefined;
+  return me.length === 1 ? me[0]?.pid : undefined;
 }
 
 /** Every process below `pid` (children, grandchildren ...). */

@@ -23,7 +23,7 @@ export class Prng {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error("pick from an empty list");
-    return items[Math.floor(this.next() * items.length)];
+    return items[Math.floor(this.next() * items.length)]!; // an index below items.length, which is not 0
   }
 
   /** `n` distinct items (all of them when fewer), in random order. */
@@ -31,7 +31,7 @@ export class Prng {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!]; // 0 <= j <= i < copy.length
     }
     return copy.slice(0, Math.min(n, copy.length));
   }

@@ -17,6 +17,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
+import { firstOf, itemAt } from "../helpers/items";
 import {
   adoptWhatTheErrorsName,
   armedFaults,
@@ -131,8 +132,8 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     // Every label create is held for 2 s at HubSpot before it is applied, so the kill lands mid-flight.
     await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 12, delayMs: 2000 });
     const { failure, orphans } = await killUpWhen(async () => {
-      const f = (await armedFaults(emu)) as { remaining: number }[];
-      return f.length === 0 || f[0].remaining <= 9; // at least 3 creates have reached HubSpot
+      const [armed] = (await armedFaults(emu)) as { remaining: number }[];
+      return armed === undefined || armed.remaining <= 9; // at least 3 creates have reached HubSpot
     });
     expect(failure, "the Automation API reports the killed CLI").to.not.equal("");
     expect(orphans.length, "the dynamic provider outlives the killed CLI").to.be.greaterThan(0);
@@ -189,13 +190,14 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
   it("killed while text edits and limit changes are in flight: cancel, up: converged", async () => {
     const p0 = model.slots.filter((s) => s.pair === 0);
     for (const s of model.slots.slice(0, 6)) s.label = `${s.label} (killed run)`;
-    model.limits[0].unlabeled = 12;
-    model.limits[0].labels = [{ slot: p0[1].key, max: 11 }];
+    const limits = firstOf(model.limits, "model.limits");
+    limits.unlabeled = 12;
+    limits.labels = [{ slot: itemAt(p0, 1).key, max: 11 }];
     await clearLog(emu);
     await injectFault(emu, { method: "PUT", route: ROUTES.labels, count: 6, delayMs: 2000 });
     const { failure, orphans } = await killUpWhen(async () => {
-      const f = (await armedFaults(emu)) as { remaining: number }[];
-      return f.length === 0 || f[0].remaining <= 4;
+      const [armed] = (await armedFaults(emu)) as { remaining: number }[];
+      return armed === undefined || armed.remaining <= 4;
     });
     expect(failure).to.not.equal("");
     await sleep(2500);

@@ -15,6 +15,13 @@ export const SOAK_PAIRS: readonly [string, string][] = [
   ["companies", "tickets"],
 ];
 
+/** The object types of SOAK_PAIRS[index]. */
+export function soakPair(index: number): readonly [string, string] {
+  const pair = SOAK_PAIRS[index];
+  if (pair === undefined) throw new Error(`no soak pair ${index}: there are ${SOAK_PAIRS.length}`);
+  return pair;
+}
+
 export interface LabelSlot {
   key: string; // the Pulumi resource name, stable for the slot
   pair: number;
@@ -94,11 +101,7 @@ export function editModel(m: SoakModel, rng: Prng, sizes = { texts: 12, renames:
     if (s.inverseLabel === undefined) s.inverseLabel = s.label.replace(/label/, "inverse");
     else delete s.inverseLabel;
   }
-  for (const p of rng.sample(
-    m.limits.map((_, i) => i),
-    sizes.limits,
-  )) {
-    const l = m.limits[p];
+  for (const [p, l] of rng.sample([...m.limits.entries()], sizes.limits)) {
     l.unlabeled = rng.int(5, 30);
     // drop one entry, add one, change the rest; all <= unlabeled
     if (l.labels.length > 1 && rng.next() < 0.5) l.labels.splice(rng.int(0, l.labels.length - 1), 1);
@@ -113,7 +116,7 @@ export function editModel(m: SoakModel, rng: Prng, sizes = { texts: 12, renames:
 export function soakProgram(m: SoakModel): Record<string, unknown> {
   const byKey = new Map<string, AssociationLabel>();
   for (const s of m.slots) {
-    const [from, to] = SOAK_PAIRS[s.pair];
+    const [from, to] = soakPair(s.pair);
     byKey.set(
       s.key,
       new AssociationLabel(s.key, {
@@ -127,7 +130,7 @@ export function soakProgram(m: SoakModel): Record<string, unknown> {
     );
   }
   m.limits.forEach((l, p) => {
-    const [from, to] = SOAK_PAIRS[p];
+    const [from, to] = soakPair(p);
     new AssociationLimits(`limits-p${p}`, {
       fromObjectType: from,
       toObjectType: to,

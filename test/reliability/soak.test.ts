@@ -48,6 +48,7 @@ describe(`reliability: soak, ${CYCLES} cycles of edit-then-up on ${LABELS} label
 
   after(async () => {
     const total = durations.reduce((a, b) => a + b, 0);
+    const [createMs, ...cycleMs] = durations;
     const figures = {
       labels: LABELS,
       cycles: CYCLES,
@@ -57,8 +58,8 @@ describe(`reliability: soak, ${CYCLES} cycles of edit-then-up on ${LABELS} label
       faultsInjected: faults,
       faultsByKind: firedByKind,
       faultShare: requests > 0 ? Number((faults / requests).toFixed(4)) : 0,
-      createMs: durations[0],
-      meanCycleMs: durations.length > 1 ? Math.round((total - durations[0]) / (durations.length - 1)) : undefined,
+      createMs,
+      meanCycleMs: createMs !== undefined && cycleMs.length > 0 ? Math.round((total - createMs) / cycleMs.length) : undefined,
       totalMs: total,
     };
     tally.soak(figures);

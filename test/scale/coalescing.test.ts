@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import type { HubSpotApi } from "../../provider/hubspot/api";
 import { Bag, label, limits, ProviderHarness, ROUTES } from "../provider/harness";
+import { itemAt } from "../helpers/items";
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -63,7 +64,7 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
     const late = existing.slice(2).map((c) => label.read(c.id, c.outs as Bag));
     const reads = await Promise.all([...early, ...late]);
     const created = await Promise.all(creates);
-    for (const [i, r] of reads.entries()) expect(r.inputs?.inverseLabel).to.equal((existing[i].outs as Bag).inverseLabel);
+    for (const [i, r] of reads.entries()) expect(r.inputs?.inverseLabel).to.equal((itemAt(existing, i).outs as Bag).inverseLabel);
     expect(await h.count("GET", ROUTES.labels)).to.equal(2);
     expect(await h.count("POST", ROUTES.labels)).to.equal(3);
 
@@ -71,7 +72,7 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
     for (const [from, to] of [
       ["0-1", "0-2"],
       ["0-2", "0-1"],
-    ]) {
+    ] as const) {
       const cached = await h.session().pairs.labelsOf(from, to);
       const live = await h.labels(from, to);
       expect(cached.map((l) => [l.typeId, l.label]).sort()).to.deep.equal(live.map((l) => [l.typeId, l.label]).sort());
@@ -79,7 +80,7 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
     // Reading every label again in the same process costs nothing.
     await h.clearLog();
     const again = await Promise.all([...existing, ...created].map((c) => label.read(c.id, c.outs as Bag)));
-    for (const [i, r] of again.entries()) expect(r.inputs?.label).to.equal(([...existing, ...created][i].outs as Bag).label);
+    for (const [i, r] of again.entries()) expect(r.inputs?.label).to.equal((itemAt([...existing, ...created], i).outs as Bag).label);
     expect((await h.log()).total).to.equal(0);
   });
 

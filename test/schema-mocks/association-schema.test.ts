@@ -251,7 +251,7 @@ describe("AssociationSchema (setMocks): a bad document fails the program cleanly
     fs.writeFileSync(bombFile, bomb.join("\n") + "\nassociations: []\n");
     const latin1 = path.join(dir, "latin1.yaml");
     fs.writeFileSync(latin1, Buffer.from("version: 1\nassociations:\n  - from: contacts\n    to: companies\n    labels:\n      - { name: gf, label: Geschäftsführer }\n", "latin1"));
-    for (const [file, line] of [[bombFile, `${bombFile}:8:`], [latin1, `${latin1}:6:`]]) {
+    for (const [file, line] of [[bombFile, `${bombFile}:8:`], [latin1, `${latin1}:6:`]] as const) {
       const { error } = failure({ file });
       expect(pulumi.RunError.isInstance(error), file).to.equal(true);
       expect((error as Error).message.startsWith(line), (error as Error).message).to.equal(true);

@@ -6,6 +6,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { HubSpotProviderShim } from "../../sdk/provider-shim";
 import { Bag, ProviderHarness } from "../provider/harness";
+import { defined } from "../helpers/items";
 
 const requireFromString: (code: string) => { handler: () => HubSpotProviderShim } = require("require-from-string");
 const SIZE_BUDGET = 4096;
@@ -61,8 +62,8 @@ describe("serialization: the __provider shim", function () {
     const labelProvider = requireFromString((await serialize("label")).text).handler();
     const limitsProvider = requireFromString((await serialize("limits")).text).handler();
     const config: Record<string, string> = { "hubspot:baseUrl": h.emu.url, "hubspot:accessToken": h.emu.token };
-    await labelProvider.configure({ config: { get: (k: string) => config[k], require: (k: string) => config[k] } });
-    await limitsProvider.configure({ config: { get: (k: string) => config[k], require: (k: string) => config[k] } });
+    await labelProvider.configure({ config: { get: (k: string) => config[k], require: (k: string) => defined(config[k], `config ${k}`) } });
+    await limitsProvider.configure({ config: { get: (k: string) => config[k], require: (k: string) => defined(config[k], `config ${k}`) } });
 
     const inputs = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
     expect((await labelProvider.check({}, inputs)).failures).to.deep.equal([]);

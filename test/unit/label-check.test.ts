@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { label } from "./offline-provider";
 import { UNKNOWN } from "../../model";
+import { exactly } from "../helpers/items";
 
 const base = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
 
@@ -60,9 +61,9 @@ describe("unit: AssociationLabel check", () => {
   for (const [what, patch, property, reason] of table) {
     it(`refuses ${what} at ${property}`, async () => {
       const r = await label.check({}, { ...base, ...patch });
-      expect(r.failures).to.have.length(1);
-      expect(r.failures![0].property).to.equal(property);
-      expect(r.failures![0].reason).to.match(reason);
+      const [failure] = exactly(r.failures ?? [], 1, "failures");
+      expect(failure.property).to.equal(property);
+      expect(failure.reason).to.match(reason);
     });
   }
 

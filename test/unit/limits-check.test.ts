@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { limits as provider } from "./offline-provider";
 import { UNKNOWN } from "../../model";
+import { exactly } from "../helpers/items";
 
 const pair = { fromObjectType: "contacts", toObjectType: "companies" };
 
@@ -52,9 +53,9 @@ describe("unit: AssociationLimits check", () => {
   for (const [what, limits, property, reason] of table) {
     it(`refuses ${what} at ${property}`, async () => {
       const f = await failures(limits);
-      expect(f, JSON.stringify(f)).to.have.length(1);
-      expect(f[0].property).to.equal(property);
-      expect(f[0].reason).to.match(reason);
+      const [failure] = exactly(f, 1, "failures");
+      expect(failure.property).to.equal(property);
+      expect(failure.reason).to.match(reason);
     });
   }
 
@@ -72,14 +73,14 @@ describe("unit: AssociationLimits check", () => {
     ]) {
       const f = await failures(limits);
       expect(f.map((x) => x.property), JSON.stringify(limits)).to.deep.equal(["limits[1]"]);
-      expect(f[0].reason).to.match(/same association type as limits\[0\]/);
+      expect(f[0]?.reason).to.match(/same association type as limits\[0\]/);
     }
   });
 
   it("refuses a label limit above the unlabeled limit when both are known", async () => {
     const f = await failures([{ unlabeled: true, maxToObjectIds: 5 }, { typeId: 145, maxToObjectIds: 6 }, { label: "Primary", maxToObjectIds: 5 }]);
     expect(f.map((x) => x.property)).to.deep.equal(["limits[1].maxToObjectIds"]);
-    expect(f[0].reason).to.match(/above the pair's unlabeled limit 5/);
+    expect(f[0]?.reason).to.match(/above the pair's unlabeled limit 5/);
     // The unlabeled type given by its id counts too.
     expect((await failures([{ typeId: 279, maxToObjectIds: 2 }, { typeId: 1, maxToObjectIds: 3 }])).map((x) => x.property)).to.deep.equal([
       "limits[1].maxToObjectIds",

@@ -39,7 +39,7 @@ function shuffle<T>(items: T[], r: () => number): T[] {
   const a = [...items];
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
+    [a[i], a[j]] = [a[j]!, a[i]!]; // 0 <= j <= i < a.length
   }
   return a;
 }

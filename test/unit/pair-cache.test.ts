@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import type { AssociationTypeInfo, HubSpotApi, LimitConfiguration } from "../../provider/hubspot/api";
 import { PairCache } from "../../provider/pair-cache";
+import { firstOf } from "../helpers/items";
 
 /** Counts reads; answers after a tick so that concurrent callers really overlap. */
 type PairReads = Pick<HubSpotApi, "listLabels" | "listLimits">;
@@ -31,7 +32,7 @@ describe("unit: pair cache", () => {
   it("answers copies: callers cannot corrupt the cache", async () => {
     const c = new PairCache(fakeApi().api);
     const a = await c.labelsOf("0-1", "0-2");
-    a[0].label = "mutated";
+    firstOf(a).label = "mutated";
     a.push({ category: "USER_DEFINED", typeId: 1, label: "x" });
     expect(await c.labelsOf("0-1", "0-2")).to.deep.equal([{ category: "HUBSPOT_DEFINED", typeId: 279, label: null }]);
   });

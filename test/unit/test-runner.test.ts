@@ -56,8 +56,8 @@ describe("test runner: layers from folders, every file runs", function () {
   });
 
   it("runs the fast layers first, the real-CLI layers last, and the SIGKILL suite and the soak in processes of their own", () => {
-    expect(groups[0].layers[0]).to.equal("unit");
-    expect(groups[0].layers).to.include.members(["document", "cli", "provider"]);
+    expect(groups[0]?.layers[0]).to.equal("unit");
+    expect(groups[0]?.layers).to.include.members(["document", "cli", "provider"]);
     const firstCli = groups.findIndex((g) => g.cli);
     expect(groups.slice(firstCli).every((g) => g.cli)).to.equal(true);
     for (const entry of ["reliability/sigkill.test.ts", "reliability/soak.test.ts"]) {

@@ -55,7 +55,9 @@ export function checkAgainstPortal(file: string, doc: AssociationSchemaDocument,
     const name = documentName(schema);
     if (name.toLowerCase() !== r.value.trim().toLowerCase()) renamed.set(r.value, `${r.value} is ${name}`);
     const [, index, side] = r.path as ["associations", number, "from" | "to"];
-    spelledByName.associations[index][side] = name;
+    const association = spelledByName.associations[index];
+    if (association === undefined) throw new Error(`internal: ${r.path.join(".")} is not in the document it was found in`);
+    association[side] = name;
   }
   // The document passed these rules as written; whatever they find now comes from spellings that meet in this portal.
   const note = renamed.size > 0 ? ` (in this portal ${[...renamed.values()].join(", ")})` : "";
