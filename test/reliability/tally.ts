@@ -12,6 +12,12 @@ export interface Figures {
   badInputsRefused: number;
   badInputsTried: number;
   duplicatesFound: number;
+  /** Existing labels a create could have taken over without proof, left to their owners. */
+  takeoversRefused: number;
+  /** Custom limits nobody declared, still in place after an up that wrote limits on their pair. */
+  undeclaredLimitsKept: number;
+  /** Portals exported and applied back with zero writes and no change after. */
+  roundTrips: number;
   secretsFound: number;
   secretPlacesSearched: number;
   soak?: Record<string, unknown>;
@@ -24,6 +30,9 @@ function emptyFigures(): Figures {
     badInputsRefused: 0,
     badInputsTried: 0,
     duplicatesFound: 0,
+    takeoversRefused: 0,
+    undeclaredLimitsKept: 0,
+    roundTrips: 0,
     secretsFound: 0,
     secretPlacesSearched: 0,
     notes: {},
@@ -44,6 +53,15 @@ export const tally = {
   },
   duplicates(n: number): void {
     figures.duplicatesFound += n;
+  },
+  takeoversRefused(n: number): void {
+    figures.takeoversRefused += n;
+  },
+  undeclaredLimitsKept(n: number): void {
+    figures.undeclaredLimitsKept += n;
+  },
+  roundTrip(): void {
+    figures.roundTrips++;
   },
   secrets(found: number, places: number): void {
     figures.secretsFound += found;
@@ -73,6 +91,9 @@ export function mergeFigures(a: Figures, b: Figures): Figures {
     badInputsRefused: a.badInputsRefused + b.badInputsRefused,
     badInputsTried: a.badInputsTried + b.badInputsTried,
     duplicatesFound: a.duplicatesFound + b.duplicatesFound,
+    takeoversRefused: a.takeoversRefused + b.takeoversRefused,
+    undeclaredLimitsKept: a.undeclaredLimitsKept + b.undeclaredLimitsKept,
+    roundTrips: a.roundTrips + b.roundTrips,
     secretsFound: a.secretsFound + b.secretsFound,
     secretPlacesSearched: a.secretPlacesSearched + b.secretPlacesSearched,
     notes: addCounts(a.notes, b.notes),
@@ -87,8 +108,11 @@ export function formatFigures(f: Figures): string {
     "  reliability figures",
     `    faults injected and survived: ${total}`,
     ...Object.entries(f.faultsSurvived).map(([k, v]) => `      ${k}: ${v}`),
-    `    bad inputs tried: ${f.badInputsTried}, refused with one clear error: ${f.badInputsRefused}`,
+    `    bad inputs tried: ${f.badInputsTried}, refused with one clear error and zero writes: ${f.badInputsRefused}`,
     `    duplicates found: ${f.duplicatesFound}`,
+    `    takeovers refused (a label with our text or name, not proven ours, left to its owner): ${f.takeoversRefused}`,
+    `    undeclared limits kept: ${f.undeclaredLimitsKept}`,
+    `    export -> apply round trips with zero writes: ${f.roundTrips}`,
     `    secrets found: ${f.secretsFound} (in ${f.secretPlacesSearched} places searched)`,
     ...Object.entries(f.notes).map(([k, v]) => `    ${k}: ${v}`),
     ...(f.soak ? [`    soak: ${JSON.stringify(f.soak)}`] : []),
