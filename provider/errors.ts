@@ -53,21 +53,3 @@ export function withContext(e: unknown, what: string): Error {
   if (api) Object.assign(err, { status: api.status, category: api.category, correlationId: api.correlationId });
   return err;
 }
-
-/**
- * An error the dynamic-provider host reports as a partial create/update (ErrorResourceInitFailed): the object
- * exists at HubSpot, so the engine must keep it in state instead of forgetting it.
- */
-export class PartialWriteError extends Error {
-  readonly id: string;
-  readonly properties: Record<string, unknown>;
-  readonly reasons: string[];
-
-  constructor(message: string, id: string, properties: Record<string, unknown>) {
-    super(message);
-    this.name = "PartialWriteError";
-    this.id = id;
-    this.properties = properties;
-    this.reasons = [message];
-  }
-}
