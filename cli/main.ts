@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `hubspot-associations` command. Exit codes: 0 ok, 1 user error, 2 usage.
+import { errorMessage } from "../model";
 import { runExportCommand } from "./commands/export";
 import { runEmulatorCommand } from "./commands/emulator";
 import { CommandIo, EXIT_USAGE } from "./commands/io";
@@ -50,7 +51,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`hubspot-associations: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`hubspot-associations: ${errorMessage(err)}\n`);
       process.exitCode = 1;
     },
   );

@@ -8,3 +8,4 @@ export * from "./custom-objects";
 export * from "./text-rules";
 export * from "./reserved-names";
 export * from "./spelling";
+export * from "./error-message";

@@ -1,6 +1,7 @@
 // Helpers to recognise the HubSpot client's typed errors. Recognition is by shape/name rather than `instanceof`
 // so that it works even when two copies of the package are loaded in one process (a program's node_modules and a
 // linked checkout), and against test doubles.
+import { errorMessage } from "../model";
 
 export interface ApiErrorShape {
   status: number;
@@ -32,14 +33,10 @@ export function isOutcomeUnknown(e: unknown): boolean {
   return e instanceof Error && (e.name === "OutcomeUnknownError" || e.name === "HubSpotResponseFormatError");
 }
 
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** HubSpot's own text with category and correlation id, for errors we rephrase. */
 export function hubspotDetails(e: unknown): string {
   const api = apiErrorOf(e);
-  if (!api) return messageOf(e);
+  if (!api) return errorMessage(e);
   const parts = [`HubSpot said: ${api.hubspotMessage ?? api.message}`];
   parts.push(`category ${api.category ?? "(none)"}${api.subCategory ? ` / ${api.subCategory}` : ""}`);
   parts.push(`correlation id ${api.correlationId ?? "(none)"}`);
@@ -48,7 +45,7 @@ export function hubspotDetails(e: unknown): string {
 
 /** Prefixes an error's message with what we were doing, keeping the original as `cause`. */
 export function withContext(e: unknown, what: string): Error {
-  const err = new Error(`${what}: ${messageOf(e)}`, { cause: e });
+  const err = new Error(`${what}: ${errorMessage(e)}`, { cause: e });
   const api = apiErrorOf(e);
   if (api) Object.assign(err, { status: api.status, category: api.category, correlationId: api.correlationId });
   return err;

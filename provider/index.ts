@@ -3,6 +3,7 @@
 // Because the shim resolves this module from the installed package, upgrading the package fixes refresh, update
 // and destroy of existing stacks without changing any resource's `__provider`.
 
+import { errorMessage } from "../model";
 import type * as pulumi from "@pulumi/pulumi";
 import { ConfigSource } from "./config";
 import { apiErrorOf } from "./errors";
@@ -35,7 +36,7 @@ async function withStoredConfigHint<T>(what: string, run: () => Promise<T>): Pro
   } catch (e) {
     if (apiErrorOf(e)?.status !== 401) throw e;
     throw new Error(
-      `${e instanceof Error ? e.message : String(e)}\n${what} uses the provider configuration stored in the stack's state, not ` +
+      `${errorMessage(e)}\n${what} uses the provider configuration stored in the stack's state, not ` +
         "the program's: after rotating hubspot:accessToken, run `pulumi up` first, or `pulumi refresh --run-program` / " +
         "`pulumi destroy --run-program` (Pulumi 3.160 or later), which read the current stack config",
       { cause: e },

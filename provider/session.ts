@@ -2,6 +2,7 @@
 // rate limiter), the pair read cache, the object type resolver, the run's ledger, the re-plan policy, the notice
 // channel, and the portal guard.
 
+import { errorMessage } from "../model";
 import { createHash } from "node:crypto";
 import type { HubSpotApi, RetryTiming } from "./hubspot/api";
 import type { HubSpotSettings } from "./config";
@@ -79,7 +80,7 @@ export class Session {
       portalId = (await this.api.getAccountDetails()).portalId;
     } catch (err) {
       throw new Error(
-        `Could not verify the HubSpot portal (hubspot:portalId is ${expected}): ${err instanceof Error ? err.message : String(err)}`,
+        `Could not verify the HubSpot portal (hubspot:portalId is ${expected}): ${errorMessage(err)}`,
         { cause: err },
       );
     }

@@ -1,5 +1,6 @@
 // `hubspot-associations export`: writes a document that reproduces a live portal's labels and limits, so that an
 // existing portal is adopted, not re-created.
+import { errorMessage } from "../../model";
 import * as fs from "fs";
 import * as path from "path";
 import { formatProblem, loadDocumentText, schemaFilePath } from "../../sdk/document";
@@ -100,7 +101,7 @@ export async function runExportCommand(argv: string[], io: CommandIo): Promise<n
     });
   } catch (e) {
     // The client's errors never contain the token (provider/hubspot/errors.ts redacts it).
-    return fail(e instanceof Error ? e.message : String(e));
+    return fail(errorMessage(e));
   }
 
   // What we write must load: a failure here is our bug, reported rather than written silently.

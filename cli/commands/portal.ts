@@ -2,6 +2,7 @@
 // command's flags as explicit settings over the environment over the defaults, and the provider's session, so that
 // the portal guard (`HUBSPOT_PORTAL_ID`), the rate limiter and the retries are the ones `pulumi up` uses. The token
 // comes from the environment only (a flag would leave it in the shell history); `--token-env` names another variable.
+import { errorMessage } from "../../model";
 import { DEFAULT_BASE_URL, ExplicitSettings, SETTING_KEYS } from "../../provider/config";
 import { defaultRuntime, ProviderHost } from "../../provider/runtime";
 import type { Session } from "../../provider/session";
@@ -39,6 +40,6 @@ export function connectPortal(args: ParsedArgs, io: CommandIo, purpose: string):
     return { ok: true, session: host.session(explicit) };
   } catch (e) {
     // resolveSettings refuses a malformed HUBSPOT_MAX_REQUESTS_PER_10S, naming it.
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, message: errorMessage(e) };
   }
 }

@@ -1,4 +1,5 @@
 // `hubspot-associations summarize [FILE|-]`: `pulumi preview --json` -> a Markdown table for a pull request.
+import { errorMessage } from "../../model";
 import * as fs from "fs";
 import { parseArgs, flagValue } from "./args";
 import { CommandIo, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from "./io";
@@ -54,7 +55,7 @@ export async function runSummarizeCommand(argv: string[], io: SummarizeIo): Prom
   try {
     text = file === "-" ? await (io.readStdin ?? readProcessStdin)() : fs.readFileSync(file, "utf8");
   } catch (e) {
-    io.err(`hubspot-associations summarize: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`hubspot-associations summarize: cannot read ${file}: ${errorMessage(e)}\n`);
     return EXIT_USER_ERROR;
   }
   const preview = parsePreviewJson(text);

@@ -2,7 +2,7 @@
 // the AssociationSchema component uses, so what passes here passes there. With `--portal`, the custom object
 // references of the files are also checked against a live portal (validate/portal-check.ts), with one schemas read
 // for all the files; without it, nothing leaves the machine.
-import { CustomObjectSchema } from "../../model";
+import { CustomObjectSchema, errorMessage } from "../../model";
 import { AssociationSchemaDocument, countDocument, DocumentProblem, formatProblem, loadDocumentFile } from "../../sdk/document";
 import { parseArgs } from "./args";
 import { CommandIo, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from "./io";
@@ -99,6 +99,6 @@ async function readSchemas(args: Parameters<typeof connectPortal>[0], io: Comman
     return { ok: true, schemas: await connection.session.api.listCustomObjectSchemas() };
   } catch (e) {
     // The client's errors never contain the token (provider/hubspot/errors.ts redacts it).
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, message: errorMessage(e) };
   }
 }

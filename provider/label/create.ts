@@ -5,9 +5,9 @@
 // Anything else that finds our name or text already taken stops with the candidates and what to do. HubSpot never
 // returns a label's internal name, so text and "new since our snapshot" are all the proof there is.
 
-import { pairDisplay, pairKey } from "../../model";
+import { errorMessage, pairDisplay, pairKey } from "../../model";
 import type { AssociationTypeInfo } from "../hubspot/api";
-import { apiErrorOf, isOutcomeUnknown, messageOf, withContext } from "../errors";
+import { apiErrorOf, isOutcomeUnknown, withContext } from "../errors";
 import type { Session } from "../session";
 import { Halves, halvesOfCreateAnswer, otherHalf } from "./halves";
 import type { LabelInputs } from "./inputs";
@@ -159,7 +159,7 @@ export async function createNewLabel(s: Session, t: LabelTarget): Promise<Halves
       } catch (readError) {
         throw withContext(
           readError,
-          `creating ${describeLabel(inputs.label, fromId, toId)}: HubSpot's answer to the create was lost (${messageOf(lost)}) and ` +
+          `creating ${describeLabel(inputs.label, fromId, toId)}: HubSpot's answer to the create was lost (${errorMessage(lost)}) and ` +
             "reading the pair to verify it failed, so the label may have been created. Run the update again: a label this " +
             "run made is found again, and none is ever created twice. The verification read failed with",
         );

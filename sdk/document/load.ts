@@ -1,5 +1,6 @@
 // Loading a hubspot-associations.yaml: YAML with positions -> schema.json (ajv, all errors) -> the rules beyond
 // the schema. Every problem carries FILE:LINE:COL of the node to fix; all of them are collected, in file order.
+import { errorMessage } from "../../model";
 import * as fs from "fs";
 import { DocumentError, DocumentProblem, Finding, formatPath, problemMessage, sortProblems } from "./problems";
 import { schemaFindings } from "./schema-validation";
@@ -45,7 +46,7 @@ export function loadDocumentFile(path: string): LoadResult {
   try {
     bytes = fs.readFileSync(path);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `cannot read: ${e instanceof Error ? e.message : String(e)}`;
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `cannot read: ${errorMessage(e)}`;
     return { problems: [{ file: path, line: 0, col: 0, path: "", message: reason }] };
   }
   const decoded = decodeUtf8(bytes);

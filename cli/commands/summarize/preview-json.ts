@@ -1,5 +1,6 @@
 // The parts of `pulumi preview --json` the summary reads, checked at the boundary (the input is any JSON).
 // Shape as the Pulumi CLI 3.248 prints it (see test/fixtures/preview-*.json, captured from real runs).
+import { errorMessage } from "../../../model";
 
 export type Props = Record<string, unknown>;
 
@@ -53,7 +54,7 @@ export function parsePreviewJson(text: string): ParsedPreview {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, reason: `not JSON (${e instanceof Error ? e.message : String(e)}); pass the output of \`pulumi preview --json\`` };
+    return { ok: false, reason: `not JSON (${errorMessage(e)}); pass the output of \`pulumi preview --json\`` };
   }
   const root = asProps(raw);
   // The CLI leaves `steps` out when nothing was registered (a program that failed at once): diagnostics still say so.
