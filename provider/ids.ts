@@ -3,6 +3,8 @@
 //   AssociationLabel:  <fromObjectTypeId>/<toObjectTypeId>/<typeId>     e.g. 0-1/0-2/145
 //   AssociationLimits: <fromObjectTypeId>/<toObjectTypeId>               e.g. 0-1/0-2
 
+import { pairKey } from "../model";
+
 const OBJECT_TYPE_ID = /^[0-9]+-[0-9]+$/;
 
 export interface LabelId {
@@ -47,7 +49,7 @@ export function tryParseLabelId(id: unknown): LabelId | undefined {
 export function formatLimitsId(id: LimitsId): string {
   checkObjectTypeId(id.fromObjectTypeId, "from");
   checkObjectTypeId(id.toObjectTypeId, "to");
-  return `${id.fromObjectTypeId}/${id.toObjectTypeId}`;
+  return pairKey(id.fromObjectTypeId, id.toObjectTypeId);
 }
 
 export function parseLimitsId(id: string): LimitsId {

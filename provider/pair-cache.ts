@@ -13,6 +13,7 @@
 // Entries live for the provider process, i.e. one `pulumi` operation. Changes made outside this process during that
 // operation are not seen until the next operation; that is the price of "a refresh makes one GET per pair".
 
+import { pairKey } from "../model";
 import type { AssociationTypeInfo, HubSpotApi, LimitConfiguration } from "./hubspot/api";
 
 interface Entry<T> {
@@ -21,10 +22,6 @@ interface Entry<T> {
   value?: T[];
   /** Edits made while the GET was in flight, replayed in order on its answer. */
   pending: ((list: T[]) => void)[];
-}
-
-function pairKey(fromId: string, toId: string): string {
-  return `${fromId}/${toId}`;
 }
 
 export class PairCache {

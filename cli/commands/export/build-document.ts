@@ -4,12 +4,12 @@
 // the pair entry, and `limits:` names HubSpot-defined types only, as the loader requires. A limit the document
 // cannot say (a HubSpot-defined type this tool does not know, a half no label explains) is reported, not written:
 // nothing declares it, so `pulumi up` leaves it as it is.
-import { hubspotDefinedTypes, objectTypeName, pairDisplay, unlabeledTypeId } from "../../../model";
+import { hubspotDefinedTypes, objectTypeName, pairDisplay, pairKey, unlabeledTypeId } from "../../../model";
 import { LimitConfiguration } from "../../../provider/hubspot";
 import { AssociationLabelEntry, AssociationPair, AssociationSchemaDocument, HubSpotDefinedLimit } from "../../../sdk/document";
 import { groupLabels } from "./group-labels";
 import { NameAllocator } from "./label-names";
-import { pairKey, PairSnapshot, PortalSnapshot } from "./portal-snapshot";
+import { PairSnapshot, PortalSnapshot } from "./portal-snapshot";
 
 export const EXPORT_HEURISTICS = [
   "Label names: HubSpot never returns a label's internal `name`, so each name below was derived from the label",

@@ -2,7 +2,8 @@
 // halves belong together; its typeIds for one label are consecutive. EXPORT_HEURISTICS (build-document.ts) states
 // the rule for the exported file's reader.
 import { AssociationTypeInfo } from "../../../provider/hubspot";
-import { pairKey, PortalSnapshot } from "./portal-snapshot";
+import { PortalSnapshot } from "./portal-snapshot";
+import { pairKey } from "../../../model";
 
 /** One label as exported, before it is placed in its pair entry. */
 export interface GroupedLabel {

@@ -1,5 +1,6 @@
 // Reads what a portal has for a set of object types: one labels GET and one configurations GET per directed pair
 // (same-object pairs included). Pairs HubSpot cannot associate at all answer 400; they are skipped, not fatal.
+import { pairKey } from "../../../model";
 import { AssociationTypeInfo, HubSpotApi, HubSpotApiError, LimitConfiguration } from "../../../provider/hubspot";
 
 export interface PairSnapshot {
@@ -19,7 +20,6 @@ export interface PortalSnapshot {
   customObjectNames?: ReadonlyMap<string, string>;
 }
 
-export const pairKey = (fromId: string, toId: string): string => `${fromId}/${toId}`;
 
 async function readPair(api: HubSpotApi, fromId: string, toId: string): Promise<PairSnapshot | undefined> {
   let labels: AssociationTypeInfo[];
