@@ -149,24 +149,29 @@ export function portalProgram(getSpec: () => PortalSpec): pulumi.automation.Pulu
 // ------------------------------------------------------------------------------------------------ lower bounds
 //
 // The fewest requests an operation can take for a provider with this project's guarantees: it knows nothing about
-// the portal except the Pulumi state and what it reads or writes in this run; a label create is one POST (a
-// duplicate name is refused by HubSpot, so no read is needed to avoid duplicates); it owns the whole limit set of
-// a pair, so it reads the pair's configurations before writing them; every HubSpot object it changes costs one
-// write. Definitions (bench/README.md repeats them):
+// the portal except the Pulumi state and what it reads or writes in this run; it adopts no label without proof, so
+// before its first create on a pair it lists that pair once (a lost create answer is then settled by what is new
+// since); it leaves limits it did not declare alone, so it reads a pair's configurations before writing them; every
+// HubSpot object it changes costs one write. Definitions (bench/README.md repeats them):
 //   D' = directed pairs that carry managed labels, plus the reverse of every pair with a paired label (the inverse
 //        text of a paired label is listed only under the reverse pair; a same-object pair is its own reverse);
-//   P  = pairs with an AssociationLimits resource;  N = labels;  Np = paired labels;  E = labels edited.
-//   up from empty     N POST labels + |P| GET configurations + |P| POST batch/create
+//   D  = directed pairs that carry managed labels;
+//   P  = pairs with an AssociationLimits resource;  N = labels;  E = labels edited;
+//   H  = labels with another half (every cross-object label, and paired same-object labels).
+//   up from empty     N POST labels + |D| GET labels (the snapshot before a pair's first create)
+//                     + |P| GET configurations + |P| POST batch/create
 //                     (each pair's limits fit one batch/create from an empty set; the limit on a label names the
-//                     typeId its create returned, so the label list need not be read)
+//                     typeId its create returned)
 //   preview unchanged 0 (check and diff never call HubSpot)
 //   refresh unchanged |D'| GET labels + |P| GET configurations
 //   up after edits    E PUT labels (one PUT sets a label's text and its inverse text; the state holds typeIds,
 //                     so nothing has to be read)
-//   destroy           N + Np DELETE labels (each half of a paired label is its own HubSpot object; whether deleting
-//                     one half deletes the other is unconfirmed for HubSpot, the emulator does and answers the
-//                     second DELETE with 404) + |P| POST batch/purge
-
+//   destroy           whether one DELETE removes both halves is open for HubSpot (reference/hubspot-open-questions.md),
+//                     so the first delete of a label with another half finds out: 1 GET labels of the reverse pair,
+//                     then both DELETEs (the second answers 404 where HubSpot cascades). After that, 1 DELETE per
+//                     label where it cascades (the emulator's default), 2 where it does not:
+//                     cascading  N + 1 DELETE labels + 1 GET labels + |P| POST batch/purge   (when H > 0)
+//                     otherwise  N + H DELETE labels + 1 GET labels + |P| POST batch/purge
 export interface LowerBound {
   total: number;
   byRoute: Record<string, number>;
@@ -196,14 +201,18 @@ export function pairsToReadOnRefresh(spec: PortalSpec): Set<string> {
 
 export type Operation = "up" | "preview" | "refresh" | "upEdit" | "destroy";
 
-export function lowerBound(op: Operation, spec: PortalSpec, edited = 0): LowerBound {
+/** Whether the portal removes a paired label's other half with one DELETE (the emulator's default does). */
+export type DeleteWorld = "cascading" | "halves";
+
+export function lowerBound(op: Operation, spec: PortalSpec, edited = 0, world: DeleteWorld = "cascading"): LowerBound {
   const n = spec.labels.length;
-  const np = spec.labels.filter((l) => l.inverseLabel !== undefined).length;
+  const h = spec.labels.filter((l) => l.inverseLabel !== undefined || l.from !== l.to).length;
   const p = spec.limits.length;
   switch (op) {
     case "up":
       return bound([
         [`POST ${ROUTES.labels}`, n],
+        [`GET ${ROUTES.labels}`, pairsWithLabels(spec).size],
         [`GET ${ROUTES.limits}`, p],
         [`POST ${ROUTES.limitsCreate}`, p],
       ]);
@@ -218,7 +227,8 @@ export function lowerBound(op: Operation, spec: PortalSpec, edited = 0): LowerBo
       return bound([[`PUT ${ROUTES.labels}`, edited]]);
     case "destroy":
       return bound([
-        [`DELETE ${ROUTES.label}`, n + np],
+        [`DELETE ${ROUTES.label}`, n + (h === 0 ? 0 : world === "cascading" ? 1 : h)],
+        [`GET ${ROUTES.labels}`, h === 0 ? 0 : 1],
         [`POST ${ROUTES.limitsPurge}`, p],
       ]);
   }

@@ -61,11 +61,11 @@ describe("scale: request counts of a 40-label portal through the real Pulumi CLI
     expect(r.summary.resourceChanges?.create).to.equal(spec.labels.length + spec.limits.length + 1); // + the stack
     const c = counted(emu);
     const lb = lowerBound("up", spec);
-    expect(lb.total).to.equal(40 + 4 + 4);
+    expect(lb.total).to.equal(40 + 4 + 4 + 4); // POSTs, one snapshot per pair, configurations GETs, batch/create
     expect(c.served429, "429s served").to.equal(0);
     expect(c.total).to.be.at.least(lb.total);
     expect(c.total).to.be.at.most(Math.floor(1.05 * lb.total));
-    // Creates POST without reading; the limits that follow know their labels' typeIds from those creates.
+    // One label list per pair before its first create; the limits that follow know their labels' typeIds from the creates.
     expect(c.byRoute).to.deep.equal(lb.byRoute);
     // One limiter governs every resource: never more than the budget in any window (the emulator refuses more).
     expect(c.maxInAnyWindow).to.be.at.most(BUDGET);
@@ -103,7 +103,7 @@ describe("scale: request counts of a 40-label portal through the real Pulumi CLI
     }
   });
 
-  it("destroy: the lower bound exactly (both halves of paired labels, one purge per pair), zero 429s", async () => {
+  it("destroy: the lower bound exactly (one probe of whether a DELETE removes both halves, then one DELETE per label; one purge per pair), zero 429s", async () => {
     await t.destroy({ parallel: PARALLEL });
     const c = counted(emu);
     const lb = lowerBound("destroy", spec);
