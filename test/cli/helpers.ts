@@ -1,6 +1,7 @@
 // Shared by the CLI tests: a captured CommandIo, and seeding an emulator over HTTP the way a user's portal got
 // its labels (the HubSpot endpoints, not the control API), so the export reads what HubSpot would list.
 import { CommandIo } from "../../cli/commands/io";
+import { EmulatorHttp } from "../helpers/emulator-http";
 import { defined } from "../helpers/items";
 
 export interface CapturedIo extends CommandIo {
@@ -27,14 +28,9 @@ export class PortalSeeder {
   ) {}
 
   private async post<T>(path: string, body: unknown): Promise<T> {
-    const res = await fetch(this.url + path, {
-      method: "POST",
-      headers: { authorization: `Bearer ${this.token}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : {}) as T;
+    const r = await new EmulatorHttp(this.url, this.token).post<T>(path, body);
+    if (r.status >= 300) throw new Error(`POST ${path}: ${r.status} ${r.text}`);
+    return r.body;
   }
 
   /** Creates a label; returns the forward typeId and, for paired or cross-object single labels, the other half's. */

@@ -1,6 +1,7 @@
 // The client against the local HubSpot emulator: every method, then failures injected through the emulator's
 // /__emulator/ control endpoints, counted from its request log (the server's view, not the client's).
 import { expect } from "chai";
+import { rejectionOf } from "../helpers/async";
 import { startEmulator } from "../../emulator";
 import { HubSpotClient, HubSpotClientOptions } from "../../provider/hubspot/client";
 import {
@@ -32,16 +33,6 @@ type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 const key = (method: string, route: string): string => `${method} ${route}`;
 const countOf = (log: EmulatorLog, method: string, route: string): number => log.counts[key(method, route)] ?? 0;
-
-async function expectRejection<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(type);
-    return error as T;
-  }
-  throw new Error(`expected a ${type.name}`);
-}
 
 describe("client: against the emulator", function () {
   let emu: Emulator;
@@ -94,7 +85,7 @@ describe("client: against the emulator", function () {
 
       await c.deleteLabel("contacts", "companies", typeId);
       expect((await c.listLabels("contacts", "companies")).map((t) => t.typeId)).to.not.include(typeId);
-      const gone = await expectRejection(c.deleteLabel("contacts", "companies", typeId), HubSpotApiError);
+      const gone = await rejectionOf(c.deleteLabel("contacts", "companies", typeId), HubSpotApiError);
       expect(gone.status).to.equal(404);
       expect(gone.correlationId).to.be.a("string");
     });
@@ -132,7 +123,7 @@ describe("client: against the emulator", function () {
       const put = await http.put(association, [{ associationCategory: "USER_DEFINED", associationTypeId: label.typeId }]);
       expect(put.status).to.equal(201);
 
-      const inUse = await expectRejection(c.deleteLabel("contacts", "companies", label.typeId), HubSpotApiError);
+      const inUse = await rejectionOf(c.deleteLabel("contacts", "companies", label.typeId), HubSpotApiError);
       expect(inUse.status).to.be.within(400, 499);
       expect(inUse.hubspotMessage).to.be.a("string").and.not.equal("");
       expect((await c.listLabels("contacts", "companies")).map((t) => t.typeId)).to.include(label.typeId);
@@ -178,7 +169,7 @@ describe("client: against the emulator", function () {
 
     it("fails DAILY at once with HubSpotDailyLimitError after exactly one request", async () => {
       await injectFault(emu, { method: "GET", route: ROUTES.labels, count: 5, status: 429, policy: "DAILY" });
-      const error = await expectRejection(client({ timeZone: "US/Eastern" }).listLabels("contacts", "companies"), HubSpotDailyLimitError);
+      const error = await rejectionOf(client({ timeZone: "US/Eastern" }).listLabels("contacts", "companies"), HubSpotDailyLimitError);
       expect(error.message).to.include("midnight in the portal's time zone").and.include("US/Eastern");
       expect(error.resetsAt).to.match(/^\d{4}-\d\d-\d\dT(04|05):00:00\.000Z$/);
       expect((await emulatorLog(emu)).total).to.equal(1);
@@ -189,7 +180,7 @@ describe("client: against the emulator", function () {
       const c = client();
       await c.listLabels("contacts", "companies");
       await c.listLabels("contacts", "companies");
-      await expectRejection(c.listLabels("contacts", "companies"), HubSpotDailyLimitError);
+      await rejectionOf(c.listLabels("contacts", "companies"), HubSpotDailyLimitError);
       expect((await emulatorLog(emu)).total).to.equal(3);
       expect(await emulatorControl(emu, "POST", "rate-limit", { daily: 250_000, resetDaily: true })).to.equal(204);
     });
@@ -226,7 +217,7 @@ describe("client: against the emulator", function () {
 
     it("a 5xx on the labels POST is OutcomeUnknownError with exactly one POST sent", async () => {
       await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, status: 500 });
-      const error = await expectRejection(client().createLabel("contacts", "companies", { name: "client_5xx", label: "Five" }), OutcomeUnknownError);
+      const error = await rejectionOf(client().createLabel("contacts", "companies", { name: "client_5xx", label: "Five" }), OutcomeUnknownError);
       expect(error.reason).to.be.instanceOf(HubSpotApiError);
       expect(countOf(await emulatorLog(emu), "POST", ROUTES.labels)).to.equal(1);
     });
@@ -234,21 +225,21 @@ describe("client: against the emulator", function () {
     it("when the 5xx came after HubSpot applied it, reading state shows the label (the caller's recovery path)", async () => {
       await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, status: 500, after: true });
       const c = client();
-      await expectRejection(c.createLabel("contacts", "companies", { name: "client_after", label: "After" }), OutcomeUnknownError);
+      await rejectionOf(c.createLabel("contacts", "companies", { name: "client_after", label: "After" }), OutcomeUnknownError);
       expect((await c.listLabels("contacts", "companies")).map((t) => t.label)).to.include("After");
       expect(countOf(await emulatorLog(emu), "POST", ROUTES.labels)).to.equal(1);
     });
 
     it("a dropped connection on the labels POST is OutcomeUnknownError with exactly one POST sent", async () => {
       await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, drop: true });
-      const error = await expectRejection(client().createLabel("contacts", "companies", { name: "client_drop", label: "Drop" }), OutcomeUnknownError);
+      const error = await rejectionOf(client().createLabel("contacts", "companies", { name: "client_drop", label: "Drop" }), OutcomeUnknownError);
       expect(error.reason).to.be.instanceOf(HubSpotNetworkError);
       expect(countOf(await emulatorLog(emu), "POST", ROUTES.labels)).to.equal(1);
     });
 
     it("a dropped connection on batch/create is OutcomeUnknownError too", async () => {
       await injectFault(emu, { method: "POST", route: ROUTES.limitsCreate, count: 1, drop: true });
-      await expectRejection(
+      await rejectionOf(
         client().createLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }]),
         OutcomeUnknownError,
       );
@@ -267,7 +258,7 @@ describe("client: against the emulator", function () {
     it("a labels POST slower than the timeout is OutcomeUnknownError, sent once", async () => {
       await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, delayMs: 800 });
       const c = client({ timeoutMs: 250 });
-      const error = await expectRejection(c.createLabel("contacts", "companies", { name: "client_slow", label: "Slow" }), OutcomeUnknownError);
+      const error = await rejectionOf(c.createLabel("contacts", "companies", { name: "client_slow", label: "Slow" }), OutcomeUnknownError);
       expect((error.reason as HubSpotNetworkError).kind).to.equal("timeout");
       expect(c.stats()).to.include({ requests: 1, retries: 0 });
       expect(countOf(await logWhen(emu, (l) => countOf(l, "POST", ROUTES.labels) >= 1), "POST", ROUTES.labels)).to.equal(1);
@@ -277,7 +268,7 @@ describe("client: against the emulator", function () {
   describe("authentication and network failures", () => {
     it("401 is HubSpotAuthError with category and correlation id, and no token in its text", async () => {
       const badToken = "pat-na1-not-a-valid-token-99999999";
-      const error = await expectRejection(client({ accessToken: badToken }).listLabels("contacts", "companies"), HubSpotAuthError);
+      const error = await rejectionOf(client({ accessToken: badToken }).listLabels("contacts", "companies"), HubSpotAuthError);
       expect(error.status).to.equal(401);
       expect(error.category).to.equal("INVALID_AUTHENTICATION");
       expect(error.correlationId).to.match(/^[0-9a-f-]{36}$/);
@@ -289,7 +280,7 @@ describe("client: against the emulator", function () {
     it("403 is HubSpotScopeError with the required scopes, category and correlation id, and no token", async () => {
       const c = client({ accessToken: READ_ONLY_TOKEN });
       expect((await c.listLabels("contacts", "companies")).length).to.be.greaterThan(0);
-      const error = await expectRejection(c.createLabel("contacts", "companies", { name: "client_scope", label: "Scope" }), HubSpotScopeError);
+      const error = await rejectionOf(c.createLabel("contacts", "companies", { name: "client_scope", label: "Scope" }), HubSpotScopeError);
       expect(error.status).to.equal(403);
       expect(error.category).to.equal("MISSING_SCOPES");
       expect(error.requiredScopes.length).to.be.greaterThan(0);
@@ -299,14 +290,14 @@ describe("client: against the emulator", function () {
     });
 
     it("an unreachable base URL is HubSpotNetworkError without the token", async () => {
-      const forbiddenPort = await expectRejection(client({ baseUrl: "http://127.0.0.1:1" }).listLabels("contacts", "companies"), HubSpotNetworkError);
+      const forbiddenPort = await rejectionOf(client({ baseUrl: "http://127.0.0.1:1" }).listLabels("contacts", "companies"), HubSpotNetworkError);
       expectNoSecret(forbiddenPort, FULL_TOKEN);
       // A port nothing listens on: refused before sending, retried per policy, then reported.
       const closed = await startEmulator({ port: 0 });
       const closedUrl = closed.url;
       await closed.close();
       const c = client({ baseUrl: closedUrl, retry: { ...FAST_RETRIES, maxAttempts: 3 } });
-      const refused = await expectRejection(c.createLabel("contacts", "companies", { name: "x", label: "X" }), HubSpotNetworkError);
+      const refused = await rejectionOf(c.createLabel("contacts", "companies", { name: "x", label: "X" }), HubSpotNetworkError);
       expect(refused.kind).to.equal("not-sent");
       expect(refused.code).to.equal("ECONNREFUSED");
       expect(refused.attempts).to.equal(3);

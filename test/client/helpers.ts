@@ -3,6 +3,7 @@
 import { expect } from "chai";
 import { inspect } from "node:util";
 import { ManualClock } from "../../provider/hubspot/clock";
+import { EmulatorHttp } from "../helpers/emulator-http";
 import { itemAt } from "../helpers/items";
 
 export interface RecordedCall {
@@ -109,19 +110,13 @@ export interface EmulatorAddress {
 }
 
 export async function emulatorLog(emu: EmulatorAddress): Promise<EmulatorLog> {
-  const res = await fetch(`${emu.url}/__emulator/requests`, { headers: { authorization: `Bearer ${emu.token}` } });
-  expect(res.status).to.equal(200);
-  return (await res.json()) as EmulatorLog;
+  const r = await new EmulatorHttp(emu.url, emu.token).control<EmulatorLog>("GET", "requests");
+  expect(r.status).to.equal(200);
+  return r.body;
 }
 
 export async function emulatorControl(emu: EmulatorAddress, method: string, path: string, body?: unknown): Promise<number> {
-  const res = await fetch(`${emu.url}/__emulator/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${emu.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  await res.text();
-  return res.status;
+  return (await new EmulatorHttp(emu.url, emu.token).control(method, path, body)).status;
 }
 
 export interface FaultSpec {

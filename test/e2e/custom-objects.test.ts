@@ -3,6 +3,7 @@
 // its own id; an unchanged stack's preview costs one request, the schemas read; an unknown name, and a schemas read
 // that keeps failing, stop the preview before any write; a 429 on it is absorbed.
 import { expect } from "chai";
+import { rejection } from "../helpers/async";
 import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
@@ -67,14 +68,8 @@ async function holdings(p: Portal): Promise<Record<string, unknown>> {
   };
 }
 
-async function failureOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (e) {
-    return String(e);
-  }
-  throw new Error("expected the operation to fail");
-}
+/** What a user reads when the operation fails. */
+const failureMessage = async (p: Promise<unknown>): Promise<string> => String(await rejection(p));
 
 describe("e2e: custom objects by name, one document for two portals", function () {
   this.timeout(600_000);
@@ -161,7 +156,7 @@ describe("e2e: custom objects by name, one document for two portals", function (
     p.file = path.join(dir, "unknown.yaml");
     fs.writeFileSync(p.file, DOCUMENT.replace("to: cars", "to: trucks"));
     await clearLog(p.emu);
-    const failure = await failureOf(() => p.stack.preview());
+    const failure = await failureMessage(p.stack.preview());
     p.file = path.join(dir, "hubspot-associations.yaml");
     expect(failure).to.contain(
       `'schema/0-1/p_trucks/driver': property toObjectType value {trucks} has a problem: no custom object named "trucks" in this portal; ` +
@@ -182,7 +177,7 @@ describe("e2e: custom objects by name, one document for two portals", function (
 
     await clearLog(p.emu);
     p.emu.injectFault({ method: "GET", route: SCHEMAS, status: 503, count: 1000 });
-    const failure = await failureOf(() => p.stack.preview());
+    const failure = await failureMessage(p.stack.preview());
     p.emu.clearFaults();
     expect(failure).to.contain("error: HubSpot API error 503 on GET /crm/v3/schemas: Service Unavailable (correlationId: ");
     const log = await requestLog(p.emu);

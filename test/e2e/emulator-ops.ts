@@ -1,4 +1,7 @@
-// What the e2e tests need from the emulator, over HTTP the way any HubSpot user would see it.
+// What the lifecycle tests (e2e, scale, reliability) need from the emulator: its HubSpot API the way any user
+// sees it, and its control plane. Every request goes through test/helpers/emulator-http.ts.
+import { EmulatorHttp } from "../helpers/emulator-http";
+
 export interface EmulatorLike {
   url: string;
   token: string;
@@ -22,13 +25,15 @@ export interface RequestLog {
 }
 
 export async function hubspot<T = unknown>(emu: EmulatorLike, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(emu.url + path, {
-    method,
-    headers: { authorization: `Bearer ${emu.token}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  const { status, body: answer } = await new EmulatorHttp(emu.url, emu.token).call<T>(method, path, body);
+  return { status, body: answer };
+}
+
+/** A control-plane call (`/__emulator/<path>`); an error answer fails the test. */
+export async function control<T = unknown>(emu: EmulatorLike, method: string, path: string, body?: unknown): Promise<T> {
+  const r = await new EmulatorHttp(emu.url, emu.token).control<T>(method, path, body);
+  if (r.status >= 400) throw new Error(`control ${method} ${path}: HTTP ${r.status} ${r.text}`);
+  return r.body;
 }
 
 export interface LabelRow {
@@ -60,13 +65,12 @@ export async function limits(emu: EmulatorLike, from: string, to: string): Promi
   return r.body.results.sort((a, b) => a.typeId - b.typeId);
 }
 
-export async function requestLog(emu: EmulatorLike): Promise<RequestLog> {
-  const res = await fetch(`${emu.url}/__emulator/requests`, { headers: { authorization: `Bearer ${emu.token}` } });
-  return (await res.json()) as RequestLog;
+export function requestLog(emu: EmulatorLike): Promise<RequestLog> {
+  return control<RequestLog>(emu, "GET", "requests");
 }
 
 export async function clearLog(emu: EmulatorLike): Promise<void> {
-  await fetch(`${emu.url}/__emulator/requests`, { method: "DELETE", headers: { authorization: `Bearer ${emu.token}` } });
+  await control(emu, "DELETE", "requests");
 }
 
 /** Requests that change HubSpot's state (everything but GETs, the control plane excluded). */

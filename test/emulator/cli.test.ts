@@ -1,5 +1,6 @@
 // The `hubspot-associations emulator` command (cli/commands/emulator.ts): flags, output, exit codes.
 import { expect } from "chai";
+import { sleep } from "../helpers/async";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
@@ -15,7 +16,7 @@ async function listening(out: string[]): Promise<string> {
   for (let i = 0; i < 200; i++) {
     const url = /listening on (\S+)/.exec(out.join(""))?.[1];
     if (url !== undefined && out.join("").includes("token:")) return url;
-    await new Promise((r) => setTimeout(r, 10));
+    await sleep(10);
   }
   throw new Error(`the emulator did not start: ${out.join("")}`);
 }
@@ -46,7 +47,7 @@ describe("emulator CLI", () => {
     let stop!: () => void;
     const stopped = new Promise<void>((r) => (stop = r));
     const done = runEmulatorCommand(["--port", "0", "--token", "pat-na1-cli", "--rate-limit", "7"], { ...c.io, waitForStop: () => stopped });
-    for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await sleep(10);
     const text = c.out.join("");
     const url = defined(/listening on (\S+)/.exec(text)?.[1], "the URL the command printed");
     expect(text).to.include("token: pat-na1-cli");
@@ -66,7 +67,7 @@ describe("emulator CLI", () => {
         let stop!: () => void;
         const stopped = new Promise<void>((r) => (stop = r));
         const done = runEmulatorCommand(["--state", file], { ...c.io, waitForStop: () => stopped });
-        for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await new Promise((r) => setTimeout(r, 10));
+        for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await sleep(10);
         const url = defined(/listening on (\S+)/.exec(c.out.join(""))?.[1], "the URL the command printed");
         const api = new EmulatorHttp(url, "pat-na1-emulator-dev-token");
         if (round === 1) expect((await api.post(LABELS, { name: "kept", label: "Kept" })).status).to.equal(200);

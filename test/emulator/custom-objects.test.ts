@@ -1,6 +1,7 @@
 // Contract: custom object schemas (hubspot-open-questions.md Q6, DESIGN.md): POST/GET /crm/v3/schemas with HubSpot's
 // ObjectSchema shape, ids that differ between emulator instances, and the new object on every association path.
 import { expect } from "chai";
+import { sleep } from "../helpers/async";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -239,7 +240,7 @@ describe("emulator: custom object ids and seeding", function () {
     let stop!: () => void;
     const stopped = new Promise<void>((r) => (stop = r));
     const done = runEmulatorCommand(["--custom-object", "pets:Pet:Pets", "--custom-object", "boats"], { out: (s) => out.push(s), err: (s) => err.push(s), waitForStop: () => stopped });
-    for (let i = 0; i < 200 && !out.join("").includes("token:"); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && !out.join("").includes("token:"); i++) await sleep(10);
     const url = defined(/listening on (\S+)/.exec(out.join(""))?.[1], "the URL the command printed");
     expect(out.join("")).to.match(/custom object: pets 2-\d+ \(p_pets, p12345678_pets\)/);
     const api = new EmulatorHttp(url, "pat-na1-emulator-dev-token");

@@ -8,6 +8,7 @@ import type { Session } from "../../provider/session";
 import { HubSpotClient } from "../../provider/hubspot";
 import type { RetryPolicy } from "../../provider/hubspot/policy";
 import type { RequestLog } from "../e2e/emulator-ops";
+import { EmulatorHttp } from "../helpers/emulator-http";
 
 const FAST_RETRY: Partial<RetryPolicy> = { backoffBaseMs: 1, backoffMaxMs: 1 };
 
@@ -15,16 +16,6 @@ export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 export type Bag = Record<string, unknown>;
 
 export { ROUTES } from "../e2e/emulator-ops";
-
-/** The error `p` rejects with; fails when it resolves. */
-export async function rejects(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 /** The host the exported `label` and `limits` providers run on: a provider process of the harness's making. */
 let activeHost: ProviderHost | undefined;
@@ -95,13 +86,7 @@ export class ProviderHarness {
   }
 
   async control(method: string, path: string, body?: unknown): Promise<unknown> {
-    const res = await fetch(`${this.emu.url}/__emulator/${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.emu.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return text ? JSON.parse(text) : undefined;
+    return (await this.http().control(method, path, body)).body;
   }
 
   async reset(): Promise<void> {
@@ -133,13 +118,12 @@ export class ProviderHarness {
 
   /** Direct HubSpot call with the emulator token (to make drift or records behind the provider's back). */
   async hubspot(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${this.emu.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.emu.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    const { status, body: answer } = await this.http().call(method, path, body);
+    return { status, body: answer };
+  }
+
+  private http(): EmulatorHttp {
+    return new EmulatorHttp(this.emu.url, this.emu.token);
   }
 
   async labels(from: string, to: string): Promise<{ category: string; typeId: number; label: string | null }[]> {

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { MISSING_TOKEN_MESSAGE } from "../../provider/config";
-import { Bag, label, ProviderHarness, rejects, ROUTES } from "./harness";
+import { Bag, label, ProviderHarness, ROUTES } from "./harness";
+import { rejection } from "../helpers/async";
 
 const paired = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
 const single = { fromObjectType: "contact", toObjectType: "deal", name: "referrer", label: "Referrer" };
@@ -57,7 +58,7 @@ describe("provider: AssociationLabel against the emulator", function () {
     const first = await label.create(paired);
     h.newProcess();
     await h.clearLog();
-    const err = await rejects(label.create(paired));
+    const err = await rejection(label.create(paired));
     expect(err.message).to.match(/already has a label named "manager"/);
     expect(err.message).to.include(`typeId ${(first.outs as Bag).typeId} "Manager"`);
     expect(err.message).to.match(/set adoptTypeId to its typeId/);
@@ -138,7 +139,7 @@ describe("provider: AssociationLabel against the emulator", function () {
     h.newProcess();
     try {
       await h.fault({ method: "POST", route: ROUTES.labels, count: 1, status: 503, after: true });
-      const err = await rejects(label.create(single));
+      const err = await rejection(label.create(single));
       expect(err.message).to.match(/2 new labels with this text appeared/);
       expect(err.message).to.match(/Set adoptTypeId to the right one/);
       const referrers = (await h.userLabels("contacts", "deals")).filter((l) => l.label === "Referrer").map((l) => l.typeId);
@@ -155,7 +156,7 @@ describe("provider: AssociationLabel against the emulator", function () {
     const fwd = (made.body as { results: { typeId: number; label: string }[] }).results.find((x) => x.label === "Manager")!.typeId;
     await label.create({ ...paired, adoptTypeId: fwd });
     await h.clearLog();
-    const err = await rejects(label.create({ ...paired, name: "manager2", adoptTypeId: fwd }));
+    const err = await rejection(label.create({ ...paired, name: "manager2", adoptTypeId: fwd }));
     expect(err.message).to.match(/adopts typeId .* too: one label, one resource/);
     expect((await h.log()).total).to.equal(0);
   });
@@ -180,11 +181,11 @@ describe("provider: AssociationLabel against the emulator", function () {
   });
 
   it("adoptTypeId refuses HubSpot-defined types and ids that are not on the pair, without writing", async () => {
-    expect((await rejects(label.create({ ...paired, adoptTypeId: 279 }))).message).to.match(/HubSpot-defined/);
-    expect((await rejects(label.create({ ...paired, adoptTypeId: 99999 }))).message).to.match(/has no association type 99999/);
+    expect((await rejection(label.create({ ...paired, adoptTypeId: 279 }))).message).to.match(/HubSpot-defined/);
+    expect((await rejection(label.create({ ...paired, adoptTypeId: 99999 }))).message).to.match(/has no association type 99999/);
     const other = await label.create(single);
     await h.clearLog();
-    const err = await rejects(label.create({ ...paired, adoptTypeId: (other.outs as Bag).typeId as number }));
+    const err = await rejection(label.create({ ...paired, adoptTypeId: (other.outs as Bag).typeId as number }));
     expect(err.message).to.match(/Contacts → Companies has no association type/);
     expect(await h.writes()).to.equal(0);
   });
@@ -258,7 +259,7 @@ describe("provider: AssociationLabel against the emulator", function () {
       { associationCategory: "USER_DEFINED", associationTypeId: typeId },
     ]);
     expect(assoc.status).to.equal(201);
-    const err = await rejects(label.delete(r.id, r.outs as Bag));
+    const err = await rejection(label.delete(r.id, r.outs as Bag));
     expect(err.message).to.match(/HubSpot refuses to delete a label that records still use/);
     expect(err.message).to.match(/remove the label from those record associations first/);
     expect(err.message).to.match(/HubSpot said: .*in use/);
@@ -287,10 +288,10 @@ describe("provider: AssociationLabel against the emulator", function () {
 
     it("refuses to write to another portal, naming both ids, with zero writes", async () => {
       await h.configure({ "hubspot:portalId": "999" });
-      const err = await rejects(label.create(paired));
+      const err = await rejection(label.create(paired));
       expect(err.message).to.include("999");
       expect(err.message).to.include(String(h.emu.portalId));
-      const err2 = await rejects(label.delete("0-1/0-2/101", { ...paired, typeId: 101 }));
+      const err2 = await rejection(label.delete("0-1/0-2/101", { ...paired, typeId: 101 }));
       expect(err2.message).to.include("999");
       expect(await h.writes()).to.equal(0);
       expect(await h.count("GET", "/account-info/v3/details")).to.equal(1);
@@ -309,7 +310,7 @@ describe("provider: AssociationLabel against the emulator", function () {
       try {
         await h.configure({ "hubspot:accessToken": "" });
         expect((await label.check({}, paired)).failures).to.deep.equal([]);
-        const err = await rejects(label.create(paired));
+        const err = await rejection(label.create(paired));
         expect(err.message).to.equal(MISSING_TOKEN_MESSAGE);
       } finally {
         if (saved !== undefined) process.env.HUBSPOT_ACCESS_TOKEN = saved;

@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { Bag, label, limits, ProviderHarness, rejects, ROUTES } from "./harness";
+import { Bag, label, limits, ProviderHarness, ROUTES } from "./harness";
+import { rejection } from "../helpers/async";
 import { exactly } from "../helpers/items";
 
 const pair = { fromObjectType: "contacts", toObjectType: "companies" };
@@ -93,7 +94,7 @@ describe("provider: AssociationLimits against the emulator", function () {
       inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 2 }],
     });
     await h.clearLog();
-    const err = await rejects(limits.create({ ...pair, limits: [{ typeId: manager, maxToObjectIds: 4 }] }));
+    const err = await rejection(limits.create({ ...pair, limits: [{ typeId: manager, maxToObjectIds: 4 }] }));
     expect(err.message).to.match(/limits this resource does not declare are kept/);
     expect(await h.writes()).to.equal(0);
   });
@@ -190,7 +191,7 @@ describe("provider: AssociationLimits against the emulator", function () {
   });
 
   it("a label limit above the unlabeled limit is refused before any write", async () => {
-    const err = await rejects(limits.create({ ...pair, limits: [{ unlabeled: true, maxToObjectIds: 2 }, { label: "Manager", maxToObjectIds: 3 }] }));
+    const err = await rejection(limits.create({ ...pair, limits: [{ unlabeled: true, maxToObjectIds: 2 }, { label: "Manager", maxToObjectIds: 3 }] }));
     expect(err.message).to.match(/cannot exceed|above the pair's unlabeled limit/);
     expect(await h.writes()).to.equal(0);
   });
@@ -210,14 +211,14 @@ describe("provider: AssociationLimits against the emulator", function () {
         completedAt: new Date().toISOString(),
       },
     });
-    const err = await rejects(limits.create({ ...pair, limits: [{ typeId: manager, maxToObjectIds: 3 }] }));
+    const err = await rejection(limits.create({ ...pair, limits: [{ typeId: manager, maxToObjectIds: 3 }] }));
     expect(err.message).to.match(/0-5 is not a valid association type between CONTACT and COMPANY/);
     expect(err.message).to.match(/CANCELED/);
   });
 
   it("unknown label text and unknown typeId give errors that list the pair's types", async () => {
-    expect((await rejects(limits.create({ ...pair, limits: [{ label: "Nope", maxToObjectIds: 1 }] }))).message).to.match(/no association label "Nope".*"Manager"/);
-    expect((await rejects(limits.create({ ...pair, limits: [{ typeId: 4242, category: "USER_DEFINED", maxToObjectIds: 1 }] }))).message).to.match(/no association type 4242/);
+    expect((await rejection(limits.create({ ...pair, limits: [{ label: "Nope", maxToObjectIds: 1 }] }))).message).to.match(/no association label "Nope".*"Manager"/);
+    expect((await rejection(limits.create({ ...pair, limits: [{ typeId: 4242, category: "USER_DEFINED", maxToObjectIds: 1 }] }))).message).to.match(/no association type 4242/);
     expect(await h.writes()).to.equal(0);
   });
 

@@ -22,7 +22,8 @@ import { AssociationLabel, AssociationLimits, AssociationSchema } from "../../sd
 import { loadDocumentText } from "../../sdk/document";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import { exactly } from "../helpers/items";
-import { clearLog, countDuplicates, emulatorState, failureOf, hubspot, mutatingRequests, requestLog, unusedPort } from "./helpers";
+import { clearLog, countDuplicates, emulatorState, hubspot, mutatingRequests, requestLog, unusedPort } from "./helpers";
+import { failureText } from "../helpers/async";
 import { tally } from "./tally";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -243,7 +244,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
       } else {
         expect(failures, `${c.id}: check cannot know (it makes no requests)`).to.deep.equal([]);
       }
-      const created = await failureOf(provider.create({ ...inputs, __provider: "shim" }));
+      const created = await failureText(provider.create({ ...inputs, __provider: "shim" }));
       expect(created, `${c.id}: create refuses`).to.match(c.reason);
       await assertNoWrite(c.id);
       if (c.property !== undefined) {
@@ -257,7 +258,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
           if (c.kind === "label") new AssociationLabel("bad", inputs as never);
           else new AssociationLimits("bad", inputs as never);
         };
-        const failure = await failureOf(t.up());
+        const failure = await failureText(t.up());
         expect(failure, `${c.id}: up fails`).to.not.equal("");
         expect(failure, `${c.id}: up says why`).to.match(c.reason);
         if (c.property !== undefined) expect(failure).to.match(new RegExp(`property ${c.property.replace(/[[\]]/g, "\\$&")} value .* has a problem`));
@@ -284,7 +285,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
         new AssociationLabel("fine", label({ name: `fine_${c.id.toLowerCase()}`, label: `Fine ${c.id}` }) as never);
       };
       try {
-        const failure = await failureOf(t.up());
+        const failure = await failureText(t.up());
         expect(failure, `${c.id}: up fails`).to.not.equal("");
         expect(failure, `${c.id}: up says why`).to.match(c.reason);
         const errors = diagnosticErrors(failure);
@@ -372,7 +373,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
       await clearLog(emu);
       program = c.program;
       try {
-        const failure = await failureOf(t.up());
+        const failure = await failureText(t.up());
         expect(failure, `${c.id}: up says why`).to.match(c.reason);
         const errors = diagnosticErrors(failure);
         expect(errors.length, `${c.id}: one error, got ${JSON.stringify(errors)}`).to.equal(1);
@@ -399,7 +400,7 @@ describe("reliability: bad input is refused with one clear error and no write", 
       new AssociationSchema("schema", { file });
     };
     try {
-      const failure = await failureOf(t.up());
+      const failure = await failureText(t.up());
       expect(failure).to.include(`${file}:6:15`);
       expect(failure).to.match(/associations\[0\]\.labels\[0\]\.name/);
       expect((await requestLog(emu)).total, "no request at all").to.equal(0);

@@ -12,7 +12,8 @@ import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { repoRoot } from "../e2e/harness";
 import { firstOf, itemAt } from "../helpers/items";
-import { countDuplicates, Definition, emulatorState, EmulatorState, sleep, waitFor } from "./helpers";
+import { countDuplicates, Definition, emulatorState, EmulatorState, waitFor } from "./helpers";
+import { sleep } from "../helpers/async";
 import { Prng } from "./prng";
 import { tally } from "./tally";
 

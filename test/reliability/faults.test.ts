@@ -6,26 +6,8 @@ import { expect } from "chai";
 import { startEmulator } from "../../emulator";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import { firstOf, itemAt } from "../helpers/items";
-import {
-  mutatingRequests,
-  adoptWhatTheErrorsName,
-  armedFaults,
-  clearFaults,
-  clearLog,
-  compareWithModel,
-  control,
-  countDuplicates,
-  emulatorState,
-  expectConverged,
-  failureOf,
-  hubspot,
-  injectFault,
-  objectTypeId,
-  outputValues,
-  requestLog,
-  ROUTES,
-  waitFor,
-} from "./helpers";
+import { mutatingRequests, adoptWhatTheErrorsName, armedFaults, clearFaults, clearLog, compareWithModel, control, countDuplicates, emulatorState, expectConverged, hubspot, injectFault, objectTypeId, outputValues, requestLog, ROUTES, waitFor } from "./helpers";
+import { failureText } from "../helpers/async";
 import { initialModel, SOAK_PAIRS, SoakModel, soakPair, soakProgram } from "./soak-model";
 import { tally } from "./tally";
 
@@ -99,7 +81,7 @@ describe("reliability: faults during a real `pulumi up`", function () {
     // The day's quota: the next 6 requests pass, then every request gets HubSpot's DAILY 429.
     await control(emu, "POST", "rate-limit", { daily: 6, resetDaily: true });
     const started = Date.now();
-    const failure = await failureOf(t.up());
+    const failure = await failureText(t.up());
     const took = Date.now() - started;
     expect(failure).to.match(/daily API request quota for this portal is spent/);
     expect(failure).to.match(/resets at midnight in the portal's time zone/);
@@ -203,7 +185,7 @@ describe("reliability: faults during a real `pulumi up`", function () {
     // The POST is applied after a pause; during the pause every labels GET of the pair is made to fail, so the
     // provider cannot verify what happened.
     await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, status: 500, after: true, delayMs: 1500 });
-    const running = failureOf(t.up());
+    const running = failureText(t.up());
     await waitFor("the POST to arrive", async () => ((await armedFaults(emu)).length === 0 ? true : undefined));
     await injectFault(emu, { method: "GET", route: ROUTES.labels, count: 5, status: 503 });
     const failure = await running;
@@ -218,7 +200,7 @@ describe("reliability: faults during a real `pulumi up`", function () {
     // The next up sends the create again; HubSpot refuses the name. Nothing proves the label is this resource's
     // (anyone's label could carry the name), so it stops before any write and names the label to adopt.
     await clearLog(emu);
-    const refused = await failureOf(t.up());
+    const refused = await failureText(t.up());
     expect(refused).to.match(/already has a label named "p0_late"/);
     expect(refused).to.match(/set adoptTypeId to its typeId/);
     const posts = (await requestLog(emu)).entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels);
@@ -280,7 +262,7 @@ describe("reliability: faults during a real `pulumi up`", function () {
     const oldKey = slot.key;
     slot.key = `${slot.key}-renamed`;
     await clearLog(emu);
-    const refused = await failureOf(t.up());
+    const refused = await failureText(t.up());
     expect(refused).to.match(new RegExp(`already has a label named "${slot.name}"`));
     expect(refused).to.match(/add the old name to its `aliases`/);
     expect(mutatingRequests(await requestLog(emu)).filter((e) => e.status < 400), "no write").to.deep.equal([]);

@@ -3,6 +3,7 @@
 // suites print at the end (faults injected and survived, bad inputs refused, duplicates, secrets found).
 import { expect } from "chai";
 import * as fs from "fs";
+import { sleep } from "../helpers/async";
 import { resolveObjectType, unlabeledTypeId } from "../../model";
 import { SoakModel, soakPair } from "./soak-model";
 import { tally } from "./tally";
@@ -28,18 +29,9 @@ export interface RequestLogDump {
   entries: LogEntry[];
 }
 
-export { ROUTES } from "../e2e/emulator-ops";
+import { control } from "../e2e/emulator-ops";
+export { control, hubspot, ROUTES } from "../e2e/emulator-ops";
 
-export async function control<T = unknown>(emu: EmulatorLike, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${emu.url}/__emulator/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${emu.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`control ${method} ${path}: HTTP ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 export const requestLog = (emu: EmulatorLike): Promise<RequestLogDump> => control<RequestLogDump>(emu, "GET", "requests");
 export const clearLog = (emu: EmulatorLike): Promise<void> => control(emu, "DELETE", "requests");
@@ -55,25 +47,6 @@ export function mutatingRequests(log: RequestLogDump): LogEntry[] {
   return log.entries.filter((e) => e.method !== "GET" && e.method !== "HEAD" && e.method !== "OPTIONS");
 }
 
-export async function hubspot<T = unknown>(emu: EmulatorLike, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(emu.url + path, {
-    method,
-    headers: { authorization: `Bearer ${emu.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-/** The text of a rejection (message, stack and the Automation API's stderr), or "" when it resolved. */
-export async function failureOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "";
-  } catch (e) {
-    return e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e);
-  }
-}
 
 /**
  * What a user does with the provider's "name taken" errors: for each label the error names, set adoptTypeId on the
@@ -243,9 +216,6 @@ export function outputValues(outputs: Record<string, { value: unknown }>): Recor
   return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, v.value]));
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 /** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000, everyMs = 50): Promise<T> {

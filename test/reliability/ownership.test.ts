@@ -10,7 +10,8 @@ import { startEmulator } from "../../emulator";
 import { AssociationLabel, AssociationSchema } from "../../sdk";
 import { createTestStack, emulatorConfig, repoRoot, TestStack } from "../e2e/harness";
 import { firstOf } from "../helpers/items";
-import { clearLog, emulatorState, failureOf, hubspot, injectFault, mutatingRequests, requestLog } from "./helpers";
+import { clearLog, emulatorState, hubspot, injectFault, mutatingRequests, requestLog } from "./helpers";
+import { failureText } from "../helpers/async";
 import { tally } from "./tally";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -77,7 +78,7 @@ describe("reliability: ownership (labels taken over only with proof, limits nobo
     const [theirs] = await createLabel("contacts", "companies", { name: "manager", label: "Manager" });
     await clearLog(emu);
     program = () => new AssociationLabel("manager", { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager" });
-    const failure = await failureOf(t.up());
+    const failure = await failureText(t.up());
     expect(failure).to.match(new RegExp(`already has a label named "manager".*typeId ${theirs} "Manager".*set adoptTypeId`, "s"));
     expect(mutatingRequests(await requestLog(emu)).filter((e) => e.status < 400), "no write").to.deep.equal([]);
     expect((await userLabels("0-1", "0-2")).map((l) => l.typeId)).to.include(theirs);

@@ -14,7 +14,8 @@ import * as os from "os";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { createTestStack, readTree, TestStack } from "../e2e/harness";
-import { failureOf, unusedPort } from "./helpers";
+import { unusedPort } from "./helpers";
+import { failureText } from "../helpers/async";
 import { initialModel, soakProgram } from "./soak-model";
 import { tally } from "./tally";
 
@@ -204,7 +205,7 @@ describe("reliability: the token never leaks (real CLI, default and -v=9 verbosi
       ];
       for (const [name, token, baseUrl, why] of cases) {
         const { t, tmp } = await stackFor(how, how === "env" && token === CONFIG_TOKEN ? ENV_TOKEN : token, `secret-${how}-${name}`, baseUrl);
-        const failure = await failureOf(t.up());
+        const failure = await failureText(t.up());
         expect(failure, `${name}: up fails`).to.not.equal("");
         expect(failure, `${name}: says why`).to.match(why);
         assertClean(failure, `${how}/${name}: the error`);

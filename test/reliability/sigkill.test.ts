@@ -18,26 +18,8 @@ import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import { firstOf, itemAt } from "../helpers/items";
-import {
-  adoptWhatTheErrorsName,
-  armedFaults,
-  clearFaults,
-  clearLog,
-  compareWithModel,
-  descendants,
-  emptySidecars,
-  emulatorState,
-  expectConverged,
-  failureOf,
-  findPulumiCli,
-  injectFault,
-  isAlive,
-  outputValues,
-  requestLog,
-  ROUTES,
-  sleep,
-  waitFor,
-} from "./helpers";
+import { adoptWhatTheErrorsName, armedFaults, clearFaults, clearLog, compareWithModel, descendants, emptySidecars, emulatorState, expectConverged, findPulumiCli, injectFault, isAlive, outputValues, requestLog, ROUTES, waitFor } from "./helpers";
+import { failureText, sleep } from "../helpers/async";
 import { initialModel, soakProgram } from "./soak-model";
 import { tally } from "./tally";
 
@@ -83,7 +65,7 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
    */
   async function killUpWhen(ready: () => Promise<boolean>): Promise<{ failure: string; orphans: number[] }> {
     let finished: string | undefined;
-    const running = failureOf(t.up()).then((f) => (finished = f));
+    const running = failureText(t.up()).then((f) => (finished = f));
     const cli = await waitFor("the pulumi up process", () => findPulumiCli(t.workDir, "up"), 60_000);
     try {
       await waitFor(
@@ -119,7 +101,7 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     if (empty.length > 0) {
       // The stack file's own sidecar makes the stack unloadable; others (backup, history, lock) are removed alike.
       if (empty.includes(stackSidecar())) {
-        expect(await failureOf(t.exportState()), "an empty sidecar makes the stack unloadable").to.match(/failed to load checkpoint: EOF/);
+        expect(await failureText(t.exportState()), "an empty sidecar makes the stack unloadable").to.match(/failed to load checkpoint: EOF/);
       }
       for (const f of empty) fs.rmSync(f);
       tally.fault(what, empty.length);
@@ -149,7 +131,7 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     expect(interrupted.pending_operations?.length ?? 0, "pending creates recorded").to.be.greaterThan(0);
 
     // 1. The DIY backend's lock is still there.
-    const locked = await failureOf(t.up());
+    const locked = await failureText(t.up());
     expect(locked).to.match(/the stack is currently locked by 1 lock/);
     expect(locked).to.match(/pulumi cancel/);
     // 2. `pulumi cancel` removes it (DIY backend).
@@ -229,8 +211,8 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     const sidecar = stackSidecar();
     expect(fs.existsSync(sidecar), "the file backend keeps a sidecar beside the stack file").to.equal(true);
     fs.truncateSync(sidecar, 0);
-    expect(await failureOf(t.preview())).to.match(/failed to load checkpoint: EOF/);
-    expect(await failureOf(t.up())).to.match(/failed to load checkpoint: EOF/);
+    expect(await failureText(t.preview())).to.match(/failed to load checkpoint: EOF/);
+    expect(await failureText(t.up())).to.match(/failed to load checkpoint: EOF/);
     // Nothing reached HubSpot meanwhile, and the documented step brings the stack back as it was.
     expect(await repairCheckpoint("checkpoint sidecar emptied as a kill leaves it, then deleted")).to.equal(1);
     await clearLog(emu);

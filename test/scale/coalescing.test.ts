@@ -4,11 +4,11 @@
 // run write to the same pair; those writes must neither start another GET (a first version dropped the in-flight
 // entry, which at N = 500 and parallel 64 cost 209 labels GETs instead of 20) nor be lost from the answer.
 import { expect } from "chai";
+import { sleep } from "../helpers/async";
 import type { HubSpotApi } from "../../provider/hubspot/api";
 import { Bag, label, limits, ProviderHarness, ROUTES } from "../provider/harness";
 import { itemAt } from "../helpers/items";
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe("scale: coalesced reads under concurrent writes (provider functions, one process)", function () {
   this.timeout(60_000);

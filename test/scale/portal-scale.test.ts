@@ -5,6 +5,7 @@
 // (the window is shortened so the test never waits 10 s; the client adopts it from the rate-limit headers).
 // `parallel` 64 is above that budget on purpose. The lower bounds are bench/portal.ts's (see bench/README.md).
 import { expect } from "chai";
+import { sleep } from "../helpers/async";
 import { startEmulator } from "../../emulator";
 import { LogSummary, summarize } from "../../bench/measure";
 import { editPortal, lowerBound, makePortal, PortalSpec, portalProgram } from "../../bench/portal";
@@ -23,7 +24,6 @@ function counted(emu: Emulator): LogSummary {
   return summarize(emu.requests(), 0, WINDOW_MS);
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe("scale: request counts of a 40-label portal through the real Pulumi CLI", function () {
   this.timeout(300_000);
