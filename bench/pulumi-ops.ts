@@ -50,6 +50,8 @@ export interface OpResult {
   /** Engine timeline, ms after the operation started. */
   engine: { firstStepMs?: number; lastStepMs?: number; steps: number; errorDiagnostics: number; changes?: Record<string, number> };
   provider: ProcWatchResult;
+  /** CPU time of this process (the inline program, the Automation API and the bench's own polling), ms. */
+  programCpuMs: number;
   loadAvg1m: [number, number];
   /** The stack's state after the operation (after `up` and `up after edits` only: export costs a CLI call). */
   state?: StateSize;
@@ -92,6 +94,7 @@ export async function createBenchStack(emu: EmulatorProcess | undefined, spec: P
     const watch = new ProcWatch(100);
     const load0 = os.loadavg()[0];
     const timeline = { first: undefined as number | undefined, last: undefined as number | undefined, steps: 0, errors: 0 };
+    const cpu0 = process.cpuUsage();
     const t0 = Date.now();
     const onEvent = (ev: auto.EngineEvent): void => {
       const now = Date.now() - t0;
@@ -128,6 +131,7 @@ export async function createBenchStack(emu: EmulatorProcess | undefined, spec: P
       error = String(err).slice(0, 2000);
     }
     const wallMs = Date.now() - t0;
+    const cpu1 = process.cpuUsage(cpu0);
     const provider = watch.stop();
     const requests = summarize(e ? await e.requests() : { total: 0, counts: {}, entries: [] }, t0);
     if (requests.lastMs !== undefined) lastRequestAt = t0 + requests.lastMs;
@@ -154,6 +158,7 @@ export async function createBenchStack(emu: EmulatorProcess | undefined, spec: P
         ...(changes ? { changes } : {}),
       },
       provider,
+      programCpuMs: Math.round((cpu1.user + cpu1.system) / 1000),
       loadAvg1m: [round2(load0), round2(os.loadavg()[0])],
       ...(state ? { state } : {}),
     };

@@ -20,13 +20,13 @@ function baselineOf(r: BenchResults, n: number, engine: string, op: Operation): 
 
 export function stateTable(r: BenchResults): string[] {
   const rows: string[] = [
-    "| program | N | engine | after | resources | `stack export` KB | bytes per resource | bytes per dynamic resource | checkpoint KB |",
-    "|---|---:|---|---|---:|---:|---:|---:|---:|",
+    "| program | N | engine | after | resources | `stack export` KB | bytes per resource | bytes per dynamic resource | `__provider` chars | checkpoint KB |",
+    "|---|---:|---|---|---:|---:|---:|---:|---:|---:|",
   ];
   const add = (who: string, n: number, engine: string, ops: OpResult[]): void => {
     for (const o of ops) {
       if (!o.state) continue;
-      rows.push(`| ${who} | ${n} | ${engine} | ${OPS[o.op]} | ${o.state.resources} | ${kb(o.state.exportBytes)} | ${o.state.bytesPerResource} | ${o.state.bytesPerDynamicResource} | ${kb(o.state.checkpointBytes)} |`);
+      rows.push(`| ${who} | ${n} | ${engine} | ${OPS[o.op]} | ${o.state.resources} | ${kb(o.state.exportBytes)} | ${o.state.bytesPerResource} | ${o.state.bytesPerDynamicResource} | ${o.state.providerChars ?? "–"} | ${kb(o.state.checkpointBytes)} |`);
     }
   };
   for (const sc of r.scenarios) add(`this package (budget ${sc.budget})`, sc.n, sc.engine.name, sc.ops);
@@ -97,4 +97,28 @@ export function terraformTable(r: BenchResults): string[] {
     }
   }
   return rows;
+}
+
+/**
+ * Where the time goes, in CPU seconds per process (steadier than wall time on a shared machine): the inline
+ * program's process, the dynamic-provider process, the Pulumi CLI; ours beside the baseline's.
+ */
+export function cpuTable(r: BenchResults): string[] {
+  const rows: string[] = [
+    "| budget /10 s | N | engine | operation | CPU s: program (ours / baseline) | provider (ours / baseline) | Pulumi CLI (ours / baseline) | total (ours / baseline) |",
+    "|---:|---:|---|---|---|---|---|---|",
+  ];
+  const cpu = (o: OpResult | undefined): [number, number, number] | undefined =>
+    o?.programCpuMs === undefined || o.provider.cpuMs === undefined ? undefined : [o.programCpuMs, o.provider.cpuMs.provider, o.provider.cpuMs.cli];
+  for (const sc of r.scenarios) {
+    for (const o of sc.ops) {
+      const a = cpu(o);
+      if (!a) continue;
+      const b = cpu(baselineOf(r, sc.n, sc.engine.name, o.op));
+      const pair = (i: number): string => `${s(a[i])} / ${b ? s(b[i]) : "–"}`;
+      const sum = (v: [number, number, number]): number => v[0] + v[1] + v[2];
+      rows.push(`| ${sc.budget} | ${sc.n} | ${sc.engine.name} | ${OPS[o.op]} | ${pair(0)} | ${pair(1)} | ${pair(2)} | ${s(sum(a))} / ${b ? s(sum(b)) : "–"} |`);
+    }
+  }
+  return rows.length > 2 ? rows : [];
 }

@@ -28,6 +28,7 @@ import { PeerResult } from "./peer";
 import { editPortal, lowerBound, makePortal, Operation } from "./portal";
 import { createBenchStack, ENGINE_PROFILES, EngineProfile, OpResult } from "./pulumi-ops";
 import { renderReadmeTables, replaceResults } from "./report";
+import { renderPerfSummary, replacePerf } from "./report-summary";
 
 const ALL_OPS: Operation[] = ["up", "preview", "refresh", "upEdit", "destroy"];
 const EDIT_FRACTION = 0.1;
@@ -340,7 +341,9 @@ async function main(): Promise<void> {
   if (o.readme) {
     const readme = path.join(benchDir, "README.md");
     fs.writeFileSync(readme, replaceResults(fs.readFileSync(readme, "utf8"), renderReadmeTables(results)));
-    log(`table written to ${path.relative(process.cwd(), readme)}`);
+    const rootReadme = path.join(benchDir, "..", "README.md");
+    fs.writeFileSync(rootReadme, replacePerf(fs.readFileSync(rootReadme, "utf8"), renderPerfSummary(results)));
+    log(`tables written to ${path.relative(process.cwd(), readme)} and ${path.relative(process.cwd(), rootReadme)}`);
   }
   const failed = [...results.scenarios, ...results.baselines]
     .flatMap((s) => s.ops)

@@ -17,10 +17,13 @@ export interface StateSize {
   bytesPerDynamicResource: number;
   /** Bytes of the backend's current checkpoint file for the stack (not its .bak history). */
   checkpointBytes: number;
+  /** Characters of one dynamic resource's serialized provider (`__provider`, stored in its inputs and outputs). */
+  providerChars: number;
 }
 
 interface ExportedResource {
   type?: string;
+  inputs?: { __provider?: string };
 }
 
 /** The stack's checkpoint: the newest file under `.pulumi/stacks/` that is neither a backup nor attributes. */
@@ -53,5 +56,6 @@ export async function measureState(t: TestStack): Promise<StateSize> {
     bytesPerResource: resources.length > 0 ? Math.round(exportBytes / resources.length) : 0,
     bytesPerDynamicResource: dynamic.length > 0 ? Math.round(dynBytes / dynamic.length) : 0,
     checkpointBytes: file ? fs.statSync(file).size : 0,
+    providerChars: dynamic[0]?.inputs?.__provider?.length ?? 0,
   };
 }
