@@ -13,9 +13,10 @@ const s = (ms: number | undefined): string => (ms === undefined ? "–" : (ms / 
 const x = (r: number | null | undefined): string => (r === null || r === undefined || !Number.isFinite(r) ? "–" : r.toFixed(2));
 const kb = (b: number): string => (b / 1024).toFixed(1);
 
-/** The engine baseline's run of `op` at N and profile, when the results have it. */
-function baselineOf(r: BenchResults, n: number, engine: string, op: Operation): OpResult | undefined {
-  return r.baselines?.find((b) => b.n === n && b.engine.name === engine)?.ops.find((o) => o.op === op);
+/** The engine baseline's run of `op` at N and profile next to `budget` (else the one run for every budget). */
+export function baselineOf(r: BenchResults, n: number, engine: string, op: Operation, budget?: number): OpResult | undefined {
+  const all = (r.baselines ?? []).filter((b) => b.n === n && b.engine.name === engine);
+  return (all.find((b) => b.budget === budget) ?? all.find((b) => b.budget === undefined))?.ops.find((o) => o.op === op);
 }
 
 export function stateTable(r: BenchResults): string[] {
@@ -30,7 +31,7 @@ export function stateTable(r: BenchResults): string[] {
     }
   };
   for (const sc of r.scenarios) add(`this package (budget ${sc.budget})`, sc.n, sc.engine.name, sc.ops);
-  for (const b of r.baselines ?? []) add("engine baseline (no-op provider)", b.n, b.engine.name, b.ops);
+  for (const b of r.baselines ?? []) add(`engine baseline${b.budget !== undefined ? ` (next to ${b.budget})` : ""}`, b.n, b.engine.name, b.ops);
   return rows;
 }
 
@@ -41,7 +42,7 @@ export function baselineTable(r: BenchResults): string[] {
   ];
   for (const sc of r.scenarios) {
     for (const o of sc.ops) {
-      const b = baselineOf(r, sc.n, sc.engine.name, o.op);
+      const b = baselineOf(r, sc.n, sc.engine.name, o.op, sc.budget);
       rows.push(
         `| ${sc.budget} | ${sc.n} | ${sc.engine.name} | ${OPS[o.op]} | ${s(o.wallMs)} | ${s(b?.wallMs)} | ${x(b ? o.wallMs / b.wallMs : undefined)} | ` +
           `${o.loadAvg1m.join(" → ")} | ${b ? b.loadAvg1m.join(" → ") : "–"} |`,
@@ -59,7 +60,7 @@ export function targetsTable(r: BenchResults): string[] {
     const up = op("up");
     if (up) {
       const target = sc.budget >= 190 ? 1.4 : 1.2;
-      const b = baselineOf(r, sc.n, "default", "up");
+      const b = baselineOf(r, sc.n, "default", "up", sc.budget);
       const v = up.wallToSteadyFloor;
       rows.push(
         `| ${sc.budget} | ${sc.n} | up from empty: wall / steady floor | ${x(v)} | ${target} | ${v !== null && v <= target ? "yes" : "no"} | ` +
@@ -68,7 +69,7 @@ export function targetsTable(r: BenchResults): string[] {
     }
     for (const o of ["preview", "upEdit"] as const) {
       const ours = op(o);
-      const b = baselineOf(r, sc.n, "default", o);
+      const b = baselineOf(r, sc.n, "default", o, sc.budget);
       if (!ours || !b) continue;
       const v = ours.wallMs / b.wallMs;
       rows.push(`| ${sc.budget} | ${sc.n} | ${OPS[o]}: wall / baseline | ${x(v)} | 1.3 | ${v <= 1.3 ? "yes" : "no"} | ${s(b.wallMs)} s |`);
@@ -114,7 +115,7 @@ export function cpuTable(r: BenchResults): string[] {
     for (const o of sc.ops) {
       const a = cpu(o);
       if (!a) continue;
-      const b = cpu(baselineOf(r, sc.n, sc.engine.name, o.op));
+      const b = cpu(baselineOf(r, sc.n, sc.engine.name, o.op, sc.budget));
       const pair = (i: number): string => `${s(a[i])} / ${b ? s(b[i]) : "–"}`;
       const sum = (v: [number, number, number]): number => v[0] + v[1] + v[2];
       rows.push(`| ${sc.budget} | ${sc.n} | ${sc.engine.name} | ${OPS[o.op]} | ${pair(0)} | ${pair(1)} | ${pair(2)} | ${s(sum(a))} / ${b ? s(sum(b)) : "–"} |`);

@@ -46,8 +46,13 @@ export interface ScenarioResult {
   ops: (OpResult & { verified: string })[];
 }
 
-/** The engine baseline at one N and engine profile (no budget: it sends no request). */
+/**
+ * The engine baseline at one N and engine profile. It sends no request, so the budget does not shape it; it runs
+ * right before that budget's scenario so that both see about the same machine load (`budget` says which; results
+ * from before this had one baseline for every budget and no `budget`).
+ */
 export interface BaselineResult {
+  budget?: number;
   n: number;
   engine: EngineProfile;
   ops: (OpResult & { verified: string })[];
@@ -309,20 +314,15 @@ async function main(): Promise<void> {
     fs.writeFileSync(o.out, JSON.stringify(results, null, 2) + "\n");
   };
   const t0 = Date.now();
-  if (o.baseline) {
-    for (const n of o.ns) {
-      for (const engine of o.engines) {
-        if (engine.name === "default" && !o.defaultEngineNs.includes(n)) continue;
-        log(`engine baseline, N = ${n}, engine ${engine.name} (no-op dynamic provider)`);
-        results.baselines.push(await runBaseline(n, engine, o.ops, log));
-        save();
-      }
-    }
-  }
   for (const budget of o.budgets) {
     for (const n of o.ns) {
       for (const engine of o.engines) {
         if (engine.name === "default" && !o.defaultEngineNs.includes(n)) continue;
+        if (o.baseline) {
+          log(`engine baseline next to budget ${budget}/10 s, N = ${n}, engine ${engine.name} (no-op dynamic provider)`);
+          results.baselines.push({ ...(await runBaseline(n, engine, o.ops, log)), budget });
+          save();
+        }
         log(`budget ${budget}/10 s, N = ${n}, engine ${engine.name} (parallel ${engine.parallel ?? "default"}, checkpoints ${engine.skipCheckpoints ? "at the end only" : "every step"})`);
         results.scenarios.push(await runScenario(budget, n, engine, o.ops, log));
         save();
