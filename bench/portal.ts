@@ -10,7 +10,7 @@
 // label, so the limits resource depends on it, as in a real program).
 
 import type * as pulumi from "@pulumi/pulumi";
-import { AssociationLabel, AssociationLimits } from "../sdk";
+import * as localSdk from "../sdk";
 import { ROUTES } from "../test/e2e/emulator-ops";
 
 /** Unordered pairs with an unlabeled default type in both directions (HubSpot-defined table). */
@@ -114,11 +114,15 @@ export function editPortal(spec: PortalSpec, fraction: number, tag = "edited"): 
   return { spec: { labels, limits: spec.limits }, edited };
 }
 
-/** The Pulumi program declaring `spec` (inline program for the Automation API). */
-export function portalProgram(getSpec: () => PortalSpec): pulumi.automation.PulumiFn {
+/**
+ * The Pulumi program declaring `spec` (inline program for the Automation API). `sdk`: the repository's own by default;
+ * the bench passes the installed copy (bench/installed.ts) so that the state it measures is a user's.
+ */
+export function portalProgram(getSpec: () => PortalSpec, sdk: typeof localSdk = localSdk): pulumi.automation.PulumiFn {
+  const { AssociationLabel, AssociationLimits } = sdk;
   return async () => {
     const spec = getSpec();
-    const made = new Map<string, AssociationLabel>();
+    const made = new Map<string, localSdk.AssociationLabel>();
     for (const l of spec.labels) {
       made.set(
         l.key,

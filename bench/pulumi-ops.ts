@@ -6,8 +6,11 @@ import type * as auto from "@pulumi/pulumi/automation";
 import { createTestStack, TestStack } from "../test/e2e/harness";
 import type { EmulatorProcess } from "./emulator";
 import { excessByRoute, Floors, floors, LogSummary, ratio, summarize, WINDOW_MS } from "./measure";
+import { baselineProgram } from "./baseline";
+import { baselineEnv, installedSdk } from "./installed";
 import { lowerBound, LowerBound, Operation, PortalSpec, portalProgram } from "./portal";
 import { ProcWatch, ProcWatchResult } from "./proc-watch";
+import { measureState, StateSize } from "./state-size";
 
 /** How the Pulumi engine is run. */
 export interface EngineProfile {
@@ -47,41 +50,51 @@ export interface OpResult {
   /** Engine timeline, ms after the operation started. */
   engine: { firstStepMs?: number; lastStepMs?: number; steps: number; errorDiagnostics: number; changes?: Record<string, number> };
   provider: ProcWatchResult;
+  /** CPU time of this process (the inline program, the Automation API and the bench's own polling), ms. */
+  programCpuMs: number;
   loadAvg1m: [number, number];
+  /** The stack's state after the operation (after `up` and `up after edits` only: export costs a CLI call). */
+  state?: StateSize;
 }
 
 export interface BenchStack {
   t: TestStack;
   setSpec(spec: PortalSpec): void;
-  run(op: Operation, emu: EmulatorProcess, budget: number, opts?: { edited?: number }): Promise<OpResult>;
+  /** `emu` undefined: the engine baseline (no HubSpot, no request log, no rate window to wait out). */
+  run(op: Operation, emu: EmulatorProcess | undefined, budget: number, opts?: { edited?: number }): Promise<OpResult>;
   dispose(): Promise<void>;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function createBenchStack(emu: EmulatorProcess, spec: PortalSpec, engine: EngineProfile, projectName = "bench"): Promise<BenchStack> {
+/** `emu` undefined: the same resource graph through the no-op provider of bench/baseline.ts. */
+export async function createBenchStack(emu: EmulatorProcess | undefined, spec: PortalSpec, engine: EngineProfile, projectName = "bench"): Promise<BenchStack> {
   let current = spec;
   const env: Record<string, string> = {};
   if (engine.skipCheckpoints) env.PULUMI_SKIP_CHECKPOINTS = "true";
+  if (!emu) Object.assign(env, baselineEnv());
   const t = await createTestStack({
-    program: portalProgram(() => current),
+    program: emu ? portalProgram(() => current, installedSdk()) : baselineProgram(() => current),
     projectName,
-    config: {
-      "hubspot:baseUrl": { value: emu.url },
-      "hubspot:accessToken": { value: emu.token, secret: true },
-    },
+    config: emu
+      ? {
+          "hubspot:baseUrl": { value: emu.url },
+          "hubspot:accessToken": { value: emu.token, secret: true },
+        }
+      : {},
     env,
   });
   let lastRequestAt = 0;
 
-  async function run(op: Operation, e: EmulatorProcess, budget: number, opts: { edited?: number } = {}): Promise<OpResult> {
+  async function run(op: Operation, e: EmulatorProcess | undefined, budget: number, opts: { edited?: number } = {}): Promise<OpResult> {
     // Start every operation with an empty rate window (the floors assume one): wait out the previous one.
     const wait = lastRequestAt + WINDOW_MS + 250 - Date.now();
-    if (wait > 0) await sleep(wait);
-    await e.clearRequests();
+    if (e && wait > 0) await sleep(wait);
+    await e?.clearRequests();
     const watch = new ProcWatch(100);
     const load0 = os.loadavg()[0];
     const timeline = { first: undefined as number | undefined, last: undefined as number | undefined, steps: 0, errors: 0 };
+    const cpu0 = process.cpuUsage();
     const t0 = Date.now();
     const onEvent = (ev: auto.EngineEvent): void => {
       const now = Date.now() - t0;
@@ -118,10 +131,12 @@ export async function createBenchStack(emu: EmulatorProcess, spec: PortalSpec, e
       error = String(err).slice(0, 2000);
     }
     const wallMs = Date.now() - t0;
+    const cpu1 = process.cpuUsage(cpu0);
     const provider = watch.stop();
-    const requests = summarize(await e.requests(), t0);
+    const requests = summarize(e ? await e.requests() : { total: 0, counts: {}, entries: [] }, t0);
     if (requests.lastMs !== undefined) lastRequestAt = t0 + requests.lastMs;
-    const bound = lowerBound(op, current, opts.edited ?? 0);
+    const bound = e ? lowerBound(op, current, opts.edited ?? 0) : { total: 0, byRoute: {} };
+    const state = ok && (op === "up" || op === "upEdit") ? await measureState(t) : undefined;
     const f = floors(bound.total, budget);
     return {
       op,
@@ -143,7 +158,9 @@ export async function createBenchStack(emu: EmulatorProcess, spec: PortalSpec, e
         ...(changes ? { changes } : {}),
       },
       provider,
+      programCpuMs: Math.round((cpu1.user + cpu1.system) / 1000),
       loadAvg1m: [round2(load0), round2(os.loadavg()[0])],
+      ...(state ? { state } : {}),
     };
   }
 

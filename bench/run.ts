@@ -14,6 +14,7 @@
 //                           default = the CLI's defaults (parallel 4 x cores, a state checkpoint around every step)
 //   --default-engine-n 500  N values at which the default engine profile also runs (full run: 500)
 //   --no-peer            skip the peer script
+//   --no-baseline        skip the engine baseline (the same resources through a no-op provider, bench/baseline.ts)
 //   --out FILE           where to write the JSON (default bench/results.json for the full run, else bench/results.quick.json)
 //   --readme             rewrite the table in bench/README.md from this run's results
 
@@ -27,6 +28,7 @@ import { PeerResult } from "./peer";
 import { editPortal, lowerBound, makePortal, Operation } from "./portal";
 import { createBenchStack, ENGINE_PROFILES, EngineProfile, OpResult } from "./pulumi-ops";
 import { renderReadmeTables, replaceResults } from "./report";
+import { renderPerfSummary, replacePerf } from "./report-summary";
 
 const ALL_OPS: Operation[] = ["up", "preview", "refresh", "upEdit", "destroy"];
 const EDIT_FRACTION = 0.1;
@@ -41,6 +43,18 @@ export interface ScenarioResult {
   directedPairs: number;
   limitsResources: number;
   editedLabels: number;
+  ops: (OpResult & { verified: string })[];
+}
+
+/**
+ * The engine baseline at one N and engine profile. It sends no request, so the budget does not shape it; it runs
+ * right before that budget's scenario so that both see about the same machine load (`budget` says which; results
+ * from before this had one baseline for every budget and no `budget`).
+ */
+export interface BaselineResult {
+  budget?: number;
+  n: number;
+  engine: EngineProfile;
   ops: (OpResult & { verified: string })[];
 }
 
@@ -61,8 +75,9 @@ export interface PeerRun {
 export interface BenchResults {
   startedAt: string;
   finishedAt?: string;
-  machine: { cpus: number; model: string; node: string; pulumi: string; platform: string };
+  machine: { cpus: number; model: string; memGb: number; node: string; pulumi: string; pulumiSdk: string; platform: string; loadAvg1m: number[] };
   options: Record<string, unknown>;
+  baselines: BaselineResult[];
   scenarios: ScenarioResult[];
   peer: PeerRun[];
 }
@@ -74,6 +89,7 @@ interface Options {
   engines: EngineProfile[];
   defaultEngineNs: number[];
   peer: boolean;
+  baseline: boolean;
   out: string;
   readme: boolean;
   full: boolean;
@@ -89,13 +105,13 @@ function parseArgs(argv: string[]): Options {
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean);
-  const known = new Set(["--n", "--budget", "--ops", "--engine", "--default-engine-n", "--no-peer", "--out", "--readme", "--help"]);
+  const known = new Set(["--n", "--budget", "--ops", "--engine", "--default-engine-n", "--no-peer", "--no-baseline", "--out", "--readme", "--help"]);
   for (const a of argv) if (a.startsWith("--") && !known.has(a)) throw new Error(`unknown option ${a} (see the header of bench/run.ts)`);
   if (argv.includes("--help")) {
     console.log(fs.readFileSync(__filename.replace(/dist[\\/]bench[\\/]run\.js$/, "bench/run.ts"), "utf8").split("\n\nimport")[0]);
     process.exit(0);
   }
-  const full = !["--n", "--budget", "--ops", "--engine", "--default-engine-n", "--no-peer"].some((o) => argv.includes(o));
+  const full = !["--n", "--budget", "--ops", "--engine", "--default-engine-n", "--no-peer", "--no-baseline"].some((o) => argv.includes(o));
   const ops = list("ops", ALL_OPS.join(",")) as Operation[];
   for (const op of ops) if (!ALL_OPS.includes(op)) throw new Error(`unknown op ${op}; ops: ${ALL_OPS.join(", ")}`);
   const engineNames = list("engine", "fast,default");
@@ -110,13 +126,15 @@ function parseArgs(argv: string[]): Options {
     return v;
   };
   return {
-    ns: list("n", "50,200,500").map(num),
+    // The full run is N = 500 only (about 25 min on 2 cores); --n 50,200,500 adds the scaling rows.
+    ns: list("n", "500").map(num),
     budgets: list("budget", "100,190").map(num),
     ops,
     engines,
     // Without --default-engine-n: every N of the run when --engine default was asked for explicitly, else N=500 only.
-    defaultEngineNs: get("default-engine-n") ? list("default-engine-n", "").map(num) : get("engine") ? list("n", "50,200,500").map(num) : [500],
+    defaultEngineNs: get("default-engine-n") ? list("default-engine-n", "").map(num) : get("engine") ? list("n", "500").map(num) : [500],
     peer: !argv.includes("--no-peer"),
+    baseline: !argv.includes("--no-baseline"),
     out: get("out") ?? path.join(benchDir, full ? "results.json" : "results.quick.json"),
     readme: argv.includes("--readme") || full,
     full,
@@ -181,6 +199,29 @@ async function runScenario(budget: number, n: number, engine: EngineProfile, ops
   } finally {
     await stack.dispose();
     await emu.close();
+  }
+  return result;
+}
+
+async function runBaseline(n: number, engine: EngineProfile, ops: Operation[], log: (s: string) => void): Promise<BaselineResult> {
+  const spec = makePortal({ n });
+  const { spec: editedSpec, edited } = editPortal(spec, EDIT_FRACTION);
+  const stack = await createBenchStack(undefined, spec, engine, "baseline");
+  const result: BaselineResult = { n, engine, ops: [] };
+  try {
+    for (const op of ALL_OPS.filter((o) => o === "up" || ops.includes(o))) {
+      if (op === "upEdit") stack.setSpec(editedSpec);
+      const r = await stack.run(op, undefined, 1, { edited: edited.length });
+      // What the engine reported is all there is to check: every resource created, updated or deleted as planned.
+      const c = r.engine.changes ?? {};
+      const expected: Partial<Record<Operation, [string, number]>> = { up: ["create", n + spec.limits.length + 1], upEdit: ["update", edited.length], destroy: ["delete", n + spec.limits.length + 1] };
+      const want = expected[op];
+      const verified = !r.ok ? "failed" : want && c[want[0]] !== want[1] ? `${want[0]} ${c[want[0]] ?? 0}, expected ${want[1]}` : "ok";
+      if (ops.includes(op)) result.ops.push({ ...r, verified });
+      log(`  baseline ${op.padEnd(8)} ${(r.wallMs / 1000).toFixed(1).padStart(6)} s  load ${r.loadAvg1m.join("->")}  ${verified}` + (r.state ? `  state ${r.state.bytesPerResource} B/resource, checkpoint ${r.state.checkpointBytes} B` : ""));
+    }
+  } finally {
+    await stack.dispose();
   }
   return result;
 }
@@ -253,8 +294,18 @@ async function main(): Promise<void> {
   const log = (s: string): void => console.log(s);
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "?", node: process.version, pulumi: pulumiVersion(), platform: `${os.platform()} ${os.release()}` },
-    options: { ns: o.ns, budgets: o.budgets, ops: o.ops, engines: o.engines.map((e) => e.name), defaultEngineNs: o.defaultEngineNs, peer: o.peer, editFraction: EDIT_FRACTION },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? "?",
+      memGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      pulumi: pulumiVersion(),
+      pulumiSdk: (require("@pulumi/pulumi/package.json") as { version: string }).version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAvg1m: [Math.round(os.loadavg()[0] * 100) / 100],
+    },
+    options: { ns: o.ns, budgets: o.budgets, ops: o.ops, engines: o.engines.map((e) => e.name), defaultEngineNs: o.defaultEngineNs, peer: o.peer, baseline: o.baseline, editFraction: EDIT_FRACTION },
+    baselines: [],
     scenarios: [],
     peer: [],
   };
@@ -267,6 +318,11 @@ async function main(): Promise<void> {
     for (const n of o.ns) {
       for (const engine of o.engines) {
         if (engine.name === "default" && !o.defaultEngineNs.includes(n)) continue;
+        if (o.baseline) {
+          log(`engine baseline next to budget ${budget}/10 s, N = ${n}, engine ${engine.name} (no-op dynamic provider)`);
+          results.baselines.push({ ...(await runBaseline(n, engine, o.ops, log)), budget });
+          save();
+        }
         log(`budget ${budget}/10 s, N = ${n}, engine ${engine.name} (parallel ${engine.parallel ?? "default"}, checkpoints ${engine.skipCheckpoints ? "at the end only" : "every step"})`);
         results.scenarios.push(await runScenario(budget, n, engine, o.ops, log));
         save();
@@ -279,14 +335,17 @@ async function main(): Promise<void> {
     }
   }
   results.finishedAt = new Date().toISOString();
+  results.machine.loadAvg1m.push(Math.round(os.loadavg()[0] * 100) / 100);
   save();
   log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s; results in ${path.relative(process.cwd(), o.out)}`);
   if (o.readme) {
     const readme = path.join(benchDir, "README.md");
     fs.writeFileSync(readme, replaceResults(fs.readFileSync(readme, "utf8"), renderReadmeTables(results)));
-    log(`table written to ${path.relative(process.cwd(), readme)}`);
+    const rootReadme = path.join(benchDir, "..", "README.md");
+    fs.writeFileSync(rootReadme, replacePerf(fs.readFileSync(rootReadme, "utf8"), renderPerfSummary(results)));
+    log(`tables written to ${path.relative(process.cwd(), readme)} and ${path.relative(process.cwd(), rootReadme)}`);
   }
-  const failed = results.scenarios
+  const failed = [...results.scenarios, ...results.baselines]
     .flatMap((s) => s.ops)
     .filter((r) => !r.ok || r.verified !== "ok" || r.requests.served429 > 0 || r.engine.errorDiagnostics > 0);
   if (failed.length > 0) {
