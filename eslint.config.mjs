@@ -26,10 +26,9 @@ export default tseslint.config(
     },
   },
   {
-    // bench-examples: bench/ and examples/ (and test/examples/) are linted without type information until they move
-    // to the test program's rules (see tsconfig.bench-examples.json); deleting this block switches the rules above
-    // on for them.
-    files: ["bench/**", "examples/**", "test/examples/**"],
+    // examples/ (and test/examples/) are linted without type information until they move to the test program's
+    // rules (see tsconfig.bench-examples.json); deleting this block switches the rules above on for them.
+    files: ["examples/**", "test/examples/**"],
     ...tseslint.configs.disableTypeChecked,
   },
   {

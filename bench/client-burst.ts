@@ -7,6 +7,7 @@
 
 import { startEmulator } from "../emulator";
 import { HubSpotClient } from "../provider/hubspot";
+import { busiestWindow } from "./measure";
 
 const TOTAL_CALLS = 500;
 const CONCURRENCY = 50;
@@ -21,13 +22,7 @@ interface RequestLog {
 /** The most requests the server accepted in any rolling window (from its log's arrival times). */
 function maxAcceptedInAnyWindow(log: RequestLog, windowMs: number): number {
   const times = log.entries.filter((e) => e.status !== 429).map((e) => Date.parse(e.at)).sort((a, b) => a - b);
-  let max = 0;
-  let start = 0;
-  for (let end = 0; end < times.length; end++) {
-    while (times[end] - times[start] >= windowMs) start++;
-    max = Math.max(max, end - start + 1);
-  }
-  return max;
+  return busiestWindow(times, windowMs);
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 // What the benchmark computes from the emulator's request log: counts by method and route, statuses, 429s,
 // the busiest rolling window, when the first and last requests arrived; and the rate-limit floors.
 
+import * as os from "os";
 import type { RequestLogDump } from "./emulator";
 import type { LowerBound } from "./portal";
 
@@ -48,11 +49,7 @@ export function summarize(log: RequestLogDump, t0: number, windowMs = WINDOW_MS)
     .filter((e) => e.status !== 429)
     .map((e) => Date.parse(e.at))
     .sort((a, b) => a - b);
-  let maxInAnyWindow = 0;
-  for (let end = 0, start = 0; end < counted.length; end++) {
-    while (counted[end] - counted[start] >= windowMs) start++;
-    maxInAnyWindow = Math.max(maxInAnyWindow, end - start + 1);
-  }
+  const maxInAnyWindow = busiestWindow(counted, windowMs);
   const summary: LogSummary = {
     total: entries.length,
     byRoute: Object.fromEntries(Object.entries(byRoute).sort(([a], [b]) => a.localeCompare(b))),
@@ -60,9 +57,11 @@ export function summarize(log: RequestLogDump, t0: number, windowMs = WINDOW_MS)
     served429: byStatus["429"] ?? 0,
     maxInAnyWindow,
   };
-  if (times.length > 0) {
-    summary.firstMs = times[0] - t0;
-    summary.lastMs = times[times.length - 1] - t0;
+  const first = times[0];
+  const last = times[times.length - 1];
+  if (first !== undefined && last !== undefined) {
+    summary.firstMs = first - t0;
+    summary.lastMs = last - t0;
   }
   return summary;
 }
@@ -83,9 +82,26 @@ export function ratio(a: number, b: number): number | null {
   return Math.round((a / b) * 1000) / 1000;
 }
 
+/** The 1-minute load average, to two decimals (0 where the platform has none). */
+export function loadAverage1m(): number {
+  const [oneMinute = 0] = os.loadavg();
+  return Math.round(oneMinute * 100) / 100;
+}
+
+/** The most of these sorted arrival times (ms) that fall in any rolling window of `windowMs`. */
+export function busiestWindow(sortedTimes: readonly number[], windowMs: number): number {
+  let most = 0;
+  let start = 0;
+  sortedTimes.forEach((t, end) => {
+    while ((sortedTimes[start] ?? t) <= t - windowMs) start++;
+    most = Math.max(most, end - start + 1);
+  });
+  return most;
+}
+
 /** `"GET /crm/v4/associations/{fromObjectType}/{toObjectType}/labels"` -> `"GET labels"`, for tables. */
 export function shortRoute(key: string): string {
-  const [method, route] = key.split(" ");
+  const [method, route = ""] = key.split(" ");
   const r = route
     .replace("/crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}", "configurations")
     .replace("/crm/v4/associations/{fromObjectType}/{toObjectType}/labels/{associationTypeId}", "labels/{id}")

@@ -43,7 +43,7 @@ export async function reconcile(url: string, token: string, spec: PortalSpec, mo
   const labelsByPair = new Map<string, TypeRow[]>();
   await Promise.all(
     [...pairsToReadOnRefresh(spec)].map(async (key) => {
-      const [from, to] = key.split("/");
+      const [from = "", to = ""] = key.split("/");
       const r = await defs.getAll(from, to);
       labelsByPair.set(key, r.results.map((x) => ({ category: String(x.category), typeId: x.typeId, label: x.label ?? null })));
     }),

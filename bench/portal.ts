@@ -10,6 +10,7 @@
 // label, so the limits resource depends on it, as in a real program).
 
 import type * as pulumi from "@pulumi/pulumi";
+import { pairKey } from "../model";
 import * as localSdk from "../sdk";
 import { ROUTES } from "../test/e2e/emulator-ops";
 
@@ -82,7 +83,7 @@ export function makePortal(o: PortalOptions): PortalSpec {
   const singleEvery = o.singleEvery ?? 2;
   const labels: LabelSpec[] = [];
   for (let i = 0; i < o.n; i++) {
-    const [from, to] = pairs[i % pairs.length];
+    const [from, to] = pairs[i % pairs.length] ?? ["contacts", "companies"];
     // Alternate per round over the pairs, so that every pair gets both kinds (not all single on one pair).
     const paired = (i + Math.floor(i / pairs.length)) % singleEvery !== 0;
     const spec: LabelSpec = { key: `label-${i}`, from, to, name: `bench_${i}`, label: `L${i} ${from}>${to}` };
@@ -186,10 +187,6 @@ function bound(parts: [string, number][]): LowerBound {
   const byRoute: Record<string, number> = {};
   for (const [k, v] of parts) if (v > 0) byRoute[k] = (byRoute[k] ?? 0) + v;
   return { total: Object.values(byRoute).reduce((a, b) => a + b, 0), byRoute };
-}
-
-function pairKey(a: string, b: string): string {
-  return `${a}/${b}`;
 }
 
 export function pairsWithLabels(spec: PortalSpec): Set<string> {

@@ -1,11 +1,10 @@
 // One Pulumi operation, measured: the real CLI through the Automation API (test/e2e/harness.ts), the emulator's
 // request log, the dynamic-provider process's peak memory, and the engine's event timeline.
 
-import * as os from "os";
 import type * as auto from "@pulumi/pulumi/automation";
 import { createTestStack, TestStack } from "../test/e2e/harness";
 import type { EmulatorProcess } from "./emulator";
-import { excessByRoute, Floors, floors, LogSummary, ratio, summarize, WINDOW_MS } from "./measure";
+import { excessByRoute, Floors, floors, loadAverage1m, LogSummary, ratio, summarize, WINDOW_MS } from "./measure";
 import { baselineProgram } from "./baseline";
 import { baselineEnv, installedSdk } from "./installed";
 import { lowerBound, LowerBound, Operation, PortalSpec, portalProgram } from "./portal";
@@ -92,7 +91,7 @@ export async function createBenchStack(emu: EmulatorProcess | undefined, spec: P
     if (e && wait > 0) await sleep(wait);
     await e?.clearRequests();
     const watch = new ProcWatch(100);
-    const load0 = os.loadavg()[0];
+    const load0 = loadAverage1m();
     const timeline = { first: undefined as number | undefined, last: undefined as number | undefined, steps: 0, errors: 0 };
     const cpu0 = process.cpuUsage();
     const t0 = Date.now();
@@ -159,7 +158,7 @@ export async function createBenchStack(emu: EmulatorProcess | undefined, spec: P
       },
       provider,
       programCpuMs: Math.round((cpu1.user + cpu1.system) / 1000),
-      loadAvg1m: [round2(load0), round2(os.loadavg()[0])],
+      loadAvg1m: [load0, loadAverage1m()],
       ...(state ? { state } : {}),
     };
   }
@@ -172,8 +171,4 @@ export async function createBenchStack(emu: EmulatorProcess | undefined, spec: P
     run,
     dispose: () => t.dispose(),
   };
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }

@@ -23,7 +23,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EmulatorProcess } from "./emulator";
-import { floors, LogSummary, ratio, summarize, WINDOW_MS } from "./measure";
+import { floors, loadAverage1m, LogSummary, ratio, summarize, WINDOW_MS } from "./measure";
 import { PeerResult } from "./peer";
 import { editPortal, lowerBound, makePortal, Operation } from "./portal";
 import { createBenchStack, ENGINE_PROFILES, EngineProfile, OpResult } from "./pulumi-ops";
@@ -302,7 +302,7 @@ async function main(): Promise<void> {
       pulumi: pulumiVersion(),
       pulumiSdk: (require("@pulumi/pulumi/package.json") as { version: string }).version,
       platform: `${os.platform()} ${os.release()}`,
-      loadAvg1m: [Math.round(os.loadavg()[0] * 100) / 100],
+      loadAvg1m: [loadAverage1m()],
     },
     options: { ns: o.ns, budgets: o.budgets, ops: o.ops, engines: o.engines.map((e) => e.name), defaultEngineNs: o.defaultEngineNs, peer: o.peer, baseline: o.baseline, editFraction: EDIT_FRACTION },
     baselines: [],
@@ -335,7 +335,7 @@ async function main(): Promise<void> {
     }
   }
   results.finishedAt = new Date().toISOString();
-  results.machine.loadAvg1m.push(Math.round(os.loadavg()[0] * 100) / 100);
+  results.machine.loadAvg1m.push(loadAverage1m());
   save();
   log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s; results in ${path.relative(process.cwd(), o.out)}`);
   if (o.readme) {

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
         resources: resources.length,
         exportBytes: Buffer.byteLength(text),
         bytesPerResource: Math.round(Buffer.byteLength(text) / resources.length),
-        checkpointBytes: files.length > 0 ? fs.statSync(files[0]).size : 0,
+        checkpointBytes: files[0] === undefined ? 0 : fs.statSync(files[0]).size,
         providerBytes: dynamic[0]?.inputs?.__provider?.length ?? 0,
       }),
     );
