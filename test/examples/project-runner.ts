@@ -73,6 +73,18 @@ export async function withFreePorts(steps: ReadmeSteps): Promise<ReadmeSteps> {
   return { emulators: steps.emulators.map(swap), script: steps.script.map(swap), installs: steps.installs };
 }
 
+/**
+ * The README keeps the state in the user's ~/.pulumi (`pulumi login --local`); the CLI finds that directory from the
+ * account's home, not from $HOME, so the test logs in to a scratch directory under its HOME instead.
+ */
+function withScratchBackend(steps: ReadmeSteps, env: NodeJS.ProcessEnv): ReadmeSteps {
+  const local = steps.script.filter((l) => l === "pulumi login --local").length;
+  if (local !== 1) throw new Error(`the README should log in once with \`pulumi login --local\` (found ${local})`);
+  const backend = path.join(env.HOME ?? "", "pulumi-backend");
+  fs.mkdirSync(backend, { recursive: true });
+  return { ...steps, script: steps.script.map((l) => (l === "pulumi login --local" ? `pulumi login file://${backend}` : l)) };
+}
+
 export interface Ran {
   code: number | null;
   output: string;
@@ -170,8 +182,8 @@ export async function toolchain(): Promise<Toolchain | undefined> {
 }
 
 /**
- * The environment a user's shell would have: the CLI and the language host on PATH, a HOME of its own (so that
- * `pulumi login --local` keeps state in a scratch ~/.pulumi), none of this machine's HUBSPOT_/PULUMI_ settings, and
+ * The environment a user's shell would have: the CLI and the language host on PATH, a HOME and PULUMI_HOME of its own
+ * (credentials and plugins stay in the scratch directory), none of this machine's HUBSPOT_/PULUMI_ settings, and
  * the offline switches (no update check, no plugin downloads). npm keeps using the real cache.
  */
 export function userEnv(tc: Toolchain, home: string): NodeJS.ProcessEnv {
@@ -180,6 +192,7 @@ export function userEnv(tc: Toolchain, home: string): NodeJS.ProcessEnv {
   return {
     ...env,
     HOME: home,
+    PULUMI_HOME: path.join(home, ".pulumi"),
     npm_config_cache: process.env.npm_config_cache ?? path.join(os.homedir(), ".npm"),
     PATH: [tc.hostDir, path.dirname(tc.pulumi), process.env.PATH ?? ""].join(path.delimiter),
     PULUMI_SKIP_UPDATE_CHECK: "true",
@@ -254,7 +267,7 @@ export interface ExampleRun {
  * script, and hands the emulators to `inspect` before stopping them. Throws with the whole output when a line fails.
  */
 export async function runReadme(dir: string, steps: ReadmeSteps, env: NodeJS.ProcessEnv, inspect: (r: ExampleRun) => Promise<void>): Promise<void> {
-  const s = await withFreePorts(steps);
+  const s = withScratchBackend(await withFreePorts(steps), env);
   const emulators: StartedEmulator[] = [];
   try {
     for (const args of s.emulators) emulators.push(await startEmulatorProcess(args, dir, env));
