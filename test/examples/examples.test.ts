@@ -76,8 +76,12 @@ const checks: Record<string, (r: ExampleRun) => Promise<void>> = {
   },
 };
 
-/** Checks every run shares: creates, the edit planned as exactly one in-place update, deletes. */
-function commonChecks(example: string, output: string): void {
+/** Checks every run shares: the plans the README announces, creates, the edit as one in-place update, deletes. */
+function commonChecks(example: string, script: string[], output: string): void {
+  // A README comment such as `# + 5 to create` says what the line's preview shows: hold it to that.
+  for (const line of script) {
+    for (const m of line.matchAll(/# ([+~-] \d+ to (?:create|update|delete))/g)) expect(output, `${example}: ${line}`).to.include(m[1]);
+  }
   expect(output).to.match(/\+ \d+ created/);
   const edit = afterEdit(output);
   expect(edit, `${example}: the edit's preview`).to.match(/~ 1 to update/);
@@ -116,7 +120,7 @@ describe("examples: every example project through `pulumi up` and the Node.js la
       const before = snapshot(dir);
       try {
         await runReadme(dir, steps, userEnv(tc!, home()), async (r) => {
-          commonChecks(example, r.output);
+          commonChecks(example, steps.script, r.output);
           await checks[example]!(r);
         });
       } finally {
@@ -134,8 +138,9 @@ describe("examples: every example project through `pulumi up` and the Node.js la
         expect(ref, `${f} names its schema`).to.be.a("string");
         expect(fs.readFileSync(path.resolve(dir, ref!), "utf8")).to.equal(fs.readFileSync(path.join(repoRoot, "schema.json"), "utf8"));
       }
-      await runReadme(dir, readmeSteps(readme()), env, async (r) => {
-        commonChecks(example, r.output);
+      const steps = readmeSteps(readme());
+      await runReadme(dir, steps, env, async (r) => {
+        commonChecks(example, steps.script, r.output);
         await checks[example]!(r);
       });
     });
