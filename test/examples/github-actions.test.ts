@@ -143,7 +143,7 @@ cp "$body" "${comments}/comment-$n.md"
       const posted = fs.readdirSync(comments);
       expect(posted).to.deep.equal(["comment-0.md"]);
       const table = fs.readFileSync(path.join(comments, "comment-0.md"), "utf8");
-      expect(table).to.match(/\| Contacts → Companies \| label `Manager` \|/);
+      expect(table).to.include("| Contacts → Companies | label `Manager / Employee` | added |");
       // A preview writes nothing.
       const userLabels = async (): Promise<string[]> =>
         (await emulatorGet<{ results: { category: string; label: string | null }[] }>(emu, "/crm/v4/associations/contacts/companies/labels")).results
