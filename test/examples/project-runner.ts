@@ -207,6 +207,8 @@ let tarball: Promise<string> | undefined;
 export function packedTarball(): Promise<string> {
   tarball ??= (async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hubspot-examples-pack-"));
+    // Shared by every test file of the process, so removed when the process ends rather than by one file's after().
+    process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
     const out = await mustRun("npm", ["pack", "--silent", "--pack-destination", dir], repoRoot, process.env);
     const file = path.join(dir, out.trim().split("\n").pop() ?? "");
     if (!fs.existsSync(file)) throw new Error(`npm pack wrote no ${file}:\n${out}`);
