@@ -30,7 +30,8 @@ interface Label {
 
 const userLabels = async (emu: StartedEmulator, from: string, to: string): Promise<string[]> =>
   (await emulatorGet<{ results: Label[] }>(emu, `/crm/v4/associations/${from}/${to}/labels`)).results
-    .filter((l) => l.category === "USER_DEFINED")
+    // A custom object's unlabeled type is USER_DEFINED too, without a label.
+    .filter((l) => l.category === "USER_DEFINED" && l.label !== null)
     .map((l) => l.label ?? "")
     .sort();
 
