@@ -22,7 +22,7 @@ pulumi_version="${NEWEST_PULUMI_VERSION:-3.276.0}"
 # Every layer whose result can depend on the SDK, the CLI or Node, but the reliability suites (faults, bad inputs,
 # secrets, SIGKILL, soak): they test our own recovery and take about ten minutes more; the oldest leg runs them all.
 # They pass here too (NEWEST_LAYERS=reliability bash scripts/leg-newest.sh).
-layers="${NEWEST_LAYERS:-unit,document,emulator,compat,client,cli,provider,serialization,schema-mocks,pack,e2e,scale}"
+layers="${NEWEST_LAYERS:-unit,document,emulator,compat,client,cli,provider,serialization,schema-mocks,pack,e2e,examples,scale}"
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-hubspot-associations}"

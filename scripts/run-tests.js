@@ -39,6 +39,7 @@ const LAYER_ORDER = [
   { folder: "schema-mocks", cli: false },
   { folder: "pack", cli: true },
   { folder: "e2e", cli: true },
+  { folder: "examples", cli: true },
   { folder: "scale", cli: true },
   { folder: "reliability", cli: true },
 ];
