@@ -26,12 +26,6 @@ export default tseslint.config(
     },
   },
   {
-    // examples/ (and test/examples/) are linted without type information until they move to the test program's
-    // rules (see tsconfig.bench-examples.json); deleting this block switches the rules above on for them.
-    files: ["examples/**", "test/examples/**"],
-    ...tseslint.configs.disableTypeChecked,
-  },
-  {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

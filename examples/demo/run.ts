@@ -15,7 +15,7 @@ import { AssociationSchemaDocument, loadDocumentFile } from "pulumi-hubspot-asso
 import { renderMarkdown } from "../../cli/commands/summarize/markdown";
 import { describePreview } from "../../cli/commands/summarize/describe";
 import { parsePreviewJson } from "../../cli/commands/summarize/preview-json";
-import { pairDisplay, resolveObjectType } from "../../model";
+import { pairDisplay, pairKey, resolveObjectType } from "../../model";
 import { offlineEnv, previewJson, pulumiCommand, repoRoot } from "../support/automation";
 import { demo } from "./program";
 
@@ -83,15 +83,17 @@ async function readBack(doc: AssociationSchemaDocument | undefined, client: HubS
   if (!doc) return "(the document did not load)";
   const pairs = new Map<string, [string, string]>();
   for (const p of doc.associations) {
-    for (const [a, b] of [
+    const directions: [string, string][] = [
       [p.from, p.to],
       [p.to, p.from],
-    ]) {
-      const ids = [a, b].map((v) => {
+    ];
+    for (const [a, b] of directions) {
+      const idOf = (v: string): string => {
         const r = resolveObjectType(v);
         return r.ok ? r.id : v;
-      });
-      pairs.set(ids.join("/"), [ids[0], ids[1]]);
+      };
+      const [fromId, toId] = [idOf(a), idOf(b)];
+      pairs.set(pairKey(fromId, toId), [fromId, toId]);
     }
   }
   const lines = ["| pair | typeId | category | label | limit |", "|---|---|---|---|---|"];
