@@ -62,7 +62,10 @@ describe("test runner: layers from folders, every file runs", function () {
     expect(groups.slice(firstCli).every((g) => g.cli)).to.equal(true);
     for (const entry of ["reliability/sigkill.test.ts", "reliability/soak.test.ts"]) {
       const own = groups.filter((g) => g.files.some((f) => f.endsWith(entry)));
-      expect(own.map((g) => g.files.length), entry).to.deep.equal([1]);
+      expect(
+        own.map((g) => g.files.length),
+        entry,
+      ).to.deep.equal([1]);
     }
   });
 
@@ -75,7 +78,10 @@ describe("test runner: layers from folders, every file runs", function () {
   });
 
   it("--layers runs the named folders; a process-of-its-own entry only when named itself", () => {
-    const files = (layers: string[]) => runner.selectGroups(t, groups, { fast: false, layers }).flatMap((g) => g.files.map((f) => path.relative(repoRoot, f)));
+    const files = (layers: string[]) =>
+      runner
+        .selectGroups(t, groups, { fast: false, layers })
+        .flatMap((g) => g.files.map((f) => path.relative(repoRoot, f)));
     const reliability = files(["reliability"]);
     expect(reliability).to.include("test/reliability/faults.test.ts");
     expect(reliability).to.not.include("test/reliability/sigkill.test.ts");
@@ -85,7 +91,7 @@ describe("test runner: layers from folders, every file runs", function () {
   });
 
   it("runs a folder it does not know, with the CLI layers", () => {
-    const root = scratchTree({ "test/unit/a.test.ts": "", "test/examples/b.test.ts": "", "test/e2e/c.test.ts": "" });
+    const root = scratchTree({ "test/unit/a.test.ts": "", "test/newlayer/b.test.ts": "", "test/e2e/c.test.ts": "" });
     const said: string[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => said.push(args.join(" "));
@@ -93,13 +99,15 @@ describe("test runner: layers from folders, every file runs", function () {
       const planned = runner.planGroups(runner.tree(root));
       expect(planned.map((g) => [g.layers, g.cli])).to.deep.equal([
         [["unit"], false],
-        [["examples", "e2e"], true],
+        [["newlayer", "e2e"], true],
       ]);
     } finally {
       console.error = original;
       fs.rmSync(root, { recursive: true, force: true });
     }
-    expect(said).to.deep.equal(["run-tests: test/examples is not classified in scripts/run-tests.js LAYER_ORDER; running it with the CLI layers"]);
+    expect(said).to.deep.equal([
+      "run-tests: test/newlayer is not classified in scripts/run-tests.js LAYER_ORDER; running it with the CLI layers",
+    ]);
   });
 
   it("passes when every file ran, and fails naming a file that was not compiled or defines no test", () => {
