@@ -21,7 +21,7 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": "error",
       // String(x) of an object is "[object Object]": find out what the value is first.
       "@typescript-eslint/no-base-to-string": "error",
-      "eqeqeq": ["error", "always", { null: "ignore" }],
+      eqeqeq: ["error", "always", { null: "ignore" }],
       "no-console": "off",
     },
   },
@@ -30,7 +30,13 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly" },
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+      },
     },
   },
 );

@@ -47,7 +47,10 @@ export function baselineProgram(getSpec: () => PortalSpec): pulumi.automation.Pu
       new NoopLimits(m.key, {
         fromObjectType: m.from,
         toObjectType: m.to,
-        limits: [{ unlabeled: true, maxToObjectIds: m.unlabeledMax }, ...(label ? [{ typeId: label.typeId, maxToObjectIds: m.labelMax }] : [])],
+        limits: [
+          { unlabeled: true, maxToObjectIds: m.unlabeledMax },
+          ...(label ? [{ typeId: label.typeId, maxToObjectIds: m.labelMax }] : []),
+        ],
       });
     }
     return { labels: spec.labels.length, limits: spec.limits.length };

@@ -21,14 +21,21 @@ interface RequestLog {
 
 /** The most requests the server accepted in any rolling window (from its log's arrival times). */
 function maxAcceptedInAnyWindow(log: RequestLog, windowMs: number): number {
-  const times = log.entries.filter((e) => e.status !== 429).map((e) => Date.parse(e.at)).sort((a, b) => a - b);
+  const times = log.entries
+    .filter((e) => e.status !== 429)
+    .map((e) => Date.parse(e.at))
+    .sort((a, b) => a - b);
   return busiestWindow(times, windowMs);
 }
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0, rateLimitPer10s: BUDGET_PER_10S });
   try {
-    const client = new HubSpotClient({ accessToken: emulator.token, baseUrl: emulator.url, maxRequestsPer10s: BUDGET_PER_10S });
+    const client = new HubSpotClient({
+      accessToken: emulator.token,
+      baseUrl: emulator.url,
+      maxRequestsPer10s: BUDGET_PER_10S,
+    });
     let successes = 0;
     let failures = 0;
     const failureMessages = new Set<string>();
@@ -49,7 +56,9 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const wallMs = Date.now() - t0;
 
-    const log = (await (await fetch(`${emulator.url}/__emulator/requests`, { headers: { authorization: `Bearer ${emulator.token}` } })).json()) as RequestLog;
+    const log = (await (
+      await fetch(`${emulator.url}/__emulator/requests`, { headers: { authorization: `Bearer ${emulator.token}` } })
+    ).json()) as RequestLog;
     const floorMs = Math.ceil(TOTAL_CALLS / BUDGET_PER_10S - 1) * WINDOW_MS;
     const stats = client.stats();
     const result = {

@@ -29,7 +29,9 @@ export class EmulatorProcess {
 
   static async start(budgetPer10s: number, windowMs = 10_000): Promise<EmulatorProcess> {
     const script = path.join(__dirname, "emulator-process.js");
-    const child = spawn(process.execPath, [script, String(budgetPer10s), String(windowMs)], { stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [script, String(budgetPer10s), String(windowMs)], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     const line = await new Promise<string>((resolve, reject) => {
       const rl = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
       rl.once("line", (l) => {

@@ -33,7 +33,10 @@ function install(): void {
   }
   fs.mkdirSync(noopDir, { recursive: true });
   fs.copyFileSync(path.join(__dirname, "noop-provider.js"), path.join(noopDir, "index.js"));
-  fs.writeFileSync(path.join(noopDir, "package.json"), JSON.stringify({ name: "bench-noop-provider", version: "0.0.0", main: "index.js" }) + "\n");
+  fs.writeFileSync(
+    path.join(noopDir, "package.json"),
+    JSON.stringify({ name: "bench-noop-provider", version: "0.0.0", main: "index.js" }) + "\n",
+  );
   installed = true;
 }
 

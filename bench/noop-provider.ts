@@ -16,8 +16,13 @@ const noopProvider: pulumi.dynamic.ResourceProvider<Bag, Bag> = {
     return { id: String(1000 + h), outs: { ...inputs, typeId: 1000 + h } };
   },
   async diff(_id: string, olds: Bag, news: Bag) {
-    const changed = Object.keys(news).filter((k) => k !== "typeId" && JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
-    return { changes: changed.length > 0, replaces: changed.filter((k) => k !== "label" && k !== "inverseLabel" && k !== "limits") };
+    const changed = Object.keys(news).filter(
+      (k) => k !== "typeId" && JSON.stringify(olds[k]) !== JSON.stringify(news[k]),
+    );
+    return {
+      changes: changed.length > 0,
+      replaces: changed.filter((k) => k !== "label" && k !== "inverseLabel" && k !== "limits"),
+    };
   },
   async update(_id: string, olds: Bag, news: Bag) {
     return { outs: { ...news, typeId: olds.typeId } };

@@ -30,8 +30,18 @@ export interface PeerResult {
   maxRssKb: number;
 }
 
-export async function reconcile(url: string, token: string, spec: PortalSpec, mode: "up" | "check"): Promise<PeerResult> {
-  const client = new Client({ accessToken: token, basePath: url, limiterOptions: DEFAULT_LIMITER_OPTIONS, numberOfApiCallRetries: 3 });
+export async function reconcile(
+  url: string,
+  token: string,
+  spec: PortalSpec,
+  mode: "up" | "check",
+): Promise<PeerResult> {
+  const client = new Client({
+    accessToken: token,
+    basePath: url,
+    limiterOptions: DEFAULT_LIMITER_OPTIONS,
+    numberOfApiCallRetries: 3,
+  });
   const defs = client.crm.associations.v4.schema.definitionsApi;
   const failures: string[] = [];
   let created = 0;
@@ -45,17 +55,24 @@ export async function reconcile(url: string, token: string, spec: PortalSpec, mo
     [...pairsToReadOnRefresh(spec)].map(async (key) => {
       const [from = "", to = ""] = key.split("/");
       const r = await defs.getAll(from, to);
-      labelsByPair.set(key, r.results.map((x) => ({ category: String(x.category), typeId: x.typeId, label: x.label ?? null })));
+      labelsByPair.set(
+        key,
+        r.results.map((x) => ({ category: String(x.category), typeId: x.typeId, label: x.label ?? null })),
+      );
     }),
   );
 
   // 2. Missing labels: create them (paired ones in one call), remember every label's typeId.
   const typeIds = new Map<string, number>();
   const existing = (l: LabelSpec): number | undefined => {
-    const fwd = (labelsByPair.get(`${l.from}/${l.to}`) ?? []).find((x) => x.category === "USER_DEFINED" && x.label === l.label);
+    const fwd = (labelsByPair.get(`${l.from}/${l.to}`) ?? []).find(
+      (x) => x.category === "USER_DEFINED" && x.label === l.label,
+    );
     if (!fwd) return undefined;
     if (l.inverseLabel === undefined) return fwd.typeId;
-    const inv = (labelsByPair.get(`${l.to}/${l.from}`) ?? []).find((x) => x.category === "USER_DEFINED" && x.label === l.inverseLabel);
+    const inv = (labelsByPair.get(`${l.to}/${l.from}`) ?? []).find(
+      (x) => x.category === "USER_DEFINED" && x.label === l.inverseLabel,
+    );
     return inv ? fwd.typeId : undefined;
   };
   await Promise.all(
@@ -68,7 +85,11 @@ export async function reconcile(url: string, token: string, spec: PortalSpec, mo
       drift++;
       if (mode === "check") return;
       try {
-        const r = await defs.create(l.from, l.to, { name: l.name, label: l.label, ...(l.inverseLabel !== undefined ? { inverseLabel: l.inverseLabel } : {}) });
+        const r = await defs.create(l.from, l.to, {
+          name: l.name,
+          label: l.label,
+          ...(l.inverseLabel !== undefined ? { inverseLabel: l.inverseLabel } : {}),
+        });
         const fwd = r.results.filter((x) => x.label === l.label).sort((a, b) => a.typeId - b.typeId)[0];
         if (fwd) typeIds.set(l.key, fwd.typeId);
         created++;
@@ -87,14 +108,20 @@ export async function reconcile(url: string, token: string, spec: PortalSpec, mo
         failures.push(`GET ${base}: ${res.status}`);
         return;
       }
-      const current = ((await res.json()) as { results: { category: string; typeId: number; userEnforcedMaxToObjectIds?: number }[] }).results;
+      const current = (
+        (await res.json()) as { results: { category: string; typeId: number; userEnforcedMaxToObjectIds?: number }[] }
+      ).results;
       const unlabeled = (labelsByPair.get(`${m.from}/${m.to}`) ?? []).find((x) => x.label === null);
       const desired: { category: string; typeId: number; maxToObjectIds: number }[] = [];
-      if (unlabeled) desired.push({ category: unlabeled.category, typeId: unlabeled.typeId, maxToObjectIds: m.unlabeledMax });
+      if (unlabeled)
+        desired.push({ category: unlabeled.category, typeId: unlabeled.typeId, maxToObjectIds: m.unlabeledMax });
       const labelTypeId = m.labelKey !== undefined ? typeIds.get(m.labelKey) : undefined;
-      if (labelTypeId !== undefined) desired.push({ category: "USER_DEFINED", typeId: labelTypeId, maxToObjectIds: m.labelMax });
+      if (labelTypeId !== undefined)
+        desired.push({ category: "USER_DEFINED", typeId: labelTypeId, maxToObjectIds: m.labelMax });
       const toCreate = desired.filter((d) => !current.some((c) => c.typeId === d.typeId));
-      const toUpdate = desired.filter((d) => current.some((c) => c.typeId === d.typeId && c.userEnforcedMaxToObjectIds !== d.maxToObjectIds));
+      const toUpdate = desired.filter((d) =>
+        current.some((c) => c.typeId === d.typeId && c.userEnforcedMaxToObjectIds !== d.maxToObjectIds),
+      );
       drift += toCreate.length + toUpdate.length;
       if (mode === "check") return;
       for (const [op, inputs] of [
@@ -109,7 +136,15 @@ export async function reconcile(url: string, token: string, spec: PortalSpec, mo
     }),
   );
 
-  return { mode, wallMs: Date.now() - t0, created, limitBatches, drift, failures, maxRssKb: process.resourceUsage().maxRSS };
+  return {
+    mode,
+    wallMs: Date.now() - t0,
+    created,
+    limitBatches,
+    drift,
+    failures,
+    maxRssKb: process.resourceUsage().maxRSS,
+  };
 }
 
 if (require.main === module) {

@@ -66,7 +66,8 @@ export interface PortalOptions {
 
 export function directedPairs(count: number, oneDirection = false): [string, string][] {
   if (oneDirection) {
-    if (count < 1 || count > UNORDERED_PAIRS.length) throw new Error(`directedPairs must be 1..${UNORDERED_PAIRS.length} with oneDirection`);
+    if (count < 1 || count > UNORDERED_PAIRS.length)
+      throw new Error(`directedPairs must be 1..${UNORDERED_PAIRS.length} with oneDirection`);
     return UNORDERED_PAIRS.slice(0, count).map(([a, b]) => [a, b]);
   }
   if (count % 2 !== 0 || count < 2 || count > 2 * UNORDERED_PAIRS.length) {
@@ -102,7 +103,11 @@ export function makePortal(o: PortalOptions): PortalSpec {
 }
 
 /** Edits the display text (and the inverse text of paired labels) of every `1 / fraction`-th label. */
-export function editPortal(spec: PortalSpec, fraction: number, tag = "edited"): { spec: PortalSpec; edited: LabelSpec[] } {
+export function editPortal(
+  spec: PortalSpec,
+  fraction: number,
+  tag = "edited",
+): { spec: PortalSpec; edited: LabelSpec[] } {
   const every = Math.max(1, Math.round(1 / fraction));
   const edited: LabelSpec[] = [];
   const labels = spec.labels.map((l, i) => {
@@ -181,7 +186,6 @@ export interface LowerBound {
   total: number;
   byRoute: Record<string, number>;
 }
-
 
 function bound(parts: [string, number][]): LowerBound {
   const byRoute: Record<string, number> = {};

@@ -83,7 +83,9 @@ function isDynamicProvider(pid: number): boolean {
     // argv[0] is node, and one argument is the provider script itself (not, e.g., the shell wrapper's
     // `node -e "require.resolve('@pulumi/pulumi/cmd/dynamic-provider')"` that locates it).
     const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-    return /(^|\/)node$/.test(argv[0] ?? "") && argv.slice(1).some((a) => /cmd\/dynamic-provider(\/index\.js)?$/.test(a));
+    return (
+      /(^|\/)node$/.test(argv[0] ?? "") && argv.slice(1).some((a) => /cmd\/dynamic-provider(\/index\.js)?$/.test(a))
+    );
   } catch {
     return false;
   }

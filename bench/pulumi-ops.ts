@@ -47,7 +47,13 @@ export interface OpResult {
   wallToSteadyFloor: number | null;
   wallToStrictFloor: number | null;
   /** Engine timeline, ms after the operation started. */
-  engine: { firstStepMs?: number; lastStepMs?: number; steps: number; errorDiagnostics: number; changes?: Record<string, number> };
+  engine: {
+    firstStepMs?: number;
+    lastStepMs?: number;
+    steps: number;
+    errorDiagnostics: number;
+    changes?: Record<string, number>;
+  };
   provider: ProcWatchResult;
   /** CPU time of this process (the inline program, the Automation API and the bench's own polling), ms. */
   programCpuMs: number;
@@ -67,7 +73,12 @@ export interface BenchStack {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** `emu` undefined: the same resource graph through the no-op provider of bench/baseline.ts. */
-export async function createBenchStack(emu: EmulatorProcess | undefined, spec: PortalSpec, engine: EngineProfile, projectName = "bench"): Promise<BenchStack> {
+export async function createBenchStack(
+  emu: EmulatorProcess | undefined,
+  spec: PortalSpec,
+  engine: EngineProfile,
+  projectName = "bench",
+): Promise<BenchStack> {
   let current = spec;
   const env: Record<string, string> = {};
   if (engine.skipCheckpoints) env.PULUMI_SKIP_CHECKPOINTS = "true";
@@ -85,14 +96,24 @@ export async function createBenchStack(emu: EmulatorProcess | undefined, spec: P
   });
   let lastRequestAt = 0;
 
-  async function run(op: Operation, e: EmulatorProcess | undefined, budget: number, opts: { edited?: number } = {}): Promise<OpResult> {
+  async function run(
+    op: Operation,
+    e: EmulatorProcess | undefined,
+    budget: number,
+    opts: { edited?: number } = {},
+  ): Promise<OpResult> {
     // Start every operation with an empty rate window (the floors assume one): wait out the previous one.
     const wait = lastRequestAt + WINDOW_MS + 250 - Date.now();
     if (e && wait > 0) await sleep(wait);
     await e?.clearRequests();
     const watch = new ProcWatch(100);
     const load0 = loadAverage1m();
-    const timeline = { first: undefined as number | undefined, last: undefined as number | undefined, steps: 0, errors: 0 };
+    const timeline = {
+      first: undefined as number | undefined,
+      last: undefined as number | undefined,
+      steps: 0,
+      errors: 0,
+    };
     const cpu0 = process.cpuUsage();
     const t0 = Date.now();
     const onEvent = (ev: auto.EngineEvent): void => {

@@ -8,15 +8,30 @@ import type { OpResult } from "./pulumi-ops";
 import type { BenchResults } from "./run";
 import { TERRAFORM_DEFAULT_PER_10S, terraformModel } from "./terraform-model";
 
-const OPS: Record<Operation, string> = { up: "up from empty", preview: "preview unchanged", refresh: "refresh unchanged", upEdit: "up after edits", destroy: "destroy" };
+const OPS: Record<Operation, string> = {
+  up: "up from empty",
+  preview: "preview unchanged",
+  refresh: "refresh unchanged",
+  upEdit: "up after edits",
+  destroy: "destroy",
+};
 const s = (ms: number | undefined): string => (ms === undefined ? "–" : (ms / 1000).toFixed(1));
-const x = (r: number | null | undefined): string => (r === null || r === undefined || !Number.isFinite(r) ? "–" : r.toFixed(2));
+const x = (r: number | null | undefined): string =>
+  r === null || r === undefined || !Number.isFinite(r) ? "–" : r.toFixed(2);
 const kb = (b: number): string => (b / 1024).toFixed(1);
 
 /** The engine baseline's run of `op` at N and profile next to `budget` (else the one run for every budget). */
-export function baselineOf(r: BenchResults, n: number, engine: string, op: Operation, budget?: number): OpResult | undefined {
+export function baselineOf(
+  r: BenchResults,
+  n: number,
+  engine: string,
+  op: Operation,
+  budget?: number,
+): OpResult | undefined {
   const all = (r.baselines ?? []).filter((b) => b.n === n && b.engine.name === engine);
-  return (all.find((b) => b.budget === budget) ?? all.find((b) => b.budget === undefined))?.ops.find((o) => o.op === op);
+  return (all.find((b) => b.budget === budget) ?? all.find((b) => b.budget === undefined))?.ops.find(
+    (o) => o.op === op,
+  );
 }
 
 export function stateTable(r: BenchResults): string[] {
@@ -27,11 +42,14 @@ export function stateTable(r: BenchResults): string[] {
   const add = (who: string, n: number, engine: string, ops: OpResult[]): void => {
     for (const o of ops) {
       if (!o.state) continue;
-      rows.push(`| ${who} | ${n} | ${engine} | ${OPS[o.op]} | ${o.state.resources} | ${kb(o.state.exportBytes)} | ${o.state.bytesPerResource} | ${o.state.bytesPerDynamicResource} | ${o.state.providerChars ?? "–"} | ${kb(o.state.checkpointBytes)} |`);
+      rows.push(
+        `| ${who} | ${n} | ${engine} | ${OPS[o.op]} | ${o.state.resources} | ${kb(o.state.exportBytes)} | ${o.state.bytesPerResource} | ${o.state.bytesPerDynamicResource} | ${o.state.providerChars ?? "–"} | ${kb(o.state.checkpointBytes)} |`,
+      );
     }
   };
   for (const sc of r.scenarios) add(`this package (budget ${sc.budget})`, sc.n, sc.engine.name, sc.ops);
-  for (const b of r.baselines ?? []) add(`engine baseline${b.budget !== undefined ? ` (next to ${b.budget})` : ""}`, b.n, b.engine.name, b.ops);
+  for (const b of r.baselines ?? [])
+    add(`engine baseline${b.budget !== undefined ? ` (next to ${b.budget})` : ""}`, b.n, b.engine.name, b.ops);
   return rows;
 }
 
@@ -54,7 +72,10 @@ export function baselineTable(r: BenchResults): string[] {
 
 /** Issue 12's targets for the default profile (plain `pulumi up`, no flag, no environment). */
 export function targetsTable(r: BenchResults): string[] {
-  const rows: string[] = ["| budget /10 s | N | measure | value | target | met | the engine alone (baseline) |", "|---:|---:|---|---:|---:|---|---|"];
+  const rows: string[] = [
+    "| budget /10 s | N | measure | value | target | met | the engine alone (baseline) |",
+    "|---:|---:|---|---:|---:|---|---|",
+  ];
   for (const sc of r.scenarios.filter((c) => c.engine.name === "default")) {
     const op = (o: Operation): OpResult | undefined => sc.ops.find((p) => p.op === o);
     const up = op("up");
@@ -72,7 +93,9 @@ export function targetsTable(r: BenchResults): string[] {
       const b = baselineOf(r, sc.n, "default", o, sc.budget);
       if (!ours || !b) continue;
       const v = ours.wallMs / b.wallMs;
-      rows.push(`| ${sc.budget} | ${sc.n} | ${OPS[o]}: wall / baseline | ${x(v)} | 1.3 | ${v <= 1.3 ? "yes" : "no"} | ${s(b.wallMs)} s |`);
+      rows.push(
+        `| ${sc.budget} | ${sc.n} | ${OPS[o]}: wall / baseline | ${x(v)} | 1.3 | ${v <= 1.3 ? "yes" : "no"} | ${s(b.wallMs)} s |`,
+      );
     }
   }
   return rows;
@@ -110,7 +133,9 @@ export function cpuTable(r: BenchResults): string[] {
     "|---:|---:|---|---|---|---|---|---|",
   ];
   const cpu = (o: OpResult | undefined): [number, number, number] | undefined =>
-    o?.programCpuMs === undefined || o.provider.cpuMs === undefined ? undefined : [o.programCpuMs, o.provider.cpuMs.provider, o.provider.cpuMs.cli];
+    o?.programCpuMs === undefined || o.provider.cpuMs === undefined
+      ? undefined
+      : [o.programCpuMs, o.provider.cpuMs.provider, o.provider.cpuMs.cli];
   for (const sc of r.scenarios) {
     for (const o of sc.ops) {
       const a = cpu(o);
@@ -118,7 +143,9 @@ export function cpuTable(r: BenchResults): string[] {
       const b = cpu(baselineOf(r, sc.n, sc.engine.name, o.op, sc.budget));
       const pair = (i: number): string => `${s(a[i])} / ${b ? s(b[i]) : "–"}`;
       const sum = (v: [number, number, number]): number => v[0] + v[1] + v[2];
-      rows.push(`| ${sc.budget} | ${sc.n} | ${sc.engine.name} | ${OPS[o.op]} | ${pair(0)} | ${pair(1)} | ${pair(2)} | ${s(sum(a))} / ${b ? s(sum(b)) : "–"} |`);
+      rows.push(
+        `| ${sc.budget} | ${sc.n} | ${sc.engine.name} | ${OPS[o.op]} | ${pair(0)} | ${pair(1)} | ${pair(2)} | ${s(sum(a))} / ${b ? s(sum(b)) : "–"} |`,
+      );
     }
   }
   return rows.length > 2 ? rows : [];

@@ -79,7 +79,12 @@ export function renderReadmeTables(r: BenchResults): string {
     lines.push("### The default profile (plain `pulumi up`) against issue 12's targets", "", ...targetsTable(r), "");
   }
   if ((r.baselines ?? []).length > 0) {
-    lines.push("### Over the engine baseline (the same resources through a no-op dynamic provider)", "", ...baselineTable(r), "");
+    lines.push(
+      "### Over the engine baseline (the same resources through a no-op dynamic provider)",
+      "",
+      ...baselineTable(r),
+      "",
+    );
     const cpu = cpuTable(r);
     if (cpu.length > 0) lines.push("### Where the time goes: CPU seconds per process", "", ...cpu, "");
   }
@@ -91,10 +96,18 @@ export function renderReadmeTables(r: BenchResults): string {
     "|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   );
   for (const sc of r.scenarios) lines.push(...scenarioRows(sc));
-  lines.push("", "Requests by route (every scenario):", "", "| budget | N | engine | operation | requests by route | above the lower bound |", "|---:|---:|---|---|---|---|");
+  lines.push(
+    "",
+    "Requests by route (every scenario):",
+    "",
+    "| budget | N | engine | operation | requests by route | above the lower bound |",
+    "|---:|---:|---|---|---|---|",
+  );
   for (const sc of r.scenarios) {
     for (const op of sc.ops) {
-      lines.push(`| ${sc.budget} | ${sc.n} | ${sc.engine.name} | ${OP_NAMES[op.op]} | ${routes(op.requests.byRoute)} | ${Object.keys(op.excess).length === 0 ? "none" : routes(op.excess)} |`);
+      lines.push(
+        `| ${sc.budget} | ${sc.n} | ${sc.engine.name} | ${OP_NAMES[op.op]} | ${routes(op.requests.byRoute)} | ${Object.keys(op.excess).length === 0 ? "none" : routes(op.excess)} |`,
+      );
     }
   }
   if (r.peer.length > 0) {
@@ -107,7 +120,12 @@ export function renderReadmeTables(r: BenchResults): string {
       ...peerRows(r.peer, r.scenarios),
     );
   }
-  lines.push("", "### The Terraform provider's requests (a model from its source, see above) beside ours", "", ...terraformTable(r));
+  lines.push(
+    "",
+    "### The Terraform provider's requests (a model from its source, see above) beside ours",
+    "",
+    ...terraformTable(r),
+  );
   return lines.join("\n");
 }
 

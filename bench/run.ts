@@ -75,7 +75,16 @@ export interface PeerRun {
 export interface BenchResults {
   startedAt: string;
   finishedAt?: string;
-  machine: { cpus: number; model: string; memGb: number; node: string; pulumi: string; pulumiSdk: string; platform: string; loadAvg1m: number[] };
+  machine: {
+    cpus: number;
+    model: string;
+    memGb: number;
+    node: string;
+    pulumi: string;
+    pulumiSdk: string;
+    platform: string;
+    loadAvg1m: number[];
+  };
   options: Record<string, unknown>;
   baselines: BaselineResult[];
   scenarios: ScenarioResult[];
@@ -105,13 +114,29 @@ function parseArgs(argv: string[]): Options {
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean);
-  const known = new Set(["--n", "--budget", "--ops", "--engine", "--default-engine-n", "--no-peer", "--no-baseline", "--out", "--readme", "--help"]);
-  for (const a of argv) if (a.startsWith("--") && !known.has(a)) throw new Error(`unknown option ${a} (see the header of bench/run.ts)`);
+  const known = new Set([
+    "--n",
+    "--budget",
+    "--ops",
+    "--engine",
+    "--default-engine-n",
+    "--no-peer",
+    "--no-baseline",
+    "--out",
+    "--readme",
+    "--help",
+  ]);
+  for (const a of argv)
+    if (a.startsWith("--") && !known.has(a)) throw new Error(`unknown option ${a} (see the header of bench/run.ts)`);
   if (argv.includes("--help")) {
-    console.log(fs.readFileSync(__filename.replace(/dist[\\/]bench[\\/]run\.js$/, "bench/run.ts"), "utf8").split("\n\nimport")[0]);
+    console.log(
+      fs.readFileSync(__filename.replace(/dist[\\/]bench[\\/]run\.js$/, "bench/run.ts"), "utf8").split("\n\nimport")[0],
+    );
     process.exit(0);
   }
-  const full = !["--n", "--budget", "--ops", "--engine", "--default-engine-n", "--no-peer", "--no-baseline"].some((o) => argv.includes(o));
+  const full = !["--n", "--budget", "--ops", "--engine", "--default-engine-n", "--no-peer", "--no-baseline"].some((o) =>
+    argv.includes(o),
+  );
   const ops = list("ops", ALL_OPS.join(",")) as Operation[];
   for (const op of ops) if (!ALL_OPS.includes(op)) throw new Error(`unknown op ${op}; ops: ${ALL_OPS.join(", ")}`);
   const engineNames = list("engine", "fast,default");
@@ -132,7 +157,11 @@ function parseArgs(argv: string[]): Options {
     ops,
     engines,
     // Without --default-engine-n: every N of the run when --engine default was asked for explicitly, else N=500 only.
-    defaultEngineNs: get("default-engine-n") ? list("default-engine-n", "").map(num) : get("engine") ? list("n", "500").map(num) : [500],
+    defaultEngineNs: get("default-engine-n")
+      ? list("default-engine-n", "").map(num)
+      : get("engine")
+        ? list("n", "500").map(num)
+        : [500],
     peer: !argv.includes("--no-peer"),
     baseline: !argv.includes("--no-baseline"),
     out: get("out") ?? path.join(benchDir, full ? "results.json" : "results.quick.json"),
@@ -149,16 +178,28 @@ interface EmulatorState {
 }
 
 /** A cheap check of HubSpot's side after each operation (the control endpoint costs no rate budget). */
-async function verify(emu: EmulatorProcess, op: Operation, expected: { definitions: number; limits: number; texts?: string[] }): Promise<string> {
+async function verify(
+  emu: EmulatorProcess,
+  op: Operation,
+  expected: { definitions: number; limits: number; texts?: string[] },
+): Promise<string> {
   const s = (await emu.state()) as EmulatorState;
   const problems: string[] = [];
-  if (s.definitions.length !== expected.definitions) problems.push(`${s.definitions.length} label halves, expected ${expected.definitions}`);
+  if (s.definitions.length !== expected.definitions)
+    problems.push(`${s.definitions.length} label halves, expected ${expected.definitions}`);
   if (s.limits.length !== expected.limits) problems.push(`${s.limits.length} limits, expected ${expected.limits}`);
-  for (const text of expected.texts ?? []) if (!s.definitions.some((d) => d.label === text)) problems.push(`label "${text}" missing after ${op}`);
+  for (const text of expected.texts ?? [])
+    if (!s.definitions.some((d) => d.label === text)) problems.push(`label "${text}" missing after ${op}`);
   return problems.length === 0 ? "ok" : problems.join("; ");
 }
 
-async function runScenario(budget: number, n: number, engine: EngineProfile, ops: Operation[], log: (s: string) => void): Promise<ScenarioResult> {
+async function runScenario(
+  budget: number,
+  n: number,
+  engine: EngineProfile,
+  ops: Operation[],
+  log: (s: string) => void,
+): Promise<ScenarioResult> {
   const emu = await EmulatorProcess.start(budget);
   const spec = makePortal({ n });
   const { spec: editedSpec, edited } = editPortal(spec, EDIT_FRACTION);
@@ -176,7 +217,12 @@ async function runScenario(budget: number, n: number, engine: EngineProfile, ops
   };
   // Both halves of every label are definitions at HubSpot (a single cross-object label exists in both directions);
   // every pair has two limits (unlabeled and its first label).
-  const full = { definitions: 2 * n, limits: 2 * spec.limits.filter((m) => m.labelKey !== undefined).length + spec.limits.filter((m) => m.labelKey === undefined).length };
+  const full = {
+    definitions: 2 * n,
+    limits:
+      2 * spec.limits.filter((m) => m.labelKey !== undefined).length +
+      spec.limits.filter((m) => m.labelKey === undefined).length,
+  };
   try {
     // Every operation needs the stack made by `up` from empty, so that one always runs (measured or not).
     const sequence = ALL_OPS.filter((op) => op === "up" || ops.includes(op));
@@ -203,7 +249,12 @@ async function runScenario(budget: number, n: number, engine: EngineProfile, ops
   return result;
 }
 
-async function runBaseline(n: number, engine: EngineProfile, ops: Operation[], log: (s: string) => void): Promise<BaselineResult> {
+async function runBaseline(
+  n: number,
+  engine: EngineProfile,
+  ops: Operation[],
+  log: (s: string) => void,
+): Promise<BaselineResult> {
   const spec = makePortal({ n });
   const { spec: editedSpec, edited } = editPortal(spec, EDIT_FRACTION);
   const stack = await createBenchStack(undefined, spec, engine, "baseline");
@@ -214,11 +265,22 @@ async function runBaseline(n: number, engine: EngineProfile, ops: Operation[], l
       const r = await stack.run(op, undefined, 1, { edited: edited.length });
       // What the engine reported is all there is to check: every resource created, updated or deleted as planned.
       const c = r.engine.changes ?? {};
-      const expected: Partial<Record<Operation, [string, number]>> = { up: ["create", n + spec.limits.length + 1], upEdit: ["update", edited.length], destroy: ["delete", n + spec.limits.length + 1] };
+      const expected: Partial<Record<Operation, [string, number]>> = {
+        up: ["create", n + spec.limits.length + 1],
+        upEdit: ["update", edited.length],
+        destroy: ["delete", n + spec.limits.length + 1],
+      };
       const want = expected[op];
-      const verified = !r.ok ? "failed" : want && c[want[0]] !== want[1] ? `${want[0]} ${c[want[0]] ?? 0}, expected ${want[1]}` : "ok";
+      const verified = !r.ok
+        ? "failed"
+        : want && c[want[0]] !== want[1]
+          ? `${want[0]} ${c[want[0]] ?? 0}, expected ${want[1]}`
+          : "ok";
       if (ops.includes(op)) result.ops.push({ ...r, verified });
-      log(`  baseline ${op.padEnd(8)} ${(r.wallMs / 1000).toFixed(1).padStart(6)} s  load ${r.loadAvg1m.join("->")}  ${verified}` + (r.state ? `  state ${r.state.bytesPerResource} B/resource, checkpoint ${r.state.checkpointBytes} B` : ""));
+      log(
+        `  baseline ${op.padEnd(8)} ${(r.wallMs / 1000).toFixed(1).padStart(6)} s  load ${r.loadAvg1m.join("->")}  ${verified}` +
+          (r.state ? `  state ${r.state.bytesPerResource} B/resource, checkpoint ${r.state.checkpointBytes} B` : ""),
+      );
     }
   } finally {
     await stack.dispose();
@@ -226,9 +288,15 @@ async function runBaseline(n: number, engine: EngineProfile, ops: Operation[], l
   return result;
 }
 
-function runPeerProcess(emu: EmulatorProcess, n: number, mode: "up" | "check"): Promise<{ result?: PeerResult; error?: string }> {
+function runPeerProcess(
+  emu: EmulatorProcess,
+  n: number,
+  mode: "up" | "check",
+): Promise<{ result?: PeerResult; error?: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(__dirname, "peer.js"), emu.url, emu.token, String(n), mode], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(__dirname, "peer.js"), emu.url, emu.token, String(n), mode], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -282,7 +350,10 @@ async function runPeer(budget: number, n: number, log: (s: string) => void): Pro
 
 function pulumiVersion(): string {
   try {
-    const root = execFileSync("bash", [path.resolve(__dirname, "..", "..", "scripts", "pulumi-cli.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const root = execFileSync("bash", [path.resolve(__dirname, "..", "..", "scripts", "pulumi-cli.sh")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     return execFileSync(path.join(root, "bin", "pulumi"), ["version"], { encoding: "utf8" }).trim();
   } catch {
     return "unknown";
@@ -304,7 +375,16 @@ async function main(): Promise<void> {
       platform: `${os.platform()} ${os.release()}`,
       loadAvg1m: [loadAverage1m()],
     },
-    options: { ns: o.ns, budgets: o.budgets, ops: o.ops, engines: o.engines.map((e) => e.name), defaultEngineNs: o.defaultEngineNs, peer: o.peer, baseline: o.baseline, editFraction: EDIT_FRACTION },
+    options: {
+      ns: o.ns,
+      budgets: o.budgets,
+      ops: o.ops,
+      engines: o.engines.map((e) => e.name),
+      defaultEngineNs: o.defaultEngineNs,
+      peer: o.peer,
+      baseline: o.baseline,
+      editFraction: EDIT_FRACTION,
+    },
     baselines: [],
     scenarios: [],
     peer: [],
@@ -319,11 +399,15 @@ async function main(): Promise<void> {
       for (const engine of o.engines) {
         if (engine.name === "default" && !o.defaultEngineNs.includes(n)) continue;
         if (o.baseline) {
-          log(`engine baseline next to budget ${budget}/10 s, N = ${n}, engine ${engine.name} (no-op dynamic provider)`);
+          log(
+            `engine baseline next to budget ${budget}/10 s, N = ${n}, engine ${engine.name} (no-op dynamic provider)`,
+          );
           results.baselines.push({ ...(await runBaseline(n, engine, o.ops, log)), budget });
           save();
         }
-        log(`budget ${budget}/10 s, N = ${n}, engine ${engine.name} (parallel ${engine.parallel ?? "default"}, checkpoints ${engine.skipCheckpoints ? "at the end only" : "every step"})`);
+        log(
+          `budget ${budget}/10 s, N = ${n}, engine ${engine.name} (parallel ${engine.parallel ?? "default"}, checkpoints ${engine.skipCheckpoints ? "at the end only" : "every step"})`,
+        );
         results.scenarios.push(await runScenario(budget, n, engine, o.ops, log));
         save();
       }

@@ -10,9 +10,16 @@ import * as fs from "fs";
 import * as path from "path";
 
 interface Old {
-  emulator: { EmulatorProcess: { start(budget: number): Promise<{ url: string; token: string; close(): Promise<void> }> } };
+  emulator: {
+    EmulatorProcess: { start(budget: number): Promise<{ url: string; token: string; close(): Promise<void> }> };
+  };
   harness: {
-    createTestStack(o: unknown): Promise<{ up(o: unknown): Promise<unknown>; exportState(): Promise<string>; backendDir: string; dispose(): Promise<void> }>;
+    createTestStack(o: unknown): Promise<{
+      up(o: unknown): Promise<unknown>;
+      exportState(): Promise<string>;
+      backendDir: string;
+      dispose(): Promise<void>;
+    }>;
   };
   portal: { makePortal(o: { n: number }): unknown; portalProgram(get: () => unknown): unknown };
 }
@@ -22,7 +29,11 @@ async function main(): Promise<void> {
   const n = Number(nText);
   if (!root || !Number.isInteger(n) || n <= 0) throw new Error("usage: state-at-commit.js <built checkout> <N>");
   const load = (p: string): unknown => require(path.resolve(root, "dist", p));
-  const old: Old = { emulator: load("bench/emulator.js") as Old["emulator"], harness: load("test/e2e/harness.js") as Old["harness"], portal: load("bench/portal.js") as Old["portal"] };
+  const old: Old = {
+    emulator: load("bench/emulator.js") as Old["emulator"],
+    harness: load("test/e2e/harness.js") as Old["harness"],
+    portal: load("bench/portal.js") as Old["portal"],
+  };
   const emu = await old.emulator.EmulatorProcess.start(190);
   const spec = old.portal.makePortal({ n });
   const t = await old.harness.createTestStack({
@@ -33,7 +44,9 @@ async function main(): Promise<void> {
   try {
     await t.up({});
     const text = await t.exportState();
-    const resources = (JSON.parse(text) as { deployment: { resources: { type: string; inputs?: { __provider?: string } }[] } }).deployment.resources;
+    const resources = (
+      JSON.parse(text) as { deployment: { resources: { type: string; inputs?: { __provider?: string } }[] } }
+    ).deployment.resources;
     const dynamic = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
     const stacks = path.join(t.backendDir, ".pulumi", "stacks");
     const files: string[] = [];

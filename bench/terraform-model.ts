@@ -28,7 +28,12 @@ export function terraformModel(op: Operation, spec: PortalSpec, edited: number):
   const n = spec.labels.length;
   const paired = spec.labels.filter((l) => l.inverseLabel !== undefined).length;
   const refresh = n + paired;
-  const m = (command: string, gets: number, writes: number): TerraformModel => ({ command, gets, writes, total: gets + writes });
+  const m = (command: string, gets: number, writes: number): TerraformModel => ({
+    command,
+    gets,
+    writes,
+    total: gets + writes,
+  });
   switch (op) {
     case "up":
       return m("terraform apply", 0, n);

@@ -28,13 +28,15 @@ export function isControlPath(pathname: string): boolean {
 
 /** A rate-limit settings body from outside. */
 export function parseRateLimitSettings(raw: unknown): RateLimitSettings {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw validationError("rate-limit settings must be a JSON object");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw validationError("rate-limit settings must be a JSON object");
   const body = raw as Record<string, unknown>;
   const out: RateLimitSettings = {};
   for (const k of ["per10s", "daily"] as const) {
     const v = body[k];
     if (v === undefined) continue;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw validationError(`${k} must be a non-negative integer`);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+      throw validationError(`${k} must be a non-negative integer`);
     out[k] = v;
   }
   if (body.resetDaily !== undefined) {

@@ -64,7 +64,11 @@ const RATE_LIMIT_MESSAGES: Record<RateLimitPolicy, string> = {
 /** 429 body exactly as §6.4: errorType RATE_LIMIT, policyName, no category (the Node client keys its retries on these). */
 export function rateLimitError(policy: RateLimitPolicy, portalId: number, retryAfterSeconds: number): HubSpotError {
   const group =
-    policy === "DAILY" ? "publicapi:private_app-api-calls-daily" : policy === "SECONDLY" ? "publicapi:private_app-api-calls-secondly" : "publicapi:private_app-api-calls-ten-secondly";
+    policy === "DAILY"
+      ? "publicapi:private_app-api-calls-daily"
+      : policy === "SECONDLY"
+        ? "publicapi:private_app-api-calls-secondly"
+        : "publicapi:private_app-api-calls-ten-secondly";
   return new HubSpotError(
     429,
     {
@@ -85,7 +89,11 @@ export function internalError(): HubSpotError {
 export function methodNotAllowedError(method: string, allowed: string[]): HubSpotError {
   return new HubSpotError(
     405,
-    { status: "error", message: `HTTP method ${method} is not supported by this resource. Supported: ${allowed.join(", ")}`, category: "VALIDATION_ERROR" },
+    {
+      status: "error",
+      message: `HTTP method ${method} is not supported by this resource. Supported: ${allowed.join(", ")}`,
+      category: "VALIDATION_ERROR",
+    },
     { allow: allowed.join(", ") },
   );
 }
@@ -95,7 +103,11 @@ export function routeNotFoundError(path: string): HubSpotError {
 }
 
 export function payloadTooLargeError(maxBytes: number): HubSpotError {
-  return new HubSpotError(413, { status: "error", message: `Request body exceeds the maximum of ${maxBytes} bytes`, category: "VALIDATION_ERROR" });
+  return new HubSpotError(413, {
+    status: "error",
+    message: `Request body exceeds the maximum of ${maxBytes} bytes`,
+    category: "VALIDATION_ERROR",
+  });
 }
 
 /** The body HubSpot sends for a given status; used by fault injection. */
@@ -112,7 +124,11 @@ export function bodyForStatus(status: number, policy: RateLimitPolicy | undefine
     case 409:
       return new HubSpotError(409, { status: "error", message: "Conflict (injected fault)", category: "CONFLICT" });
     case 429:
-      return rateLimitError(policy ?? "TEN_SECONDLY_ROLLING", portalId, policy === "DAILY" ? 3600 : policy === "SECONDLY" ? 1 : 10);
+      return rateLimitError(
+        policy ?? "TEN_SECONDLY_ROLLING",
+        portalId,
+        policy === "DAILY" ? 3600 : policy === "SECONDLY" ? 1 : 10,
+      );
     case 500:
       return internalError();
     case 502:

@@ -60,7 +60,10 @@ export class HandlerContext {
       const before = text.slice(0, pos);
       const line = before.split("\n").length;
       const column = pos - (before.lastIndexOf("\n") + 1) + 1;
-      const found = pos < text.length ? `Unexpected character ('${text[pos]}' (code ${text.charCodeAt(pos)}))` : "Unexpected end-of-input";
+      const found =
+        pos < text.length
+          ? `Unexpected character ('${text[pos]}' (code ${text.charCodeAt(pos)}))`
+          : "Unexpected end-of-input";
       throw invalidJsonError(`${found}: ${(e as Error).message.split("\n")[0]}`, line, column);
     }
     return this.parsed.value;
@@ -76,7 +79,8 @@ export class HandlerContext {
 
   jsonArray(javaType: string): unknown[] {
     const v = this.json();
-    if (!Array.isArray(v)) throw invalidJsonError(`Cannot deserialize value of type \`${javaType}\` from ${describeJson(v)} value`);
+    if (!Array.isArray(v))
+      throw invalidJsonError(`Cannot deserialize value of type \`${javaType}\` from ${describeJson(v)} value`);
     return v;
   }
 
@@ -84,7 +88,8 @@ export class HandlerContext {
   batchInputs(max: number, javaType: string): Record<string, unknown>[] {
     const body = this.jsonObject(javaType);
     const inputs = body.inputs;
-    if (!Array.isArray(inputs)) throw validationError("inputs is required and must be an array", { context: { inputs: ["required"] } });
+    if (!Array.isArray(inputs))
+      throw validationError("inputs is required and must be an array", { context: { inputs: ["required"] } });
     if (inputs.length > max) {
       throw validationError(`Batch size ${inputs.length} exceeds the maximum of ${max} inputs for this endpoint`, {
         subCategory: "crm.associations.BATCH_TOO_LARGE",
@@ -92,7 +97,8 @@ export class HandlerContext {
       });
     }
     inputs.forEach((x, i) => {
-      if (typeof x !== "object" || x === null || Array.isArray(x)) throw invalidJsonError(`inputs[${i}] must be an object`);
+      if (typeof x !== "object" || x === null || Array.isArray(x))
+        throw invalidJsonError(`inputs[${i}] must be an object`);
     });
     return inputs as Record<string, unknown>[];
   }
@@ -117,7 +123,12 @@ export function idOf(v: unknown, field: string): string {
   throw validationError(`${field}.id is required`, { context: { [field]: ["required"] } });
 }
 
-export function batchEnvelope<T>(results: T[], errors: unknown[], startedAt: string, status?: string): Record<string, unknown> {
+export function batchEnvelope<T>(
+  results: T[],
+  errors: unknown[],
+  startedAt: string,
+  status?: string,
+): Record<string, unknown> {
   const env: Record<string, unknown> = { status: status ?? "COMPLETE", results };
   if (errors.length > 0) {
     env.numErrors = errors.length;

@@ -6,7 +6,14 @@
 // The emulator keeps this copy on purpose; test/emulator/tables-crosscheck.test.ts compares it with model/.
 import { AssociationDefinition } from "./types";
 
-type Row = [from: string, to: string, aToB: number | undefined, bToA: number | undefined, labelAB: string | null, labelBA: string | null];
+type Row = [
+  from: string,
+  to: string,
+  aToB: number | undefined,
+  bToA: number | undefined,
+  labelAB: string | null,
+  labelBA: string | null,
+];
 
 const P = "Primary";
 
@@ -84,7 +91,13 @@ const ROWS: Row[] = [
 /** Every HUBSPOT_DEFINED type as a directed definition. */
 export function hubspotDefinedTypes(): AssociationDefinition[] {
   const out: AssociationDefinition[] = [];
-  const def = (typeId: number, from: string, to: string, label: string | null, inverseTypeId: number | undefined): AssociationDefinition => ({
+  const def = (
+    typeId: number,
+    from: string,
+    to: string,
+    label: string | null,
+    inverseTypeId: number | undefined,
+  ): AssociationDefinition => ({
     typeId,
     category: "HUBSPOT_DEFINED",
     fromObjectTypeId: from,
@@ -101,4 +114,6 @@ export function hubspotDefinedTypes(): AssociationDefinition[] {
 }
 
 /** Every seeded id; user-defined ids skip them so that typeId alone identifies a type. */
-export const SEEDED_TYPE_IDS: ReadonlySet<number> = new Set(ROWS.flatMap((r) => [r[2], r[3]]).filter((id): id is number => id !== undefined));
+export const SEEDED_TYPE_IDS: ReadonlySet<number> = new Set(
+  ROWS.flatMap((r) => [r[2], r[3]]).filter((id): id is number => id !== undefined),
+);

@@ -30,7 +30,10 @@ export function loadStateFile(file: string): EmulatorStateSnapshot | undefined {
 }
 
 function tempName(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
 }
 
 /** Makes a rename durable: the directory entry itself is flushed (no-op where directories cannot be opened). */

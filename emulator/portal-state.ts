@@ -10,7 +10,13 @@ import { LimitTable } from "./state/limits";
 import { FIRST_RECORD_ID, RecordGraph, StateBounds } from "./state/records";
 import { parseSchemaCreate } from "./state/schema-input";
 import { StateDocumentError } from "./state/snapshot";
-import { AssociationDefinition, CustomObjectRecord, CustomObjectSpec, EmulatorStateSnapshot, LimitRecord } from "./types";
+import {
+  AssociationDefinition,
+  CustomObjectRecord,
+  CustomObjectSpec,
+  EmulatorStateSnapshot,
+  LimitRecord,
+} from "./types";
 
 export interface PortalSettings extends StateBounds {
   portalId: number;
@@ -58,18 +64,29 @@ export class PortalState {
     const given = new Set<string>();
     const names = new Set<string>();
     for (const s of specs) {
-      if (typeof s.name !== "string" || !/^[A-Za-z][A-Za-z0-9_]*$/.test(s.name)) throw new Error(`emulator: custom object name '${String(s.name)}' must start with a letter and hold letters, digits and underscores`);
+      if (typeof s.name !== "string" || !/^[A-Za-z][A-Za-z0-9_]*$/.test(s.name))
+        throw new Error(
+          `emulator: custom object name '${String(s.name)}' must start with a letter and hold letters, digits and underscores`,
+        );
       if (names.has(s.name.toLowerCase())) throw new Error(`emulator: two custom objects are named '${s.name}'`);
       names.add(s.name.toLowerCase());
       if (s.objectTypeId === undefined) continue;
-      if (!CUSTOM_OBJECT_ID.test(s.objectTypeId)) throw new Error(`emulator: custom object id must look like 2-123, got ${s.objectTypeId}`);
+      if (!CUSTOM_OBJECT_ID.test(s.objectTypeId))
+        throw new Error(`emulator: custom object id must look like 2-123, got ${s.objectTypeId}`);
       if (given.has(s.objectTypeId)) throw new Error(`emulator: two custom objects have the id ${s.objectTypeId}`);
       given.add(s.objectTypeId);
     }
     const records = specs.map((s): CustomObjectRecord => {
       let id = s.objectTypeId;
       while (id === undefined || (s.objectTypeId === undefined && given.has(id))) id = this.customObjects.allocateId();
-      const r: CustomObjectRecord = { objectTypeId: id, name: s.name, requiredProperties: [], properties: [], createdAt: now, updatedAt: now };
+      const r: CustomObjectRecord = {
+        objectTypeId: id,
+        name: s.name,
+        requiredProperties: [],
+        properties: [],
+        createdAt: now,
+        updatedAt: now,
+      };
       if (s.singular !== undefined) r.singular = s.singular;
       if (s.plural !== undefined) r.plural = s.plural;
       return r;
@@ -82,7 +99,12 @@ export class PortalState {
     const seeds = new Set(this.seedCustomObjects.map((c) => c.objectTypeId));
     this.seedDefaults = this.definitions
       .all()
-      .filter((d) => d.kind === "default" && d.category === "USER_DEFINED" && (seeds.has(d.fromObjectTypeId) || seeds.has(d.toObjectTypeId)))
+      .filter(
+        (d) =>
+          d.kind === "default" &&
+          d.category === "USER_DEFINED" &&
+          (seeds.has(d.fromObjectTypeId) || seeds.has(d.toObjectTypeId)),
+      )
       .map((d) => ({ ...d }));
   }
 
@@ -108,7 +130,10 @@ export class PortalState {
       const associations = halves.length === 2 || from.objectTypeId !== to.objectTypeId ? Math.ceil(inUse / 2) : inUse;
       throw validationError(
         `The association label '${d.label}' (typeId ${d.typeId}) is in use by ${associations} record association(s); remove it from those records before deleting it`,
-        { subCategory: "crm.associations.ASSOCIATION_LABEL_IN_USE", context: { associationTypeId: [String(d.typeId)] } },
+        {
+          subCategory: "crm.associations.ASSOCIATION_LABEL_IN_USE",
+          context: { associationTypeId: [String(d.typeId)] },
+        },
       );
     }
     const removed = this.settings.pairedDeleteCascades ? halves : [d.typeId];
@@ -151,20 +176,33 @@ export class PortalState {
   }
 
   /** A seed already in the document (same name) keeps the document's id, unless the options pinned another one. */
-  private mergeSeeds(loaded: CustomObjectRecord[]): { customObjects: CustomObjectRecord[]; seeds: CustomObjectRecord[] } {
+  private mergeSeeds(loaded: CustomObjectRecord[]): {
+    customObjects: CustomObjectRecord[];
+    seeds: CustomObjectRecord[];
+  } {
     const out = [...loaded];
-    const pinned = new Map(this.settings.customObjects.filter((c) => c.objectTypeId !== undefined).map((c) => [c.name.toLowerCase(), c.objectTypeId]));
+    const pinned = new Map(
+      this.settings.customObjects
+        .filter((c) => c.objectTypeId !== undefined)
+        .map((c) => [c.name.toLowerCase(), c.objectTypeId]),
+    );
     const taken = new Set(loaded.map((r) => r.objectTypeId));
     const seeds = this.seedCustomObjects.map((seed) => {
       const existing = loaded.find((r) => r.name.toLowerCase() === seed.name.toLowerCase());
       const pin = pinned.get(seed.name.toLowerCase());
       if (existing) {
-        if (pin !== undefined && pin !== existing.objectTypeId) throw new StateDocumentError(`emulator state: custom object '${seed.name}' is ${existing.objectTypeId} in the state but ${pin} in the options`);
+        if (pin !== undefined && pin !== existing.objectTypeId)
+          throw new StateDocumentError(
+            `emulator state: custom object '${seed.name}' is ${existing.objectTypeId} in the state but ${pin} in the options`,
+          );
         return { ...seed, objectTypeId: existing.objectTypeId };
       }
       let id = seed.objectTypeId;
       if (taken.has(id)) {
-        if (pin !== undefined) throw new StateDocumentError(`emulator state: custom object id ${pin} of '${seed.name}' (options) belongs to another custom object in the state`);
+        if (pin !== undefined)
+          throw new StateDocumentError(
+            `emulator state: custom object id ${pin} of '${seed.name}' (options) belongs to another custom object in the state`,
+          );
         while (taken.has(id)) id = this.customObjects.allocateId();
       }
       taken.add(id);
@@ -183,15 +221,21 @@ export class PortalState {
     const ids = new Set<string>();
     const names = new Set<string>();
     for (const c of s.customObjects) {
-      if (ids.has(c.objectTypeId)) throw new StateDocumentError(`emulator state: two custom objects have the id ${c.objectTypeId}`);
-      if (names.has(c.name.toLowerCase())) throw new StateDocumentError(`emulator state: two custom objects are named '${c.name}'`);
+      if (ids.has(c.objectTypeId))
+        throw new StateDocumentError(`emulator state: two custom objects have the id ${c.objectTypeId}`);
+      if (names.has(c.name.toLowerCase()))
+        throw new StateDocumentError(`emulator state: two custom objects are named '${c.name}'`);
       ids.add(c.objectTypeId);
       names.add(c.name.toLowerCase());
     }
-    const customs = s.customObjects.map((c) => (c.associatedObjects ? c : { ...c, associatedObjects: [...STANDARD_PARTNERS, ...ids] }));
+    const customs = s.customObjects.map((c) =>
+      c.associatedObjects ? c : { ...c, associatedObjects: [...STANDARD_PARTNERS, ...ids] },
+    );
     const defs = new Map(hubspotDefinedTypes().map((d) => [d.typeId, d]));
     for (const d of s.definitions) defs.set(d.typeId, d);
-    for (const l of s.limits) if (!defs.has(l.typeId)) throw new StateDocumentError(`emulator state: a limit names typeId ${l.typeId}, which no definition has`);
+    for (const l of s.limits)
+      if (!defs.has(l.typeId))
+        throw new StateDocumentError(`emulator state: a limit names typeId ${l.typeId}, which no definition has`);
     const highest = Math.max(0, ...s.definitions.map((d) => d.typeId));
     this.customObjects.replace(customs, s.nextCustomObjectId);
     this.definitions.replace(defs.values(), Math.max(this.definitions.counter, s.nextTypeId, highest + 1));
@@ -224,7 +268,14 @@ export class PortalState {
     const limits: LimitRecord[] = [];
     for (const [typeId, max] of this.limits.entries()) {
       const d = this.definitions.get(typeId);
-      if (d) limits.push({ typeId, category: d.category, fromObjectTypeId: d.fromObjectTypeId, toObjectTypeId: d.toObjectTypeId, maxToObjectIds: max });
+      if (d)
+        limits.push({
+          typeId,
+          category: d.category,
+          fromObjectTypeId: d.fromObjectTypeId,
+          toObjectTypeId: d.toObjectTypeId,
+          maxToObjectIds: max,
+        });
     }
     return {
       version: 1,
@@ -251,5 +302,13 @@ function withSeedPartners(seeds: CustomObjectRecord[]): CustomObjectRecord[] {
 }
 
 function defaultType(typeId: number, from: string, to: string, inverseTypeId: number): AssociationDefinition {
-  return { typeId, category: "USER_DEFINED", fromObjectTypeId: from, toObjectTypeId: to, label: null, inverseTypeId, kind: "default" };
+  return {
+    typeId,
+    category: "USER_DEFINED",
+    fromObjectTypeId: from,
+    toObjectTypeId: to,
+    label: null,
+    inverseTypeId,
+    kind: "default",
+  };
 }

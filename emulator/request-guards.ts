@@ -24,7 +24,8 @@ export function isLoopbackHost(host: string): boolean {
 export function allowedHostNames(listenHost: string): Set<string> {
   const names = new Set<string>([...LOOPBACK_NAMES, hostForm(listenHost)]);
   if (WILDCARD_ADDRESSES.has(listenHost)) {
-    for (const list of Object.values(os.networkInterfaces())) for (const i of list ?? []) names.add(hostForm(i.address));
+    for (const list of Object.values(os.networkInterfaces()))
+      for (const i of list ?? []) names.add(hostForm(i.address));
     names.add(os.hostname().toLowerCase());
   }
   return names;
@@ -46,9 +47,12 @@ export class RequestGuards {
   /** 403 for a foreign Host header or a foreign Origin; undefined when the request may proceed. */
   check(host: string | undefined, origin: string | undefined): HubSpotError | undefined {
     if (host === undefined || !this.isOwnHost(host)) {
-      return forbiddenError(`Host '${host ?? ""}' is not this emulator; use http://127.0.0.1:${this.port} or http://localhost:${this.port}`);
+      return forbiddenError(
+        `Host '${host ?? ""}' is not this emulator; use http://127.0.0.1:${this.port} or http://localhost:${this.port}`,
+      );
     }
-    if (origin !== undefined && !this.isOwnOrigin(origin)) return forbiddenError(`Cross-origin requests are refused (Origin '${origin}')`);
+    if (origin !== undefined && !this.isOwnOrigin(origin))
+      return forbiddenError(`Cross-origin requests are refused (Origin '${origin}')`);
     return undefined;
   }
 
@@ -64,10 +68,17 @@ export class RequestGuards {
 }
 
 /** A control request that changes something and has a body must declare it as JSON. */
-export function checkControlContentType(method: string, headers: { "content-type"?: string; "content-length"?: string; "transfer-encoding"?: string }): HubSpotError | undefined {
+export function checkControlContentType(
+  method: string,
+  headers: { "content-type"?: string; "content-length"?: string; "transfer-encoding"?: string },
+): HubSpotError | undefined {
   if (method === "GET" || method === "HEAD") return undefined;
-  const hasBody = (headers["content-length"] !== undefined && headers["content-length"] !== "0") || headers["transfer-encoding"] !== undefined;
+  const hasBody =
+    (headers["content-length"] !== undefined && headers["content-length"] !== "0") ||
+    headers["transfer-encoding"] !== undefined;
   if (!hasBody) return undefined;
   const [mediaType = ""] = (headers["content-type"] ?? "").split(";");
-  return mediaType.trim().toLowerCase() === "application/json" ? undefined : unsupportedMediaTypeError(headers["content-type"]);
+  return mediaType.trim().toLowerCase() === "application/json"
+    ? undefined
+    : unsupportedMediaTypeError(headers["content-type"]);
 }

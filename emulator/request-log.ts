@@ -12,17 +12,20 @@ const SECRET_PARAMETER = /(hapikey|api_?key|token|secret|password)$/i;
  */
 export function redactQuery(search: string): string {
   if (search.length <= 1) return search;
-  const parts = search.slice(1).split("&").map((part) => {
-    const eq = part.indexOf("=");
-    const rawKey = eq < 0 ? part : part.slice(0, eq);
-    let key: string;
-    try {
-      key = decodeURIComponent(rawKey.replace(/\+/g, " "));
-    } catch {
-      key = rawKey;
-    }
-    return SECRET_PARAMETER.test(key.trim()) ? `${rawKey}=[redacted]` : part;
-  });
+  const parts = search
+    .slice(1)
+    .split("&")
+    .map((part) => {
+      const eq = part.indexOf("=");
+      const rawKey = eq < 0 ? part : part.slice(0, eq);
+      let key: string;
+      try {
+        key = decodeURIComponent(rawKey.replace(/\+/g, " "));
+      } catch {
+        key = rawKey;
+      }
+      return SECRET_PARAMETER.test(key.trim()) ? `${rawKey}=[redacted]` : part;
+    });
   return `?${parts.join("&")}`;
 }
 

@@ -10,12 +10,27 @@ export function errorAnswer(e: HubSpotError): Answer {
   return { status: e.status, body: e.body, headers: e.headers };
 }
 
-export function sendAnswer(res: http.ServerResponse, correlationId: string, answer: Answer, extra: Record<string, string> = {}): void {
-  const headers: Record<string, string> = { "x-hubspot-correlation-id": correlationId, ...extra, ...(answer.headers ?? {}) };
+export function sendAnswer(
+  res: http.ServerResponse,
+  correlationId: string,
+  answer: Answer,
+  extra: Record<string, string> = {},
+): void {
+  const headers: Record<string, string> = {
+    "x-hubspot-correlation-id": correlationId,
+    ...extra,
+    ...(answer.headers ?? {}),
+  };
   let payload: string | undefined;
   if (answer.status !== 204 && answer.body !== undefined) {
     let body = answer.body;
-    if (answer.status >= 400 && typeof body === "object" && body !== null && !Array.isArray(body) && !("correlationId" in body)) {
+    if (
+      answer.status >= 400 &&
+      typeof body === "object" &&
+      body !== null &&
+      !Array.isArray(body) &&
+      !("correlationId" in body)
+    ) {
       body = { ...(body as Record<string, unknown>), correlationId };
     }
     payload = JSON.stringify(body);

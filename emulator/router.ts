@@ -25,7 +25,13 @@ export class Router<H> {
 
   add(method: string, template: string, handler: H): void {
     const segments = split(template);
-    this.routes.push({ method, template, handler, segments, literals: segments.filter((s) => !s.startsWith("{")).length });
+    this.routes.push({
+      method,
+      template,
+      handler,
+      segments,
+      literals: segments.filter((s) => !s.startsWith("{")).length,
+    });
   }
 
   private matchPath(route: Route<H>, parts: string[]): Params | undefined {
@@ -67,7 +73,11 @@ export class Router<H> {
       // The first of the most literal templates names the route, as for a match.
       const top = other.reduce((a, b) => (b.literals > a.literals ? b : a));
       const candidates = other.filter((r) => r.literals === top.literals);
-      return { kind: "method-not-allowed", template: top.template, allowed: [...new Set(candidates.map((r) => r.method))] };
+      return {
+        kind: "method-not-allowed",
+        template: top.template,
+        allowed: [...new Set(candidates.map((r) => r.method))],
+      };
     }
     return { kind: "not-found" };
   }

@@ -6,7 +6,15 @@ import { AddressInfo, Socket } from "node:net";
 import { Principal, TokenStore } from "./auth";
 import { readBody } from "./body";
 import { ControlTarget, handleControl, isControlPath } from "./control-plane";
-import { bodyForStatus, HubSpotError, internalError, methodNotAllowedError, payloadTooLargeError, routeNotFoundError, validationError } from "./errors";
+import {
+  bodyForStatus,
+  HubSpotError,
+  internalError,
+  methodNotAllowedError,
+  payloadTooLargeError,
+  routeNotFoundError,
+  validationError,
+} from "./errors";
 import { FaultTable, validateFaultSpec } from "./faults";
 import { registerCustomObjectSchemaRoutes } from "./handlers/custom-object-schemas";
 import { registerObjectRoutes } from "./handlers/objects";
@@ -84,7 +92,10 @@ export class EmulatorServer implements ControlTarget {
         const addr = this.server.address() as AddressInfo;
         const h = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
         this.baseUrl = `http://${h}:${addr.port}`;
-        this.guards = new RequestGuards(new Set([...allowedHostNames(host), ...allowedHostNames(addr.address)]), addr.port);
+        this.guards = new RequestGuards(
+          new Set([...allowedHostNames(host), ...allowedHostNames(addr.address)]),
+          addr.port,
+        );
         resolve(this.baseUrl);
       });
     });
@@ -105,7 +116,9 @@ export class EmulatorServer implements ControlTarget {
 
   /** For in-process changes that have no answer to hold back (reset(), loadState() from the handle). */
   private persistInBackground(): void {
-    this.stateFile?.commit().catch((e: unknown) => console.error(`emulator: could not write the state file: ${(e as Error).message}`));
+    this.stateFile
+      ?.commit()
+      .catch((e: unknown) => console.error(`emulator: could not write the state file: ${(e as Error).message}`));
   }
 
   /** Holds an answer back until the change it acknowledges is on disk; a failed write turns it into a 500. */
@@ -167,7 +180,8 @@ export class EmulatorServer implements ControlTarget {
   setRateLimit(s: RateLimitSettings): void {
     for (const k of ["per10s", "daily"] as const) {
       const v = s[k];
-      if (v !== undefined && (typeof v !== "number" || !Number.isInteger(v) || v < 0)) throw validationError(`${k} must be a non-negative integer`);
+      if (v !== undefined && (typeof v !== "number" || !Number.isInteger(v) || v < 0))
+        throw validationError(`${k} must be a non-negative integer`);
     }
     this.limiter.configure(s);
   }
@@ -190,7 +204,13 @@ export class EmulatorServer implements ControlTarget {
   }
 
   /** /__emulator/*: the emulator's token, a JSON body for changes, the body cap; answered once durable. */
-  private async handleControlRequest(req: http.IncomingMessage, res: http.ServerResponse, method: string, pathname: string, correlationId: string): Promise<void> {
+  private async handleControlRequest(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    pathname: string,
+    correlationId: string,
+  ): Promise<void> {
     let answer: Answer;
     const before = this.state.version;
     try {
@@ -219,14 +239,24 @@ export class EmulatorServer implements ControlTarget {
     if (refused) {
       // Nothing of the request is read or run; the connection is closed after the answer.
       sendAnswer(res, correlationId, { ...errorAnswer(refused), headers: { connection: "close" } });
-      if (!control) this.log.add({ at: new Date(started).toISOString(), method, route: UNMATCHED, path: pathname, ...(url.search ? { query: redactQuery(url.search) } : {}), status: refused.status, ms: Date.now() - started });
+      if (!control)
+        this.log.add({
+          at: new Date(started).toISOString(),
+          method,
+          route: UNMATCHED,
+          path: pathname,
+          ...(url.search ? { query: redactQuery(url.search) } : {}),
+          status: refused.status,
+          ms: Date.now() - started,
+        });
       return;
     }
     if (control) return this.handleControlRequest(req, res, method, pathname, correlationId);
 
     const body = await readBody(req, this.options.maxBodyBytes);
     const match = this.routes.match(method, pathname);
-    const route = match.kind === "match" ? match.route.template : match.kind === "method-not-allowed" ? match.template : UNMATCHED;
+    const route =
+      match.kind === "match" ? match.route.template : match.kind === "method-not-allowed" ? match.template : UNMATCHED;
     let principal: Principal | undefined;
     const finish = (answer: Answer | "dropped", extra: Record<string, string> = {}, fault?: string): void => {
       if (answer === "dropped") res.socket?.destroy();
@@ -275,7 +305,16 @@ export class EmulatorServer implements ControlTarget {
         if (e instanceof HubSpotError) rateHeaders = e.headers;
         throw e;
       }
-      const ctx = new HandlerContext(method, match.params, url.searchParams, body, principal, this.state, { pageSize: this.options.pageSize }, this.baseUrl);
+      const ctx = new HandlerContext(
+        method,
+        match.params,
+        url.searchParams,
+        body,
+        principal,
+        this.state,
+        { pageSize: this.options.pageSize },
+        this.baseUrl,
+      );
       TokenStore.authorize(principal, requiredScopes(match.route.handler, ctx));
       answer = match.route.handler.handler(ctx);
     } catch (e) {

@@ -35,7 +35,8 @@ export function parseObjectTypeRef(value: unknown): ObjectTypeRefParse {
   const v = value.trim().toLowerCase();
   if (/^[0-9]+-/.test(v) || v === "") return { ok: false, reason: standard.reason };
   const qualified = QUALIFIED_NAME.exec(v);
-  if (qualified) return { ok: true, ref: { kind: "custom-name", name: qualified[2] as string, portalId: qualified[1] as string } };
+  if (qualified)
+    return { ok: true, ref: { kind: "custom-name", name: qualified[2] as string, portalId: qualified[1] as string } };
   const short = SHORT_NAME.exec(v);
   if (short) return { ok: true, ref: { kind: "custom-name", name: short[1] as string } };
   if (PLAIN_NAME.test(v)) {
@@ -45,7 +46,10 @@ export function parseObjectTypeRef(value: unknown): ObjectTypeRefParse {
     // still reachable, spelled p_<name>. Short names are left alone: `cars` is one edit from `carts`.
     const near = v.length >= 6 ? closest(v, STANDARD_SPELLINGS, v.length >= 10 ? 2 : 1) : undefined;
     if (near !== undefined) {
-      return { ok: false, reason: `unknown object type "${String(value)}" (did you mean "${near}"?); a custom object of that name is written p_${v}` };
+      return {
+        ok: false,
+        reason: `unknown object type "${String(value)}" (did you mean "${near}"?); a custom object of that name is written p_${v}`,
+      };
     }
     return { ok: true, ref: { kind: "custom-name", name: v } };
   }
@@ -67,7 +71,10 @@ export interface CustomObjectSchema {
 export type CustomObjectMatch = { ok: true; id: string } | { ok: false; reason: string };
 
 /** Resolves a custom object's name against one portal's schemas. */
-export function matchCustomObject(ref: { name: string; portalId?: string }, schemas: readonly CustomObjectSchema[]): CustomObjectMatch {
+export function matchCustomObject(
+  ref: { name: string; portalId?: string },
+  schemas: readonly CustomObjectSchema[],
+): CustomObjectMatch {
   const found = schemas.find((s) => s.name.toLowerCase() === ref.name);
   const spelled = ref.portalId !== undefined ? `p${ref.portalId}_${ref.name}` : ref.name;
   if (!found) {
@@ -79,7 +86,11 @@ export function matchCustomObject(ref: { name: string; portalId?: string }, sche
         (names.length > 0 ? `its custom objects are: ${names.join(", ")}` : "it has no custom objects"),
     };
   }
-  if (ref.portalId !== undefined && found.fullyQualifiedName !== undefined && found.fullyQualifiedName.toLowerCase() !== spelled) {
+  if (
+    ref.portalId !== undefined &&
+    found.fullyQualifiedName !== undefined &&
+    found.fullyQualifiedName.toLowerCase() !== spelled
+  ) {
     return {
       ok: false,
       reason:

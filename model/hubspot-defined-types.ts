@@ -27,7 +27,16 @@ interface DefinedRow {
 
 // Ids by object name to keep the table readable; converted to ids below.
 const DEFINED_ROWS: DefinedRow[] = [
-  { from: "contacts", to: "companies", forward: 279, reverse: 280, labeled: [[1, 2, "Primary"], [931, 930, "Billing contact"]] },
+  {
+    from: "contacts",
+    to: "companies",
+    forward: 279,
+    reverse: 280,
+    labeled: [
+      [1, 2, "Primary"],
+      [931, 930, "Billing contact"],
+    ],
+  },
   { from: "contacts", to: "deals", forward: 4, reverse: 3 },
   { from: "contacts", to: "tickets", forward: 15, reverse: 16 },
   { from: "companies", to: "deals", forward: 342, reverse: 341, labeled: [[6, 5, "Primary"]] },
@@ -36,7 +45,16 @@ const DEFINED_ROWS: DefinedRow[] = [
   { from: "deals", to: "line_items", forward: 19, reverse: 20 },
   { from: "deals", to: "quotes", forward: 63, reverse: 64 },
   { from: "quotes", to: "line_items", forward: 67, reverse: 68 },
-  { from: "quotes", to: "contacts", forward: 69, reverse: 70, labeled: [[702, 703, "Signer"], [1226, 1227, "Billing contact"]] },
+  {
+    from: "quotes",
+    to: "contacts",
+    forward: 69,
+    reverse: 70,
+    labeled: [
+      [702, 703, "Signer"],
+      [1226, 1227, "Billing contact"],
+    ],
+  },
   { from: "quotes", to: "companies", forward: 71, reverse: 72 },
   // Same-object pairs: one unlabeled id, shared by both directions (symmetric).
   { from: "contacts", to: "contacts", forward: 449 },
@@ -141,7 +159,8 @@ export function knownPairs(side: { fromId?: string; toId?: string }): [string, s
   for (const key of DEFINED_BY_PAIR.keys()) {
     const p = parsePairKey(key);
     if (!p) continue;
-    if ((side.fromId === undefined || side.fromId === p.fromId) && (side.toId === undefined || side.toId === p.toId)) out.push([p.fromId, p.toId]);
+    if ((side.fromId === undefined || side.fromId === p.fromId) && (side.toId === undefined || side.toId === p.toId))
+      out.push([p.fromId, p.toId]);
   }
   return out;
 }

@@ -28,7 +28,11 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The closest candidate within `maxDistance` edits (default: a third of the word, at least one), if any. */
-export function closest(word: string, candidates: readonly string[], maxDistance = Math.max(1, Math.floor(word.length / 3))): string | undefined {
+export function closest(
+  word: string,
+  candidates: readonly string[],
+  maxDistance = Math.max(1, Math.floor(word.length / 3)),
+): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

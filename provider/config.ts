@@ -68,7 +68,9 @@ export function resolveSettings(
   if (budgetText !== undefined) {
     const n = Number(budgetText);
     if (!Number.isInteger(n) || n <= 0) {
-      throw new Error(`hubspot:maxRequestsPer10s (or HUBSPOT_MAX_REQUESTS_PER_10S) must be a positive integer, got "${budgetText}"`);
+      throw new Error(
+        `hubspot:maxRequestsPer10s (or HUBSPOT_MAX_REQUESTS_PER_10S) must be a positive integer, got "${budgetText}"`,
+      );
     }
     maxRequestsPer10s = n;
   }

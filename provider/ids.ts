@@ -33,7 +33,9 @@ export function parseLabelId(id: string): LabelId {
   // A missing part is "", which no pattern accepts.
   const [from = "", to = "", typeId = "", ...extra] = typeof id === "string" ? id.split("/") : [];
   if (extra.length > 0 || !OBJECT_TYPE_ID.test(from) || !OBJECT_TYPE_ID.test(to) || !/^[1-9][0-9]*$/.test(typeId)) {
-    throw new Error(`invalid AssociationLabel id "${id}": expected <fromObjectTypeId>/<toObjectTypeId>/<typeId>, e.g. 0-1/0-2/145`);
+    throw new Error(
+      `invalid AssociationLabel id "${id}": expected <fromObjectTypeId>/<toObjectTypeId>/<typeId>, e.g. 0-1/0-2/145`,
+    );
   }
   return { fromObjectTypeId: from, toObjectTypeId: to, typeId: Number(typeId) };
 }

@@ -54,9 +54,24 @@ export function createProvider(kind: ProviderKind, host: ProviderHost): HubSpotR
   const guard = async (): Promise<void> => {
     if (host.settings().portalId !== undefined) await session().verifyPortal();
   };
-  const crud = kind === "label"
-    ? { check: label.checkLabel, diff: label.diffLabelResource, create: label.createLabel, read: label.readLabel, update: label.updateLabel, delete: label.deleteLabel }
-    : { check: limits.checkLimits, diff: limits.diffLimitsResource, create: limits.createLimits, read: limits.readLimits, update: limits.updateLimits, delete: limits.deleteLimits };
+  const crud =
+    kind === "label"
+      ? {
+          check: label.checkLabel,
+          diff: label.diffLabelResource,
+          create: label.createLabel,
+          read: label.readLabel,
+          update: label.updateLabel,
+          delete: label.deleteLabel,
+        }
+      : {
+          check: limits.checkLimits,
+          diff: limits.diffLimitsResource,
+          create: limits.createLimits,
+          read: limits.readLimits,
+          update: limits.updateLimits,
+          delete: limits.deleteLimits,
+        };
   return {
     configure: async (req) => host.configure(req.config),
     check: async (_olds, news) => {
@@ -67,7 +82,8 @@ export function createProvider(kind: ProviderKind, host: ProviderHost): HubSpotR
     create: (news) => crud.create(session, news),
     read: (id, props) => withStoredConfigHint("refresh", () => crud.read(session, id, props)),
     update: (id, olds, news) => crud.update(session, id, olds, news),
-    delete: (id, props) => withStoredConfigHint("destroy (and a delete in an update)", () => crud.delete(session, id, props)),
+    delete: (id, props) =>
+      withStoredConfigHint("destroy (and a delete in an update)", () => crud.delete(session, id, props)),
   };
 }
 
@@ -86,7 +102,8 @@ const providers = new Map<ProviderKind, HubSpotResourceProvider>();
 
 /** The process-wide implementation for a resource kind. */
 export function loadProvider(kind: ProviderKind): HubSpotResourceProvider {
-  if (kind !== "label" && kind !== "limits") throw new Error(`unknown HubSpot resource kind "${String(kind)}" (expected "label" or "limits")`);
+  if (kind !== "label" && kind !== "limits")
+    throw new Error(`unknown HubSpot resource kind "${String(kind)}" (expected "label" or "limits")`);
   let p = providers.get(kind);
   if (!p) providers.set(kind, (p = createProvider(kind, defaultHost())));
   return p;

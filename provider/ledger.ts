@@ -104,7 +104,11 @@ export class RunLedger {
    * The pair's user-defined typeIds as they were before this run's first label POST on the pair: `read` runs once per
    * pair, and every create on the pair awaits it before posting, so the snapshot precedes all of this run's POSTs.
    */
-  typeIdsBeforeCreates(fromId: string, toId: string, read: () => Promise<ReadonlySet<number>>): Promise<ReadonlySet<number>> {
+  typeIdsBeforeCreates(
+    fromId: string,
+    toId: string,
+    read: () => Promise<ReadonlySet<number>>,
+  ): Promise<ReadonlySet<number>> {
     const key = pairKey(fromId, toId);
     let snapshot = this.before.get(key);
     if (!snapshot) this.before.set(key, (snapshot = new SharedOnce()));

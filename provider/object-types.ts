@@ -22,7 +22,12 @@ export async function resolveObjectTypeValue(session: SessionSource, value: unkn
  * `contact`, `contacts` and `0-1` are no change, nor are a custom object's id and its name: only the resolved id
  * matters.
  */
-export async function objectTypeReplaces(session: SessionSource, news: PropertyBag, storedFromId: string, storedToId: string): Promise<string[]> {
+export async function objectTypeReplaces(
+  session: SessionSource,
+  news: PropertyBag,
+  storedFromId: string,
+  storedToId: string,
+): Promise<string[]> {
   const replaces: string[] = [];
   for (const [key, storedId] of [
     ["fromObjectType", storedFromId],
@@ -43,7 +48,10 @@ export async function objectTypeReplaces(session: SessionSource, news: PropertyB
  * The object type ids of a resource's stored state, whatever its shape: the stored ids, else those in the
  * resource id, else the stored object type names resolved (state written before ids were stored).
  */
-export function storedPairIds(olds: PropertyBag, parsedId: { fromObjectTypeId: string; toObjectTypeId: string } | undefined): { fromId?: string; toId?: string } {
+export function storedPairIds(
+  olds: PropertyBag,
+  parsedId: { fromObjectTypeId: string; toObjectTypeId: string } | undefined,
+): { fromId?: string; toId?: string } {
   const resolveOld = (v: unknown): string | undefined => {
     const r = resolveObjectType(v);
     return r.ok ? r.id : undefined;

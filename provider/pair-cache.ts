@@ -112,7 +112,12 @@ export class PairCache {
     this.limits.delete(pairKey(fromId, toId));
   }
 
-  private async get<T extends object>(map: Map<string, Entry<T>>, key: string, fetch: () => Promise<T[]>, fresh?: boolean): Promise<T[]> {
+  private async get<T extends object>(
+    map: Map<string, Entry<T>>,
+    key: string,
+    fetch: () => Promise<T[]>,
+    fresh?: boolean,
+  ): Promise<T[]> {
     let entry = fresh ? undefined : map.get(key);
     if (!entry) {
       const created: Entry<T> = {

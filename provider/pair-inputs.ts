@@ -13,7 +13,11 @@ export interface ResolvedPair {
   require(): { fromId: string; toId: string };
 }
 
-export async function resolvePairInputs(session: SessionSource, from: ObjectTypeRef, to: ObjectTypeRef): Promise<ResolvedPair> {
+export async function resolvePairInputs(
+  session: SessionSource,
+  from: ObjectTypeRef,
+  to: ObjectTypeRef,
+): Promise<ResolvedPair> {
   const failures: CheckFailure[] = [];
   const one = async (ref: ObjectTypeRef, property: string): Promise<string | undefined> => {
     if (ref.kind === "id" && !CUSTOM_OBJECT_ID.test(ref.id)) return ref.id;
@@ -29,7 +33,8 @@ export async function resolvePairInputs(session: SessionSource, from: ObjectType
     toId,
     failures,
     require() {
-      if (fromId === undefined || toId === undefined) throw new Error(failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
+      if (fromId === undefined || toId === undefined)
+        throw new Error(failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
       return { fromId, toId };
     },
   };

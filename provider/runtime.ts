@@ -3,7 +3,15 @@
 // one ProviderHost; tests build their own with a runtime of their choosing, which is the only test seam.
 
 import type { HubSpotApi } from "./hubspot/api";
-import { ConfigSource, ExplicitSettings, HubSpotSettings, RawSettings, requireAccessToken, resolveSettings, settingsFromConfig } from "./config";
+import {
+  ConfigSource,
+  ExplicitSettings,
+  HubSpotSettings,
+  RawSettings,
+  requireAccessToken,
+  resolveSettings,
+  settingsFromConfig,
+} from "./config";
 import { Session, sessionKey } from "./session";
 
 /** @internal */
@@ -62,7 +70,11 @@ export class ProviderHost {
     const key = sessionKey(settings);
     let session = this.sessions.get(key);
     if (!session) {
-      const api = this.runtime.createClient({ accessToken, baseUrl: settings.baseUrl, maxRequestsPer10s: settings.maxRequestsPer10s });
+      const api = this.runtime.createClient({
+        accessToken,
+        baseUrl: settings.baseUrl,
+        maxRequestsPer10s: settings.maxRequestsPer10s,
+      });
       session = new Session(api, settings, this.runtime);
       this.sessions.set(key, session);
     }

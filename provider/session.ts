@@ -13,7 +13,9 @@ import { SharedOnce } from "./shared-once";
 
 /** Hashed so that the map key is not one more copy of the token lying around in memory dumps. */
 export function sessionKey(s: HubSpotSettings): string {
-  return createHash("sha256").update(JSON.stringify([s.accessToken, s.baseUrl, s.maxRequestsPer10s, s.portalId ?? ""])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([s.accessToken, s.baseUrl, s.maxRequestsPer10s, s.portalId ?? ""]))
+    .digest("hex");
 }
 
 export class PortalMismatchError extends Error {
@@ -42,7 +44,11 @@ export class Session {
   ) {
     this.pairs = new PairCache(api);
     this.objectTypes = new ObjectTypeResolver(() => api.listCustomObjectSchemas());
-    this.settings = { baseUrl: settings.baseUrl, portalId: settings.portalId, maxRequestsPer10s: settings.maxRequestsPer10s };
+    this.settings = {
+      baseUrl: settings.baseUrl,
+      portalId: settings.portalId,
+      maxRequestsPer10s: settings.maxRequestsPer10s,
+    };
   }
 
   /** The client's retry and time policy, for re-plans after a write whose outcome stayed unknown. */
@@ -62,7 +68,10 @@ export class Session {
   verifyPortal(): Promise<void> {
     const expected = this.settings.portalId?.trim();
     if (expected === undefined) return Promise.resolve();
-    return this.portalCheck.get(() => this.checkPortal(expected), (err) => err instanceof PortalMismatchError);
+    return this.portalCheck.get(
+      () => this.checkPortal(expected),
+      (err) => err instanceof PortalMismatchError,
+    );
   }
 
   /**
@@ -79,10 +88,9 @@ export class Session {
     try {
       portalId = (await this.api.getAccountDetails()).portalId;
     } catch (err) {
-      throw new Error(
-        `Could not verify the HubSpot portal (hubspot:portalId is ${expected}): ${errorMessage(err)}`,
-        { cause: err },
-      );
+      throw new Error(`Could not verify the HubSpot portal (hubspot:portalId is ${expected}): ${errorMessage(err)}`, {
+        cause: err,
+      });
     }
     if (String(portalId) !== expected) throw new PortalMismatchError(expected, String(portalId));
   }

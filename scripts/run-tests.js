@@ -80,7 +80,9 @@ function planGroups(t) {
   const known = LAYER_ORDER.filter((l) => byLayer.has(l.folder));
   const unknown = [...byLayer.keys()].filter((f) => !LAYER_ORDER.some((l) => l.folder === f)).sort();
   for (const f of unknown) {
-    console.error(`run-tests: test/${f} is not classified in scripts/run-tests.js LAYER_ORDER; running it with the CLI layers`);
+    console.error(
+      `run-tests: test/${f} is not classified in scripts/run-tests.js LAYER_ORDER; running it with the CLI layers`,
+    );
   }
   const firstCli = known.findIndex((l) => l.cli);
   const ordered = [...known];
@@ -136,7 +138,9 @@ function selectGroups(t, groups, opts) {
       if (!opts.layers) return g;
       if (g.entry) return opts.layers.includes(g.entry) ? g : undefined;
       const files = g.files.filter((f) => opts.layers.includes(rel(f).split("/")[0]));
-      return files.length ? { ...g, files, name: [...new Set(files.map((f) => rel(f).split("/")[0]))].join(", ") } : undefined;
+      return files.length
+        ? { ...g, files, name: [...new Set(files.map((f) => rel(f).split("/")[0]))].join(", ") }
+        : undefined;
     })
     .filter(Boolean);
 }
@@ -175,10 +179,13 @@ function main(argv, root, stdio = "inherit") {
     const selected = groups.flatMap((g) => g.files);
     const notRun = selected.filter((f) => !loaded.has(compiled(f)));
     if (notRun.length > 0) {
-      console.error(`run-tests: ${notRun.length} test file(s) under test/ were not run:\n  ${notRun.map((f) => path.relative(root, f)).join("\n  ")}`);
+      console.error(
+        `run-tests: ${notRun.length} test file(s) under test/ were not run:\n  ${notRun.map((f) => path.relative(root, f)).join("\n  ")}`,
+      );
       rc = 1;
     }
-    if (notRun.length === 0) say(`\nrun-tests: all ${selected.length} selected test files ran (${groups.length} mocha processes)`);
+    if (notRun.length === 0)
+      say(`\nrun-tests: all ${selected.length} selected test files ran (${groups.length} mocha processes)`);
   } finally {
     fs.rmSync(record, { recursive: true, force: true });
   }

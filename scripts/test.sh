@@ -24,6 +24,7 @@ esac
 echo "Node $(node --version), @pulumi/pulumi $(node -p 'require("@pulumi/pulumi/package.json").version')"
 if [ $fast -eq 0 ]; then
   npx eslint .
+  npx prettier --check . --log-level warn
   echo "Pulumi CLI: $(bash scripts/pulumi-cli.sh)"
   # Tests that run a project through `pulumi up` need it; without one they skip (and .ci/run fails).
   if host="$(bash scripts/pulumi-cli.sh --language-host)"; then

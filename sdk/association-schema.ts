@@ -7,7 +7,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { pairKey } from "../model";
 import { AssociationLabel } from "./association-label";
 import { AssociationLimitEntry, AssociationLimits } from "./association-limits";
-import { AssociationSchemaDocument, formatProblem, LoadResult, loadDocumentFile, validateDocumentObject } from "./document";
+import {
+  AssociationSchemaDocument,
+  formatProblem,
+  LoadResult,
+  loadDocumentFile,
+  validateDocumentObject,
+} from "./document";
 import { objectTypeSide } from "./document/object-type-key";
 
 export interface AssociationSchemaArgs {
@@ -59,7 +65,8 @@ export class AssociationSchema extends pulumi.ComponentResource {
       const to = key(pair.to);
       const own = limitsOf(from, to);
       if (pair.exclusiveLimits === true) own.exclusive = true;
-      if (pair.maxToObjectIds !== undefined) own.list.push({ order: "0", entry: { unlabeled: true, maxToObjectIds: pair.maxToObjectIds } });
+      if (pair.maxToObjectIds !== undefined)
+        own.list.push({ order: "0", entry: { unlabeled: true, maxToObjectIds: pair.maxToObjectIds } });
       for (const l of pair.labels ?? []) {
         const labelKey = `${from}/${to}/${l.name}`;
         const label = new AssociationLabel(
@@ -76,19 +83,32 @@ export class AssociationSchema extends pulumi.ComponentResource {
         );
         this.labels[labelKey] = label;
         if (l.maxToObjectIds !== undefined) {
-          own.list.push({ order: `1 ${labelKey} 1`, entry: { typeId: label.typeId, maxToObjectIds: l.maxToObjectIds, category: "USER_DEFINED" } });
+          own.list.push({
+            order: `1 ${labelKey} 1`,
+            entry: { typeId: label.typeId, maxToObjectIds: l.maxToObjectIds, category: "USER_DEFINED" },
+          });
         }
         // The other half: a paired label's inverse, or a single cross-object label's reverse half (same text).
         if (l.inverseMaxToObjectIds !== undefined) {
-          const entry: AssociationLimitEntry = { typeId: label.inverseTypeId, maxToObjectIds: l.inverseMaxToObjectIds, category: "USER_DEFINED" };
+          const entry: AssociationLimitEntry = {
+            typeId: label.inverseTypeId,
+            maxToObjectIds: l.inverseMaxToObjectIds,
+            category: "USER_DEFINED",
+          };
           limitsOf(to, from).list.push({ order: `1 ${labelKey} 2`, entry });
         }
       }
       for (const lim of pair.limits ?? []) {
         own.list.push(
           lim.typeId !== undefined
-            ? { order: `2 id ${String(lim.typeId).padStart(12, "0")}`, entry: { typeId: lim.typeId, maxToObjectIds: lim.maxToObjectIds, category: "HUBSPOT_DEFINED" } }
-            : { order: `2 text ${lim.label ?? ""}`, entry: { label: lim.label, maxToObjectIds: lim.maxToObjectIds, category: "HUBSPOT_DEFINED" } },
+            ? {
+                order: `2 id ${String(lim.typeId).padStart(12, "0")}`,
+                entry: { typeId: lim.typeId, maxToObjectIds: lim.maxToObjectIds, category: "HUBSPOT_DEFINED" },
+              }
+            : {
+                order: `2 text ${lim.label ?? ""}`,
+                entry: { label: lim.label, maxToObjectIds: lim.maxToObjectIds, category: "HUBSPOT_DEFINED" },
+              },
         );
       }
     }
@@ -117,9 +137,14 @@ export class AssociationSchema extends pulumi.ComponentResource {
 /** The document, or a RunError: the program host prints its message, the problems, without a stack trace. */
 function loadArgs(args: AssociationSchemaArgs): AssociationSchemaDocument {
   if ((args.file === undefined) === (args.document === undefined)) {
-    throw new pulumi.RunError("AssociationSchema: give exactly one of `file` (a path to hubspot-associations.yaml) or `document`");
+    throw new pulumi.RunError(
+      "AssociationSchema: give exactly one of `file` (a path to hubspot-associations.yaml) or `document`",
+    );
   }
-  const result: LoadResult = args.file !== undefined ? loadDocumentFile(args.file) : validateDocumentObject(args.document, "AssociationSchema document");
+  const result: LoadResult =
+    args.file !== undefined
+      ? loadDocumentFile(args.file)
+      : validateDocumentObject(args.document, "AssociationSchema document");
   if (!result.document) throw new pulumi.RunError(result.problems.map(formatProblem).join("\n"));
   return result.document;
 }

@@ -53,7 +53,11 @@ function programConfig(): ConfigSource {
 function session(opts?: LookupOptions): Session {
   programHost ??= new ProviderHost(defaultRuntime());
   programHost.configure(programConfig());
-  return programHost.session({ accessToken: opts?.accessToken, baseUrl: opts?.baseUrl, maxRequestsPer10s: opts?.maxRequestsPer10s });
+  return programHost.session({
+    accessToken: opts?.accessToken,
+    baseUrl: opts?.baseUrl,
+    maxRequestsPer10s: opts?.maxRequestsPer10s,
+  });
 }
 
 async function objectTypeIdOf(s: Session, v: string, what: string): Promise<string> {
@@ -72,7 +76,13 @@ export async function getAssociationLabels(
   const toId = await objectTypeIdOf(s, args.toObjectType, "toObjectType");
   const labels = await s.pairs.labelsOf(fromId, toId, { fresh: true });
   return labels
-    .map((l) => ({ fromObjectTypeId: fromId, toObjectTypeId: toId, category: l.category, typeId: l.typeId, label: l.label }))
+    .map((l) => ({
+      fromObjectTypeId: fromId,
+      toObjectTypeId: toId,
+      category: l.category,
+      typeId: l.typeId,
+      label: l.label,
+    }))
     .sort((a, b) => a.typeId - b.typeId);
 }
 
@@ -85,9 +95,15 @@ export async function getAssociationLimits(
   opts?: LookupOptions,
 ): Promise<AssociationLimitInfo[]> {
   const s = session(opts);
-  const fromId = args.fromObjectType !== undefined ? await objectTypeIdOf(s, args.fromObjectType, "fromObjectType") : undefined;
+  const fromId =
+    args.fromObjectType !== undefined ? await objectTypeIdOf(s, args.fromObjectType, "fromObjectType") : undefined;
   const toId = args.toObjectType !== undefined ? await objectTypeIdOf(s, args.toObjectType, "toObjectType") : undefined;
-  const toInfo = (c: { category: AssociationCategory; typeId: number; label?: string | null; userEnforcedMaxToObjectIds?: number }) => ({
+  const toInfo = (c: {
+    category: AssociationCategory;
+    typeId: number;
+    label?: string | null;
+    userEnforcedMaxToObjectIds?: number;
+  }) => ({
     category: c.category,
     typeId: c.typeId,
     label: c.label ?? null,
@@ -97,7 +113,8 @@ export async function getAssociationLimits(
     const all = await s.api.listAllLimits();
     return all.filter((c) => c.userEnforcedMaxToObjectIds !== undefined).map(toInfo);
   }
-  const pairs: [string, string][] = fromId !== undefined && toId !== undefined ? [[fromId, toId]] : knownPairs({ fromId, toId });
+  const pairs: [string, string][] =
+    fromId !== undefined && toId !== undefined ? [[fromId, toId]] : knownPairs({ fromId, toId });
   const perPair = await Promise.all(
     pairs.map(async ([f, t]) =>
       (await s.pairs.limitsOf(f, t, { fresh: true }))

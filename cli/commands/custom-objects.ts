@@ -2,7 +2,14 @@
 // matched against the portal's schemas, and the one spelling a document should use for a custom object: its plain
 // name, the same in a sandbox and in production, where its `2-N` id and fully qualified name differ
 // (shared/reference/hubspot-open-questions.md Q6).
-import { CUSTOM_OBJECT_ID, CustomObjectMatch, CustomObjectSchema, matchCustomObject, ObjectTypeRef, parseObjectTypeRef } from "../../model";
+import {
+  CUSTOM_OBJECT_ID,
+  CustomObjectMatch,
+  CustomObjectSchema,
+  matchCustomObject,
+  ObjectTypeRef,
+  parseObjectTypeRef,
+} from "../../model";
 
 /** Whether a reference needs the portal's schemas: a custom object's name, or its id (to check it and name it). */
 export function isCustomReference(ref: ObjectTypeRef): boolean {
@@ -34,7 +41,13 @@ export function documentName(schema: CustomObjectSchema): string {
   const wanted = schema.name.toLowerCase();
   for (const spelling of [schema.name, `p_${schema.name}`]) {
     const parsed = parseObjectTypeRef(spelling);
-    if (parsed.ok && parsed.ref.kind === "custom-name" && parsed.ref.portalId === undefined && parsed.ref.name === wanted) return spelling;
+    if (
+      parsed.ok &&
+      parsed.ref.kind === "custom-name" &&
+      parsed.ref.portalId === undefined &&
+      parsed.ref.name === wanted
+    )
+      return spelling;
   }
   return schema.objectTypeId;
 }

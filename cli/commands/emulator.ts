@@ -26,7 +26,9 @@ Options:
 The control endpoints (/__emulator/...) take the same token as the API.
 `;
 
-const FLAGS = ["port", "host", "state", "token", "portal-id", "rate-limit", "daily-limit", "custom-object"].map((name) => ({ name, takesValue: true }));
+const FLAGS = ["port", "host", "state", "token", "portal-id", "rate-limit", "daily-limit", "custom-object"].map(
+  (name) => ({ name, takesValue: true }),
+);
 
 class UsageError extends Error {}
 
@@ -42,7 +44,8 @@ function intFlag(args: ParsedArgs, flag: string, min: number, max: number): numb
 /** `NAME[:SINGULAR[:PLURAL]]`; the name's own rules are the emulator's (a bad one fails the start, exit 1). */
 function customObjectFlag(value: string): CustomObjectSpec {
   const parts = value.split(":");
-  if (parts.length > 3 || parts.some((p) => p.trim() === "")) throw new UsageError(`--custom-object takes NAME[:SINGULAR[:PLURAL]], got '${value}'`);
+  if (parts.length > 3 || parts.some((p) => p.trim() === ""))
+    throw new UsageError(`--custom-object takes NAME[:SINGULAR[:PLURAL]], got '${value}'`);
   const [name = "", singular, plural] = parts;
   return { name, ...(singular !== undefined ? { singular } : {}), ...(plural !== undefined ? { plural } : {}) };
 }
@@ -119,7 +122,8 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
   io.out(`portal id: ${emu.portalId}\n`);
   io.out(`token: ${emu.token}\n`);
   io.out(`export HUBSPOT_BASE_URL=${emu.url} HUBSPOT_ACCESS_TOKEN=${emu.token}\n`);
-  for (const c of emu.state().customObjects) io.out(`custom object: ${c.name} ${c.objectTypeId} (p_${c.name}, p${emu.portalId}_${c.name})\n`);
+  for (const c of emu.state().customObjects)
+    io.out(`custom object: ${c.name} ${c.objectTypeId} (p_${c.name}, p${emu.portalId}_${c.name})\n`);
   if (opts.stateFile) io.out(`state file: ${opts.stateFile}\n`);
   await (io.waitForStop ?? waitForSignal)();
   await emu.close();

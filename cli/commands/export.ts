@@ -107,7 +107,9 @@ export async function runExportCommand(argv: string[], io: CommandIo): Promise<n
   // What we write must load: a failure here is our bug, reported rather than written silently.
   const check = loadDocumentText(text, out ?? "<export>");
   if (check.problems.length > 0) {
-    io.err(`hubspot-associations export: the exported document does not validate (a bug; please report it):\n${check.problems.map(formatProblem).join("\n")}\n`);
+    io.err(
+      `hubspot-associations export: the exported document does not validate (a bug; please report it):\n${check.problems.map(formatProblem).join("\n")}\n`,
+    );
     return EXIT_USER_ERROR;
   }
   if (skipped.length > 0) {

@@ -35,7 +35,11 @@ export function connectPortal(args: ParsedArgs, io: CommandIo, purpose: string):
   const token = io.env[variable]?.trim();
   if (!token) return { ok: false, message: `${variable} is not set; ${purpose} with a private-app or OAuth token` };
   const explicit: ExplicitSettings = { accessToken: token, baseUrl: flagValue(args, "base-url") };
-  const host = new ProviderHost({ ...defaultRuntime(), env: io.env, notice: (m) => io.err(`hubspot-associations: ${m}\n`) });
+  const host = new ProviderHost({
+    ...defaultRuntime(),
+    env: io.env,
+    notice: (m) => io.err(`hubspot-associations: ${m}\n`),
+  });
   try {
     return { ok: true, session: host.session(explicit) };
   } catch (e) {

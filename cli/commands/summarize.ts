@@ -32,7 +32,8 @@ export interface SummarizeIo extends CommandIo {
 
 async function readProcessStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of process.stdin)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -67,7 +68,9 @@ export async function runSummarizeCommand(argv: string[], io: SummarizeIo): Prom
   const errors = errorLines(preview.preview.diagnostics);
   if (errors.length > 0) {
     io.out(renderFailure(errors, title));
-    io.err(`hubspot-associations summarize: the preview failed (${errors.length} error line${errors.length === 1 ? "" : "s"}); see the summary\n`);
+    io.err(
+      `hubspot-associations summarize: the preview failed (${errors.length} error line${errors.length === 1 ? "" : "s"}); see the summary\n`,
+    );
     return EXIT_USER_ERROR;
   }
   io.out(renderMarkdown(describePreview(preview.preview), title));

@@ -3,7 +3,13 @@
 // references of the files are also checked against a live portal (validate/portal-check.ts), with one schemas read
 // for all the files; without it, nothing leaves the machine.
 import { CustomObjectSchema, errorMessage } from "../../model";
-import { AssociationSchemaDocument, countDocument, DocumentProblem, formatProblem, loadDocumentFile } from "../../sdk/document";
+import {
+  AssociationSchemaDocument,
+  countDocument,
+  DocumentProblem,
+  formatProblem,
+  loadDocumentFile,
+} from "../../sdk/document";
 import { parseArgs } from "./args";
 import { CommandIo, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from "./io";
 import { connectPortal, PORTAL_FLAGS, PORTAL_FLAGS_USAGE, portalFlagGiven } from "./portal";
@@ -62,12 +68,15 @@ export async function runValidateCommand(argv: string[], io: CommandIo): Promise
   if (args.positionals.length === 0) return usage("a FILE is required");
 
   const checked: Checked[] = args.positionals.map((file) => ({ file, ...loadDocumentFile(file), resolved: [] }));
-  const needPortal = portal ? checked.filter((c) => c.document !== undefined && customReferences(c.document).length > 0) : [];
+  const needPortal = portal
+    ? checked.filter((c) => c.document !== undefined && customReferences(c.document).length > 0)
+    : [];
   let portalError: string | undefined;
   if (needPortal.length > 0) {
     const schemas = await readSchemas(args, io);
     if (schemas.ok) {
-      for (const c of needPortal) Object.assign(c, checkAgainstPortal(c.file, c.document as AssociationSchemaDocument, schemas.schemas));
+      for (const c of needPortal)
+        Object.assign(c, checkAgainstPortal(c.file, c.document as AssociationSchemaDocument, schemas.schemas));
     } else portalError = schemas.message;
   }
 
@@ -82,9 +91,12 @@ export async function runValidateCommand(argv: string[], io: CommandIo): Promise
     if (portalError !== undefined && needPortal.includes(c)) continue;
     const n = countDocument(c.document);
     const inPortal = c.resolved.length > 0 ? `; in this portal ${c.resolved.join(", ")}` : "";
-    io.out(`${c.file}: ok (${plural(n.pairs, "pair")}, ${plural(n.labels, "label")}, ${plural(n.limits, "limit")}${inPortal})\n`);
+    io.out(
+      `${c.file}: ok (${plural(n.pairs, "pair")}, ${plural(n.labels, "label")}, ${plural(n.limits, "limit")}${inPortal})\n`,
+    );
   }
-  if (portalError !== undefined) io.err(`hubspot-associations validate: cannot check custom objects against the portal: ${portalError}\n`);
+  if (portalError !== undefined)
+    io.err(`hubspot-associations validate: cannot check custom objects against the portal: ${portalError}\n`);
   return failed ? EXIT_USER_ERROR : EXIT_OK;
 }
 

@@ -32,7 +32,8 @@ function propertyBody(p: SchemaProperty, r: CustomObjectRecord): Record<string, 
 export function objectSchemaBody(state: PortalState, r: CustomObjectRecord): Record<string, unknown> {
   const registry = state.customObjects.registry;
   // Association names read `<from>_to_<to>` with a standard object's singular or a custom object's name.
-  const nameOf = (id: string): string => state.customObjects.get(id)?.name ?? registry.byObjectTypeId(id)?.singular ?? id;
+  const nameOf = (id: string): string =>
+    state.customObjects.get(id)?.name ?? registry.byObjectTypeId(id)?.singular ?? id;
   const associations = state.definitions
     .all()
     .filter((d) => d.kind === "default" && d.fromObjectTypeId === r.objectTypeId)
@@ -73,13 +74,19 @@ function createSchema(ctx: HandlerContext): Answer {
 function listSchemas(ctx: HandlerContext): Answer {
   // Nothing is ever archived here, so `archived=true` lists nothing.
   const archived = ctx.query.get("archived") === "true";
-  return { status: 200, body: { results: archived ? [] : ctx.state.customObjects.all().map((r) => objectSchemaBody(ctx.state, r)) } };
+  return {
+    status: 200,
+    body: { results: archived ? [] : ctx.state.customObjects.all().map((r) => objectSchemaBody(ctx.state, r)) },
+  };
 }
 
 function getSchema(ctx: HandlerContext): Answer {
   const raw = ctx.param("objectType");
   const record = ctx.state.customObjects.find(raw);
-  if (!record) throw notFoundError(`No custom object schema with objectTypeId or fully qualified name '${raw}' exists`, { context: { objectType: [raw] } });
+  if (!record)
+    throw notFoundError(`No custom object schema with objectTypeId or fully qualified name '${raw}' exists`, {
+      context: { objectType: [raw] },
+    });
   return { status: 200, body: objectSchemaBody(ctx.state, record) };
 }
 

@@ -29,7 +29,8 @@ function createObject(ctx: HandlerContext): Answer {
   const type = ctx.objectType("objectType");
   const body = ctx.jsonObject("com.hubspot.crm.objects.SimplePublicObjectInputForCreate");
   const props = body.properties ?? {};
-  if (typeof props !== "object" || props === null || Array.isArray(props)) throw validationError("properties must be an object");
+  if (typeof props !== "object" || props === null || Array.isArray(props))
+    throw validationError("properties must be an object");
   const assoc = body.associations ?? [];
   if (!Array.isArray(assoc)) throw validationError("associations must be an array");
   // Validate associations before creating the record so that a bad input leaves no half-made record.
@@ -42,12 +43,16 @@ function createObject(ctx: HandlerContext): Answer {
     const types = (x.types as Array<Record<string, unknown>>).map((s) => {
       const d = typeof s.associationTypeId === "number" ? ctx.state.definitions.get(s.associationTypeId) : undefined;
       if (!d || d.fromObjectTypeId !== type.objectTypeId || d.category !== s.associationCategory) {
-        throw validationError(`associations[${i}]: ${String(s.associationCategory)} ${String(s.associationTypeId)} is not a valid association type from ${type.upper}`, { subCategory: "crm.associations.INVALID_ASSOCIATION_TYPE" });
+        throw validationError(
+          `associations[${i}]: ${String(s.associationCategory)} ${String(s.associationTypeId)} is not a valid association type from ${type.upper}`,
+          { subCategory: "crm.associations.INVALID_ASSOCIATION_TYPE" },
+        );
       }
       return d;
     });
     const toType = ctx.state.customObjects.registry.byObjectTypeId(types[0]!.toObjectTypeId); // x.types is not empty (checked above)
-    if (!toType || types.some((d) => d.toObjectTypeId !== toType.objectTypeId)) throw validationError(`associations[${i}]: types point at different object types`);
+    if (!toType || types.some((d) => d.toObjectTypeId !== toType.objectTypeId))
+      throw validationError(`associations[${i}]: types point at different object types`);
     ctx.state.graph.requireRecord(toType, String(toId));
     return { toType, toId: String(toId), types };
   });
@@ -60,7 +65,10 @@ function createObject(ctx: HandlerContext): Answer {
 function getObject(ctx: HandlerContext): Answer {
   const type = ctx.objectType("objectType");
   const r = ctx.state.graph.getRecord(type, ctx.param("objectId"));
-  if (!r) throw notFoundError("Object not found.  objectId are usually numeric.", { context: { id: [ctx.param("objectId")] } });
+  if (!r)
+    throw notFoundError("Object not found.  objectId are usually numeric.", {
+      context: { id: [ctx.param("objectId")] },
+    });
   return { status: 200, body: recordBody(r) };
 }
 

@@ -8,7 +8,13 @@ import { RouteTable } from "./route-table";
 export const BATCH_READ_MAX = 1000;
 export const BATCH_WRITE_MAX = 2000;
 
-function specsFrom(ctx: HandlerContext, raw: unknown, from: ObjectType, to: ObjectType, where: string): AssociationDefinition[] {
+function specsFrom(
+  ctx: HandlerContext,
+  raw: unknown,
+  from: ObjectType,
+  to: ObjectType,
+  where: string,
+): AssociationDefinition[] {
   if (!Array.isArray(raw)) throw validationError(`${where} must be an array of AssociationSpec`);
   return raw.map((s, i) => {
     if (typeof s !== "object" || s === null) throw validationError(`${where}[${i}] must be an object`);
@@ -25,19 +31,48 @@ function num(id: string): number | string {
   return Number.isSafeInteger(n) ? n : id;
 }
 
-function labelsBetween(ctx: HandlerContext, from: ObjectType, fromId: string, to: ObjectType, toId: string, types: Set<number>): Record<string, unknown> {
+function labelsBetween(
+  ctx: HandlerContext,
+  from: ObjectType,
+  fromId: string,
+  to: ObjectType,
+  toId: string,
+  types: Set<number>,
+): Record<string, unknown> {
   // fromObjectId/toObjectId are JSON numbers on the wire (reference §1), labels only the non-null texts.
-  return { fromObjectTypeId: from.objectTypeId, fromObjectId: num(fromId), toObjectTypeId: to.objectTypeId, toObjectId: num(toId), labels: ctx.state.graph.labelsOf(types) };
+  return {
+    fromObjectTypeId: from.objectTypeId,
+    fromObjectId: num(fromId),
+    toObjectTypeId: to.objectTypeId,
+    toObjectId: num(toId),
+    labels: ctx.state.graph.labelsOf(types),
+  };
 }
 
-function defaultRows(ctx: HandlerContext, from: ObjectType, fromId: string, to: ObjectType, toId: string): Record<string, unknown>[] {
+function defaultRows(
+  ctx: HandlerContext,
+  from: ObjectType,
+  fromId: string,
+  to: ObjectType,
+  toId: string,
+): Record<string, unknown>[] {
   ctx.state.graph.associate(from, fromId, to, toId, [], "add");
   const fwd = ctx.state.definitions.defaultOf(from.objectTypeId, to.objectTypeId);
   const rev = ctx.state.definitions.defaultOf(to.objectTypeId, from.objectTypeId);
   const rows: Record<string, unknown>[] = [];
   // One row per direction, as HubSpot answers R1 (and, by our choice, B1).
-  if (fwd) rows.push({ from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: fwd.category, associationTypeId: fwd.typeId } });
-  if (rev) rows.push({ from: { id: toId }, to: { id: fromId }, associationSpec: { associationCategory: rev.category, associationTypeId: rev.typeId } });
+  if (fwd)
+    rows.push({
+      from: { id: fromId },
+      to: { id: toId },
+      associationSpec: { associationCategory: fwd.category, associationTypeId: fwd.typeId },
+    });
+  if (rev)
+    rows.push({
+      from: { id: toId },
+      to: { id: fromId },
+      associationSpec: { associationCategory: rev.category, associationTypeId: rev.typeId },
+    });
   return rows;
 }
 
@@ -58,14 +93,25 @@ function putLabelled(ctx: HandlerContext): Answer {
   const types = specsFrom(ctx, body, from, to, "body");
   const result = ctx.state.graph.associate(from, ctx.param("objectId"), to, ctx.param("toObjectId"), types, "replace");
   const path = `/crm/v4/objects/${from.objectTypeId}/${ctx.param("objectId")}/associations/${to.objectTypeId}/${ctx.param("toObjectId")}`;
-  return { status: 201, body: labelsBetween(ctx, from, ctx.param("objectId"), to, ctx.param("toObjectId"), result), headers: { location: ctx.baseUrl + path } };
+  return {
+    status: 201,
+    body: labelsBetween(ctx, from, ctx.param("objectId"), to, ctx.param("toObjectId"), result),
+    headers: { location: ctx.baseUrl + path },
+  };
 }
 
 function encodeCursor(toObjectTypeId: string, lastId: string): string {
   return Buffer.from(`${toObjectTypeId}-${lastId}`).toString("base64");
 }
 
-function pageOf(ctx: HandlerContext, from: ObjectType, fromId: string, to: ObjectType, after: string | undefined, limit: number) {
+function pageOf(
+  ctx: HandlerContext,
+  from: ObjectType,
+  fromId: string,
+  to: ObjectType,
+  after: string | undefined,
+  limit: number,
+) {
   const all = ctx.state.graph.list(from, fromId, to);
   let start = 0;
   if (after) {
@@ -76,7 +122,8 @@ function pageOf(ctx: HandlerContext, from: ObjectType, fromId: string, to: Objec
       decoded = "";
     }
     const prefix = `${to.objectTypeId}-`;
-    if (!decoded.startsWith(prefix)) throw validationError(`Invalid paging cursor '${after}'`, { context: { after: [after] } });
+    if (!decoded.startsWith(prefix))
+      throw validationError(`Invalid paging cursor '${after}'`, { context: { after: [after] } });
     const lastId = decoded.slice(prefix.length);
     const idx = all.findIndex((a) => a.toId === lastId);
     start = idx >= 0 ? idx + 1 : all.findIndex((a) => Number(a.toId) > Number(lastId));
@@ -105,7 +152,12 @@ function listAssociations(ctx: HandlerContext): Answer {
   const body: Record<string, unknown> = { results: page.results };
   if (page.after) {
     const q = new URLSearchParams({ after: page.after, limit: String(limit) });
-    body.paging = { next: { after: page.after, link: `${ctx.baseUrl}/crm/v4/objects/${from.objectTypeId}/${ctx.param("objectId")}/associations/${to.objectTypeId}?${q}` } };
+    body.paging = {
+      next: {
+        after: page.after,
+        link: `${ctx.baseUrl}/crm/v4/objects/${from.objectTypeId}/${ctx.param("objectId")}/associations/${to.objectTypeId}?${q}`,
+      },
+    };
   }
   return { status: 200, body };
 }
@@ -128,7 +180,10 @@ function batchDefault(ctx: HandlerContext): Answer {
   const startedAt = new Date().toISOString();
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
-  const inputs = ctx.batchInputs(BATCH_WRITE_MAX, "com.hubspot.crm.associations.BatchInputPublicDefaultAssociationMultiPost");
+  const inputs = ctx.batchInputs(
+    BATCH_WRITE_MAX,
+    "com.hubspot.crm.associations.BatchInputPublicDefaultAssociationMultiPost",
+  );
   const results: unknown[] = [];
   const errors: StandardError[] = [];
   for (const x of inputs) {
@@ -169,7 +224,10 @@ function batchRead(ctx: HandlerContext): Answer {
   const startedAt = new Date().toISOString();
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
-  const inputs = ctx.batchInputs(BATCH_READ_MAX, "com.hubspot.crm.associations.BatchInputPublicFetchAssociationsBatchRequest");
+  const inputs = ctx.batchInputs(
+    BATCH_READ_MAX,
+    "com.hubspot.crm.associations.BatchInputPublicFetchAssociationsBatchRequest",
+  );
   const results: unknown[] = [];
   const errors: StandardError[] = [];
   for (const x of inputs) {
@@ -203,7 +261,10 @@ function batchRead(ctx: HandlerContext): Answer {
 function batchArchive(ctx: HandlerContext): Answer {
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
-  const inputs = ctx.batchInputs(BATCH_WRITE_MAX, "com.hubspot.crm.associations.BatchInputPublicAssociationMultiArchive");
+  const inputs = ctx.batchInputs(
+    BATCH_WRITE_MAX,
+    "com.hubspot.crm.associations.BatchInputPublicAssociationMultiArchive",
+  );
   // Validate everything first: a 204-only endpoint cannot report per-item errors, so it is all-or-nothing.
   const work = inputs.map((x) => {
     const fromId = idOf(x.from, "from");
@@ -219,7 +280,11 @@ function batchArchiveLabels(ctx: HandlerContext): Answer {
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
   const inputs = ctx.batchInputs(BATCH_WRITE_MAX, "com.hubspot.crm.associations.BatchInputPublicAssociationMultiPost");
-  const work = inputs.map((x) => ({ fromId: idOf(x.from, "from"), toId: idOf(x.to, "to"), types: specsFrom(ctx, x.types, from, to, "types") }));
+  const work = inputs.map((x) => ({
+    fromId: idOf(x.from, "from"),
+    toId: idOf(x.to, "to"),
+    types: specsFrom(ctx, x.types, from, to, "types"),
+  }));
   for (const w of work) ctx.state.graph.removeTypes(from, w.fromId, to, w.toId, w.types);
   return { status: 204 };
 }
@@ -228,13 +293,26 @@ function batchArchiveLabels(ctx: HandlerContext): Answer {
 function highUsageReport(ctx: HandlerContext): Answer {
   const raw = ctx.param("userId");
   const userId = Number(raw);
-  if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(userId) || userId > 2147483647) throw validationError(`userId must be an int32, got '${raw}'`);
-  return { status: 200, body: { userEmail: `user${userId}@emulator.example`, userId, enqueueTime: { value: Date.now(), dateOnly: false, timeZoneShift: 0 } } };
+  if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(userId) || userId > 2147483647)
+    throw validationError(`userId must be an int32, got '${raw}'`);
+  return {
+    status: 200,
+    body: {
+      userEmail: `user${userId}@emulator.example`,
+      userId,
+      enqueueTime: { value: Date.now(), dateOnly: false, timeZoneShift: 0 },
+    },
+  };
 }
 
 export function registerRecordRoutes(t: RouteTable): void {
   const o = "/crm/v4/objects";
-  t.add("PUT", `${o}/{fromObjectType}/{fromObjectId}/associations/default/{toObjectType}/{toObjectId}`, putDefault, "write");
+  t.add(
+    "PUT",
+    `${o}/{fromObjectType}/{fromObjectId}/associations/default/{toObjectType}/{toObjectId}`,
+    putDefault,
+    "write",
+  );
   t.add("PUT", `${o}/{objectType}/{objectId}/associations/{toObjectType}/{toObjectId}`, putLabelled, "write");
   t.add("GET", `${o}/{objectType}/{objectId}/associations/{toObjectType}`, listAssociations, "read");
   t.add("DELETE", `${o}/{objectType}/{objectId}/associations/{toObjectType}/{toObjectId}`, deleteAll, "write");

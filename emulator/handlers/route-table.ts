@@ -9,7 +9,8 @@ export type Handler = (ctx: HandlerContext) => Answer;
  * "read": any object read-or-write scope; "write": any object write scope; "objects-*": scopes of the path's object
  * type; "schemas-*": HubSpot's custom object schema scopes; "none": any valid token.
  */
-export type ScopePolicy = "read" | "write" | "objects-read" | "objects-write" | "schemas-read" | "schemas-write" | "none";
+export type ScopePolicy =
+  "read" | "write" | "objects-read" | "objects-write" | "schemas-read" | "schemas-write" | "none";
 
 export interface RouteEntry {
   handler: Handler;

@@ -12,14 +12,22 @@ export const CONFIG_BATCH_MAX = 100;
 function getLabels(ctx: HandlerContext): Answer {
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
-  return { status: 200, body: { results: ctx.state.definitions.between(from.objectTypeId, to.objectTypeId).map(specOf) } };
+  return {
+    status: 200,
+    body: { results: ctx.state.definitions.between(from.objectTypeId, to.objectTypeId).map(specOf) },
+  };
 }
 
 function createLabel(ctx: HandlerContext): Answer {
   const from = ctx.objectType("fromObjectType");
   const to = ctx.objectType("toObjectType");
   const body = ctx.jsonObject("com.hubspot.crm.associations.PublicAssociationDefinitionCreateRequest");
-  return { status: 200, body: { results: ctx.state.definitions.createLabel(from, to, body, ctx.state.settings.maxLabelsPerPair).map(specOf) } };
+  return {
+    status: 200,
+    body: {
+      results: ctx.state.definitions.createLabel(from, to, body, ctx.state.settings.maxLabelsPerPair).map(specOf),
+    },
+  };
 }
 
 function updateLabel(ctx: HandlerContext): Answer {
@@ -48,10 +56,14 @@ function getPairConfigs(ctx: HandlerContext): Answer {
 }
 
 function limitInputs(ctx: HandlerContext): LimitInput[] {
-  const inputs = ctx.batchInputs(CONFIG_BATCH_MAX, "com.hubspot.crm.associations.BatchInputPublicAssociationDefinitionConfigurationCreateRequest");
+  const inputs = ctx.batchInputs(
+    CONFIG_BATCH_MAX,
+    "com.hubspot.crm.associations.BatchInputPublicAssociationDefinitionConfigurationCreateRequest",
+  );
   return inputs.map((x, i) => {
     for (const f of ["category", "typeId", "maxToObjectIds"]) {
-      if (x[f] === undefined || x[f] === null) throw validationError(`inputs[${i}].${f} is required`, { context: { [`inputs[${i}].${f}`]: ["required"] } });
+      if (x[f] === undefined || x[f] === null)
+        throw validationError(`inputs[${i}].${f} is required`, { context: { [`inputs[${i}].${f}`]: ["required"] } });
     }
     return { category: String(x.category), typeId: x.typeId as number, maxToObjectIds: x.maxToObjectIds as number };
   });
@@ -81,9 +93,14 @@ function purgeConfigs(ctx: HandlerContext): Answer {
   const to = ctx.objectType("toObjectType");
   const inputs = ctx.batchInputs(CONFIG_BATCH_MAX, "com.hubspot.crm.associations.BatchInputPublicAssociationSpec");
   inputs.forEach((x, i) => {
-    if (x.category === undefined || x.typeId === undefined) throw validationError(`inputs[${i}] needs category and typeId`);
+    if (x.category === undefined || x.typeId === undefined)
+      throw validationError(`inputs[${i}] needs category and typeId`);
   });
-  ctx.state.limits.purge(from, to, inputs.map((x) => ({ category: x.category, typeId: x.typeId })));
+  ctx.state.limits.purge(
+    from,
+    to,
+    inputs.map((x) => ({ category: x.category, typeId: x.typeId })),
+  );
   return { status: 204 };
 }
 

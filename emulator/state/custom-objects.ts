@@ -77,7 +77,10 @@ export class CustomObjectSchemas {
         context: { name: [input.name] },
       });
     }
-    if (this.records.size >= this.maxCustomObjects) throw stateLimitError(`The emulator holds at most ${this.maxCustomObjects} custom object schemas (maxCustomObjects)`);
+    if (this.records.size >= this.maxCustomObjects)
+      throw stateLimitError(
+        `The emulator holds at most ${this.maxCustomObjects} custom object schemas (maxCustomObjects)`,
+      );
     const record: CustomObjectRecord = {
       objectTypeId: this.allocateId(),
       name: input.name,
@@ -91,14 +94,18 @@ export class CustomObjectSchemas {
     };
     if (input.primaryDisplayProperty !== undefined) record.primaryDisplayProperty = input.primaryDisplayProperty;
     const size = Buffer.byteLength(JSON.stringify(record));
-    if (size > MAX_SCHEMA_BYTES) throw stateLimitError(`A custom object schema may take at most ${MAX_SCHEMA_BYTES} bytes as JSON; this one takes ${size}`);
+    if (size > MAX_SCHEMA_BYTES)
+      throw stateLimitError(
+        `A custom object schema may take at most ${MAX_SCHEMA_BYTES} bytes as JSON; this one takes ${size}`,
+      );
     this.add(record);
     return structuredClone(record);
   }
 
   /** Adds a record whose id is known (seeding); the id must look like 2-123 and be free. */
   add(record: CustomObjectRecord): void {
-    if (!CUSTOM_OBJECT_ID.test(record.objectTypeId)) throw new Error(`emulator: custom object id must look like 2-123, got ${record.objectTypeId}`);
+    if (!CUSTOM_OBJECT_ID.test(record.objectTypeId))
+      throw new Error(`emulator: custom object id must look like 2-123, got ${record.objectTypeId}`);
     this.records.set(record.objectTypeId, structuredClone(record));
     this.registry = new ObjectTypeRegistry(this.all(), this.portalId);
   }

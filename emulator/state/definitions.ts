@@ -82,13 +82,17 @@ export class DefinitionTable {
   }
 
   defaultOf(fromId: string, toId: string): AssociationDefinition | undefined {
-    for (const d of this.defs.values()) if (d.kind === "default" && d.fromObjectTypeId === fromId && d.toObjectTypeId === toId) return d;
+    for (const d of this.defs.values())
+      if (d.kind === "default" && d.fromObjectTypeId === fromId && d.toObjectTypeId === toId) return d;
     return undefined;
   }
 
   requireDefault(from: ObjectType, to: ObjectType): AssociationDefinition {
     const d = this.defaultOf(from.objectTypeId, to.objectTypeId);
-    if (!d) throw validationError(`Associations between ${from.upper} and ${to.upper} are not supported`, { subCategory: "crm.associations.INVALID_OBJECT_TYPE_PAIR" });
+    if (!d)
+      throw validationError(`Associations between ${from.upper} and ${to.upper} are not supported`, {
+        subCategory: "crm.associations.INVALID_OBJECT_TYPE_PAIR",
+      });
     return d;
   }
 
@@ -114,7 +118,12 @@ export class DefinitionTable {
   /** The definition behind an AssociationSpec / config input, valid for the directed pair, or a 400. */
   typeFor(category: unknown, typeId: unknown, from: ObjectType, to: ObjectType): AssociationDefinition {
     const d = isInt(typeId) ? this.defs.get(typeId) : undefined;
-    if (!d || d.category !== category || d.fromObjectTypeId !== from.objectTypeId || d.toObjectTypeId !== to.objectTypeId) {
+    if (
+      !d ||
+      d.category !== category ||
+      d.fromObjectTypeId !== from.objectTypeId ||
+      d.toObjectTypeId !== to.objectTypeId
+    ) {
       throw this.invalidTypeError(String(category), typeId, from, to);
     }
     return d;
@@ -122,10 +131,19 @@ export class DefinitionTable {
 
   /** USER_DEFINED labels between a and b, either direction. */
   userLabelsOfPair(a: string, b: string): AssociationDefinition[] {
-    return this.all().filter((d) => isUserLabel(d) && ((d.fromObjectTypeId === a && d.toObjectTypeId === b) || (d.fromObjectTypeId === b && d.toObjectTypeId === a)));
+    return this.all().filter(
+      (d) =>
+        isUserLabel(d) &&
+        ((d.fromObjectTypeId === a && d.toObjectTypeId === b) || (d.fromObjectTypeId === b && d.toObjectTypeId === a)),
+    );
   }
 
-  createLabel(from: ObjectType, to: ObjectType, body: Record<string, unknown>, maxLabelsPerPair: number): AssociationDefinition[] {
+  createLabel(
+    from: ObjectType,
+    to: ObjectType,
+    body: Record<string, unknown>,
+    maxLabelsPerPair: number,
+  ): AssociationDefinition[] {
     const name = checkLabelName(body.name);
     const label = checkLabelText("label", body.label, true);
     const inverseLabel = checkLabelText("inverseLabel", body.inverseLabel, false);
@@ -135,29 +153,67 @@ export class DefinitionTable {
     const b = to.objectTypeId;
     const userLabels = this.userLabelsOfPair(a, b);
     if (userLabels.some((d) => d.name === name)) {
-      throw validationError(`An association label with name '${name}' already exists between ${from.upper} and ${to.upper}`, {
-        subCategory: "crm.associations.DUPLICATE_ASSOCIATION_DEFINITION_NAME",
-        context: { name: [name] },
-      });
+      throw validationError(
+        `An association label with name '${name}' already exists between ${from.upper} and ${to.upper}`,
+        {
+          subCategory: "crm.associations.DUPLICATE_ASSOCIATION_DEFINITION_NAME",
+          context: { name: [name] },
+        },
+      );
     }
     const groups = new Set(userLabels.map((d) => Math.min(...this.halvesOf(d)))).size;
     if (groups >= maxLabelsPerPair) {
-      throw validationError(`The maximum number of association labels (${maxLabelsPerPair}) between ${from.upper} and ${to.upper} has been reached`, {
-        subCategory: "crm.associations.TOO_MANY_ASSOCIATION_LABELS",
-      });
+      throw validationError(
+        `The maximum number of association labels (${maxLabelsPerPair}) between ${from.upper} and ${to.upper} has been reached`,
+        {
+          subCategory: "crm.associations.TOO_MANY_ASSOCIATION_LABELS",
+        },
+      );
     }
     const base = { category: "USER_DEFINED" as const, name };
     let out: AssociationDefinition[];
     if (inverseLabel !== undefined) {
       const [n, m] = this.allocatePair();
-      const fwd: AssociationDefinition = { ...base, typeId: n, fromObjectTypeId: a, toObjectTypeId: b, label, inverseTypeId: m, kind: "paired" };
-      const inv: AssociationDefinition = { ...base, typeId: m, fromObjectTypeId: b, toObjectTypeId: a, label: inverseLabel, inverseTypeId: n, kind: "paired" };
+      const fwd: AssociationDefinition = {
+        ...base,
+        typeId: n,
+        fromObjectTypeId: a,
+        toObjectTypeId: b,
+        label,
+        inverseTypeId: m,
+        kind: "paired",
+      };
+      const inv: AssociationDefinition = {
+        ...base,
+        typeId: m,
+        fromObjectTypeId: b,
+        toObjectTypeId: a,
+        label: inverseLabel,
+        inverseTypeId: n,
+        kind: "paired",
+      };
       out = [inv, fwd]; // inverse first, as in HubSpot's docs example: clients must match by text, not position
     } else if (a !== b) {
       // Single label between different objects: HubSpot creates it in both directions with the same text.
       const [n, m] = this.allocatePair();
-      const fwd: AssociationDefinition = { ...base, typeId: n, fromObjectTypeId: a, toObjectTypeId: b, label, inverseTypeId: m, kind: "single" };
-      const rev: AssociationDefinition = { ...base, typeId: m, fromObjectTypeId: b, toObjectTypeId: a, label, inverseTypeId: n, kind: "single" };
+      const fwd: AssociationDefinition = {
+        ...base,
+        typeId: n,
+        fromObjectTypeId: a,
+        toObjectTypeId: b,
+        label,
+        inverseTypeId: m,
+        kind: "single",
+      };
+      const rev: AssociationDefinition = {
+        ...base,
+        typeId: m,
+        fromObjectTypeId: b,
+        toObjectTypeId: a,
+        label,
+        inverseTypeId: n,
+        kind: "single",
+      };
       out = [fwd, rev];
     } else {
       const n = this.allocateTypeId();
@@ -170,15 +226,22 @@ export class DefinitionTable {
 
   /** The USER_DEFINED label listed under from→to, or 404 / 400 like HubSpot. */
   editableLabel(from: ObjectType, to: ObjectType, typeId: unknown, verb: string): AssociationDefinition {
-    if (!isInt(typeId) || typeId <= 0) throw validationError(`associationTypeId must be a positive integer, got ${JSON.stringify(typeId)}`);
+    if (!isInt(typeId) || typeId <= 0)
+      throw validationError(`associationTypeId must be a positive integer, got ${JSON.stringify(typeId)}`);
     const d = this.defs.get(typeId);
     if (!d || d.fromObjectTypeId !== from.objectTypeId || d.toObjectTypeId !== to.objectTypeId) {
       throw notFoundError(`Association type ${typeId} between ${from.upper} and ${to.upper} was not found`, {
         context: { associationTypeId: [String(typeId)], fromObjectType: [from.upper], toObjectType: [to.upper] },
       });
     }
-    if (d.category === "HUBSPOT_DEFINED") throw validationError(`Association type ${typeId} is HUBSPOT_DEFINED and cannot be ${verb}`, { subCategory: "crm.associations.HUBSPOT_DEFINED_TYPE_IMMUTABLE" });
-    if (d.kind === "default") throw validationError(`Association type ${typeId} is the default (unlabeled) type between ${from.upper} and ${to.upper} and cannot be ${verb}`);
+    if (d.category === "HUBSPOT_DEFINED")
+      throw validationError(`Association type ${typeId} is HUBSPOT_DEFINED and cannot be ${verb}`, {
+        subCategory: "crm.associations.HUBSPOT_DEFINED_TYPE_IMMUTABLE",
+      });
+    if (d.kind === "default")
+      throw validationError(
+        `Association type ${typeId} is the default (unlabeled) type between ${from.upper} and ${to.upper} and cannot be ${verb}`,
+      );
     return d;
   }
 
@@ -192,7 +255,9 @@ export class DefinitionTable {
       if (inverseLabel !== undefined && inv) inv.label = inverseLabel;
     } else {
       if (inverseLabel !== undefined && inverseLabel !== label) {
-        throw validationError(`Association type ${d.typeId} is not a paired label; inverseLabel cannot be set (changing single <-> paired needs a new label)`);
+        throw validationError(
+          `Association type ${d.typeId} is not a paired label; inverseLabel cannot be set (changing single <-> paired needs a new label)`,
+        );
       }
       d.label = label;
       if (inv) inv.label = label; // single cross-object labels keep both halves' text in sync
@@ -203,7 +268,8 @@ export class DefinitionTable {
   /** Removes definitions; a half left behind by the removal of its partner no longer has an inverse. */
   remove(typeIds: number[]): void {
     for (const t of typeIds) this.defs.delete(t);
-    for (const d of this.defs.values()) if (d.inverseTypeId !== null && typeIds.includes(d.inverseTypeId)) d.inverseTypeId = null;
+    for (const d of this.defs.values())
+      if (d.inverseTypeId !== null && typeIds.includes(d.inverseTypeId)) d.inverseTypeId = null;
     this.changed();
   }
 }

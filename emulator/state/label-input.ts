@@ -27,6 +27,7 @@ export function checkLabelName(v: unknown): string {
   if (/^[0-9]/.test(v)) throw validationError(`Invalid association name '${v}': the name may not start with a number`);
   if (v.includes("-")) throw validationError(`Invalid association name '${v}': the name may not contain hyphens`);
   if (/\s/.test(v)) throw validationError(`Invalid association name '${v}': the name may not contain spaces`);
-  if (!NAME_PATTERN.test(v)) throw validationError(`Invalid association name '${v}': only letters, digits and underscores are allowed`);
+  if (!NAME_PATTERN.test(v))
+    throw validationError(`Invalid association name '${v}': only letters, digits and underscores are allowed`);
   return v;
 }

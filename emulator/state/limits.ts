@@ -21,7 +21,13 @@ function isInt(v: unknown): v is number {
 }
 
 function invalidLimit(typeId: number, value: number, message: string): StandardError {
-  return { status: "error", category: "VALIDATION_ERROR", subCategory: "crm.associations.INVALID_LIMIT", message, context: { typeId: [String(typeId)], maxToObjectIds: [String(value)] } };
+  return {
+    status: "error",
+    category: "VALIDATION_ERROR",
+    subCategory: "crm.associations.INVALID_LIMIT",
+    message,
+    context: { typeId: [String(typeId)], maxToObjectIds: [String(value)] },
+  };
 }
 
 export class LimitTable {
@@ -69,13 +75,25 @@ export class LimitTable {
    * item's error; an unlabeled limit lowered below a label limit the batch does not touch is the unlabeled item's.
    * Any error: nothing is applied.
    */
-  apply(mode: "create" | "update", from: ObjectType, to: ObjectType, inputs: LimitInput[]): { applied: AppliedLimit[]; errors: StandardError[] } {
+  apply(
+    mode: "create" | "update",
+    from: ObjectType,
+    to: ObjectType,
+    inputs: LimitInput[],
+  ): { applied: AppliedLimit[]; errors: StandardError[] } {
     const errors: StandardError[] = [];
     const valid: AppliedLimit[] = [];
     const occurrences = new Map<number, number>();
-    for (const input of inputs) if (isInt(input.typeId)) occurrences.set(input.typeId, (occurrences.get(input.typeId) ?? 0) + 1);
+    for (const input of inputs)
+      if (isInt(input.typeId)) occurrences.set(input.typeId, (occurrences.get(input.typeId) ?? 0) + 1);
     for (const [typeId, n] of occurrences) {
-      if (n > 1) errors.push({ status: "error", category: "VALIDATION_ERROR", message: `Association type ${typeId} appears ${n} times in this batch`, context: { typeId: [String(typeId)] } });
+      if (n > 1)
+        errors.push({
+          status: "error",
+          category: "VALIDATION_ERROR",
+          message: `Association type ${typeId} appears ${n} times in this batch`,
+          context: { typeId: [String(typeId)] },
+        });
     }
     for (const input of inputs) {
       let def: AssociationDefinition;
@@ -97,17 +115,39 @@ export class LimitTable {
     return { applied: valid, errors };
   }
 
-  private itemProblem(mode: "create" | "update", def: AssociationDefinition, value: unknown): StandardError | undefined {
+  private itemProblem(
+    mode: "create" | "update",
+    def: AssociationDefinition,
+    value: unknown,
+  ): StandardError | undefined {
     const ctx = { typeId: [String(def.typeId)] };
     const current = this.limits.get(def.typeId);
     if (mode === "create" && current !== undefined) {
-      return { status: "error", category: "VALIDATION_ERROR", subCategory: "crm.associations.LIMIT_ALREADY_EXISTS", message: `Association type ${def.typeId} already has a limit (${current}); use batch/update to change it`, context: ctx };
+      return {
+        status: "error",
+        category: "VALIDATION_ERROR",
+        subCategory: "crm.associations.LIMIT_ALREADY_EXISTS",
+        message: `Association type ${def.typeId} already has a limit (${current}); use batch/update to change it`,
+        context: ctx,
+      };
     }
     if (mode === "update" && current === undefined) {
-      return { status: "error", category: "VALIDATION_ERROR", subCategory: "crm.associations.LIMIT_NOT_FOUND", message: `Association type ${def.typeId} has no limit to update; use batch/create first`, context: ctx };
+      return {
+        status: "error",
+        category: "VALIDATION_ERROR",
+        subCategory: "crm.associations.LIMIT_NOT_FOUND",
+        message: `Association type ${def.typeId} has no limit to update; use batch/create first`,
+        context: ctx,
+      };
     }
     if (!isInt(value) || value < 1 || value > this.maxLimitValue) {
-      return { status: "error", category: "VALIDATION_ERROR", subCategory: "crm.associations.INVALID_LIMIT", message: `maxToObjectIds must be between 1 and ${this.maxLimitValue} for this association type`, context: { ...ctx, maxToObjectIds: [String(value)] } };
+      return {
+        status: "error",
+        category: "VALIDATION_ERROR",
+        subCategory: "crm.associations.INVALID_LIMIT",
+        message: `maxToObjectIds must be between 1 and ${this.maxLimitValue} for this association type`,
+        context: { ...ctx, maxToObjectIds: [String(value)] },
+      };
     }
     return undefined;
   }
@@ -128,12 +168,22 @@ export class LimitTable {
       const value = after.get(d.typeId);
       if (d.kind === "default" || value === undefined || value <= cap) continue;
       if (inBatch.has(d.typeId)) {
-        problems.push(invalidLimit(d.typeId, value, `maxToObjectIds must be between 1 and ${cap} for this association type (a label limit may not exceed the unlabeled limit of ${cap})`));
+        problems.push(
+          invalidLimit(
+            d.typeId,
+            value,
+            `maxToObjectIds must be between 1 and ${cap} for this association type (a label limit may not exceed the unlabeled limit of ${cap})`,
+          ),
+        );
       } else highestUntouched = Math.max(highestUntouched, value);
     }
     if (highestUntouched > 0 && unlabeled && inBatch.has(unlabeled.typeId)) {
       problems.push(
-        invalidLimit(unlabeled.typeId, cap, `maxToObjectIds must be between ${highestUntouched} and ${this.maxLimitValue} for this association type: a label of this pair has a limit of ${highestUntouched}, and a label limit may not exceed the unlabeled limit`),
+        invalidLimit(
+          unlabeled.typeId,
+          cap,
+          `maxToObjectIds must be between ${highestUntouched} and ${this.maxLimitValue} for this association type: a label of this pair has a limit of ${highestUntouched}, and a label limit may not exceed the unlabeled limit`,
+        ),
       );
     }
     return problems;

@@ -67,12 +67,16 @@ export class RecordGraph {
     this.records = byType;
     this.edges = edges;
     this.nextRecordId = nextRecordId;
-    this.bytes = records.reduce((n, r) => n + jsonBytes(r.properties) + RECORD_OVERHEAD_BYTES, 0) + associations.length * EDGE_OVERHEAD_BYTES;
+    this.bytes =
+      records.reduce((n, r) => n + jsonBytes(r.properties) + RECORD_OVERHEAD_BYTES, 0) +
+      associations.length * EDGE_OVERHEAD_BYTES;
   }
 
   private ensureRoom(extraBytes: number): void {
     if (this.bytes + extraBytes > this.bounds.maxStateBytes) {
-      throw stateLimitError(`The emulator's portal is full: records and associations may take about ${this.bounds.maxStateBytes} bytes (maxStateBytes)`);
+      throw stateLimitError(
+        `The emulator's portal is full: records and associations may take about ${this.bounds.maxStateBytes} bytes (maxStateBytes)`,
+      );
     }
   }
 
@@ -80,28 +84,41 @@ export class RecordGraph {
   checkRoomForRecord(type: ObjectType, properties: Record<string, unknown>, newAssociations = 0): number {
     const size = jsonBytes(properties);
     if (size > this.bounds.maxPropertiesBytes) {
-      throw stateLimitError(`The properties of one record may take at most ${this.bounds.maxPropertiesBytes} bytes as JSON; these take ${size}`);
+      throw stateLimitError(
+        `The properties of one record may take at most ${this.bounds.maxPropertiesBytes} bytes as JSON; these take ${size}`,
+      );
     }
     const count = this.records.get(type.objectTypeId)?.size ?? 0;
     if (count >= this.bounds.maxRecordsPerObjectType) {
-      throw stateLimitError(`The emulator holds at most ${this.bounds.maxRecordsPerObjectType} ${type.name} records (maxRecordsPerObjectType)`);
+      throw stateLimitError(
+        `The emulator holds at most ${this.bounds.maxRecordsPerObjectType} ${type.name} records (maxRecordsPerObjectType)`,
+      );
     }
     this.ensureRoom(size + RECORD_OVERHEAD_BYTES + 2 * newAssociations * EDGE_OVERHEAD_BYTES);
     return size;
   }
 
   allRecords(): CrmRecord[] {
-    return [...this.records.values()].flatMap((m) => [...m.values()].map((r) => ({ ...r, properties: { ...r.properties } })));
+    return [...this.records.values()].flatMap((m) =>
+      [...m.values()].map((r) => ({ ...r, properties: { ...r.properties } })),
+    );
   }
 
   allEdges(): AssociationEdge[] {
     const out: AssociationEdge[] = [];
     for (const [key, m] of this.edges) {
       const [fromPart, toType] = key.split(">");
-      if (fromPart === undefined || toType === undefined) throw new Error(`internal: edge key "${key}" is not FROMTYPE:FROMID>TOTYPE`);
+      if (fromPart === undefined || toType === undefined)
+        throw new Error(`internal: edge key "${key}" is not FROMTYPE:FROMID>TOTYPE`);
       const i = fromPart.lastIndexOf(":");
       for (const [toId, types] of m) {
-        out.push({ fromObjectTypeId: fromPart.slice(0, i), fromId: fromPart.slice(i + 1), toObjectTypeId: toType, toId, typeIds: [...types].sort((a, b) => a - b) });
+        out.push({
+          fromObjectTypeId: fromPart.slice(0, i),
+          fromId: fromPart.slice(i + 1),
+          toObjectTypeId: toType,
+          toId,
+          typeIds: [...types].sort((a, b) => a - b),
+        });
       }
     }
     return out;
@@ -112,7 +129,13 @@ export class RecordGraph {
   createRecord(type: ObjectType, properties: Record<string, unknown>): CrmRecord {
     const size = this.checkRoomForRecord(type, properties);
     const now = new Date().toISOString();
-    const r: CrmRecord = { objectTypeId: type.objectTypeId, id: String(this.nextRecordId++), properties: { ...properties }, createdAt: now, updatedAt: now };
+    const r: CrmRecord = {
+      objectTypeId: type.objectTypeId,
+      id: String(this.nextRecordId++),
+      properties: { ...properties },
+      createdAt: now,
+      updatedAt: now,
+    };
     let m = this.records.get(type.objectTypeId);
     if (!m) this.records.set(type.objectTypeId, (m = new Map()));
     m.set(r.id, r);
@@ -126,10 +149,13 @@ export class RecordGraph {
   }
 
   requireRecord(type: ObjectType, id: string): void {
-    if (!/^[0-9]+$/.test(id)) throw validationError(`Invalid ${type.singular} id '${id}': ids are numeric`, { context: { id: [id] } });
+    if (!/^[0-9]+$/.test(id))
+      throw validationError(`Invalid ${type.singular} id '${id}': ids are numeric`, { context: { id: [id] } });
     if (!this.requireExistingRecords) return;
     if (!this.getRecord(type, id)) {
-      throw notFoundError(`No ${type.singular} with id ${id} exists`, { context: { id: [id], objectType: [type.singular] } });
+      throw notFoundError(`No ${type.singular} with id ${id} exists`, {
+        context: { id: [id], objectType: [type.singular] },
+      });
     }
   }
 
@@ -165,7 +191,8 @@ export class RecordGraph {
 
   private countWithType(fromType: string, fromId: string, toType: string, typeId: number, exceptId: string): number {
     let n = 0;
-    for (const [toId, types] of this.edges.get(this.key(fromType, fromId, toType)) ?? []) if (toId !== exceptId && types.has(typeId)) n++;
+    for (const [toId, types] of this.edges.get(this.key(fromType, fromId, toType)) ?? [])
+      if (toId !== exceptId && types.has(typeId)) n++;
     return n;
   }
 
@@ -173,10 +200,19 @@ export class RecordGraph {
     const limit = this.limits.get(typeId);
     if (limit === undefined) return;
     if (this.countWithType(from.objectTypeId, fromId, to.objectTypeId, typeId, toId) + 1 > limit) {
-      throw validationError(`Association limit exceeded: ${from.singular} ${fromId} may have at most ${limit} ${to.singular} association(s) of type ${typeId}`, {
-        subCategory: "crm.associations.ASSOCIATION_LIMIT_EXCEEDED",
-        context: { fromObjectId: [fromId], fromObjectType: [from.singular], toObjectType: [to.singular], typeId: [String(typeId)], maxToObjectIds: [String(limit)] },
-      });
+      throw validationError(
+        `Association limit exceeded: ${from.singular} ${fromId} may have at most ${limit} ${to.singular} association(s) of type ${typeId}`,
+        {
+          subCategory: "crm.associations.ASSOCIATION_LIMIT_EXCEEDED",
+          context: {
+            fromObjectId: [fromId],
+            fromObjectType: [from.singular],
+            toObjectType: [to.singular],
+            typeId: [String(typeId)],
+            maxToObjectIds: [String(limit)],
+          },
+        },
+      );
     }
   }
 
@@ -194,10 +230,18 @@ export class RecordGraph {
    * Writes the types between two records (both directions). `replace` = R2/B2 semantics (the body is the
    * new label set); `add` keeps existing types. The unlabeled default is always implied.
    */
-  associate(from: ObjectType, fromId: string, to: ObjectType, toId: string, types: AssociationDefinition[], mode: "replace" | "add"): Set<number> {
+  associate(
+    from: ObjectType,
+    fromId: string,
+    to: ObjectType,
+    toId: string,
+    types: AssociationDefinition[],
+    mode: "replace" | "add",
+  ): Set<number> {
     this.requireRecord(from, fromId);
     this.requireRecord(to, toId);
-    if (from.objectTypeId === to.objectTypeId && fromId === toId) throw validationError(`A ${from.singular} cannot be associated with itself`);
+    if (from.objectTypeId === to.objectTypeId && fromId === toId)
+      throw validationError(`A ${from.singular} cannot be associated with itself`);
     const dflt = this.definitions.requireDefault(from, to);
     const current = this.typesOn(from, fromId, to, toId);
     const next = mode === "replace" ? new Set<number>() : new Set(current);
@@ -207,7 +251,9 @@ export class RecordGraph {
     const reverse = this.reverseOf(next);
     for (const t of next) if (!current.has(t)) this.checkLimit(from, fromId, to, toId, t);
     for (const t of reverse) if (!reverseCurrent.has(t)) this.checkLimit(to, toId, from, fromId, t);
-    this.ensureRoom(((current.size === 0 ? 1 : 0) + (reverseCurrent.size === 0 && reverse.size > 0 ? 1 : 0)) * EDGE_OVERHEAD_BYTES);
+    this.ensureRoom(
+      ((current.size === 0 ? 1 : 0) + (reverseCurrent.size === 0 && reverse.size > 0 ? 1 : 0)) * EDGE_OVERHEAD_BYTES,
+    );
     this.setEdge(from.objectTypeId, fromId, to.objectTypeId, toId, next);
     this.setEdge(to.objectTypeId, toId, from.objectTypeId, fromId, reverse);
     this.changed();

@@ -50,10 +50,19 @@ function property(v: unknown, i: number): SchemaProperty {
   const at = `properties[${i}]`;
   const p = object(v, at);
   const name = text(p.name, `${at}.name`, true)!;
-  if (!PROPERTY_NAME.test(name)) fieldError(`${at}.name`, `'${name}' must start with a letter and hold only letters, digits and underscores (at most 100)`);
+  if (!PROPERTY_NAME.test(name))
+    fieldError(
+      `${at}.name`,
+      `'${name}' must start with a letter and hold only letters, digits and underscores (at most 100)`,
+    );
   const type = text(p.type, `${at}.type`, true)!;
   if (!PROPERTY_TYPES.includes(type)) fieldError(`${at}.type`, `must be one of ${PROPERTY_TYPES.join(", ")}`);
-  const out: SchemaProperty = { name, label: text(p.label, `${at}.label`, true)!, type, fieldType: text(p.fieldType, `${at}.fieldType`, true)! };
+  const out: SchemaProperty = {
+    name,
+    label: text(p.label, `${at}.label`, true)!,
+    type,
+    fieldType: text(p.fieldType, `${at}.fieldType`, true)!,
+  };
   const description = p.description === "" ? "" : text(p.description, `${at}.description`, false);
   if (description !== undefined) out.description = description;
   const groupName = text(p.groupName, `${at}.groupName`, false);
@@ -61,8 +70,12 @@ function property(v: unknown, i: number): SchemaProperty {
   if (p.options !== undefined) {
     out.options = list(p.options, `${at}.options`).map((o, j) => {
       const opt = object(o, `${at}.options[${j}]`);
-      const option: NonNullable<SchemaProperty["options"]>[number] = { label: text(opt.label, `${at}.options[${j}].label`, true)!, value: text(opt.value, `${at}.options[${j}].value`, true)! };
-      if (typeof opt.displayOrder === "number" && Number.isInteger(opt.displayOrder)) option.displayOrder = opt.displayOrder;
+      const option: NonNullable<SchemaProperty["options"]>[number] = {
+        label: text(opt.label, `${at}.options[${j}].label`, true)!,
+        value: text(opt.value, `${at}.options[${j}].value`, true)!,
+      };
+      if (typeof opt.displayOrder === "number" && Number.isInteger(opt.displayOrder))
+        option.displayOrder = opt.displayOrder;
       if (typeof opt.hidden === "boolean") option.hidden = opt.hidden;
       return option;
     });
@@ -72,7 +85,11 @@ function property(v: unknown, i: number): SchemaProperty {
 
 export function parseSchemaCreate(body: Record<string, unknown>, registry: ObjectTypeRegistry): SchemaCreate {
   const name = text(body.name, "name", true)!;
-  if (!SCHEMA_NAME.test(name)) fieldError("name", `'${name}' must start with a letter and hold only letters, digits and underscores (at most 100)`);
+  if (!SCHEMA_NAME.test(name))
+    fieldError(
+      "name",
+      `'${name}' must start with a letter and hold only letters, digits and underscores (at most 100)`,
+    );
   const labels = object(body.labels ?? fieldError("labels", "is required"), "labels");
   const rawProperties = list(body.properties, "properties");
   if (rawProperties.length > MAX_PROPERTIES) fieldError("properties", `at most ${MAX_PROPERTIES} properties`);
@@ -89,7 +106,8 @@ export function parseSchemaCreate(body: Record<string, unknown>, registry: Objec
     return n;
   });
   const primaryDisplayProperty = text(body.primaryDisplayProperty, "primaryDisplayProperty", false);
-  if (primaryDisplayProperty !== undefined && !names.has(primaryDisplayProperty)) fieldError("primaryDisplayProperty", `'${primaryDisplayProperty}' is not one of the schema's properties`);
+  if (primaryDisplayProperty !== undefined && !names.has(primaryDisplayProperty))
+    fieldError("primaryDisplayProperty", `'${primaryDisplayProperty}' is not one of the schema's properties`);
   const associatedObjects = list(body.associatedObjects, "associatedObjects").map((a, i) => {
     const field = `associatedObjects[${i}]`;
     const raw = text(a, field, true)!;

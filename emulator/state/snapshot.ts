@@ -1,6 +1,16 @@
 // The emulator's state document (`GET /__emulator/state`, the state file) parsed from `unknown` once: every field is
 // checked here, with the path of the first bad one in the message, so the rest of the emulator works on typed data.
-import { AssociationDefinition, AssociationEdge, Category, CrmRecord, CustomObjectRecord, DefinitionKind, EmulatorStateSnapshot, LimitRecord, SchemaProperty } from "../types";
+import {
+  AssociationDefinition,
+  AssociationEdge,
+  Category,
+  CrmRecord,
+  CustomObjectRecord,
+  DefinitionKind,
+  EmulatorStateSnapshot,
+  LimitRecord,
+  SchemaProperty,
+} from "../types";
 
 export class StateDocumentError extends Error {}
 
@@ -25,7 +35,8 @@ class Field {
   }
 
   object(): Record<string, unknown> {
-    if (typeof this.value !== "object" || this.value === null || Array.isArray(this.value)) this.fail("must be an object");
+    if (typeof this.value !== "object" || this.value === null || Array.isArray(this.value))
+      this.fail("must be an object");
     return this.value as Record<string, unknown>;
   }
 
@@ -72,32 +83,54 @@ class Field {
 }
 
 function schemaProperty(f: Field): SchemaProperty {
-  const p: SchemaProperty = { name: f.get("name").string(/^.+$/), label: f.get("label").string(), type: f.get("type").string(), fieldType: f.get("fieldType").string() };
+  const p: SchemaProperty = {
+    name: f.get("name").string(/^.+$/),
+    label: f.get("label").string(),
+    type: f.get("type").string(),
+    fieldType: f.get("fieldType").string(),
+  };
   for (const key of ["description", "groupName"] as const) {
     const v = f.get(key).optionalString();
     if (v !== undefined) p[key] = v;
   }
   if (f.get("options").value !== undefined) {
-    p.options = f.get("options").items().map((o) => {
-      const option: NonNullable<SchemaProperty["options"]>[number] = { label: o.get("label").string(), value: o.get("value").string() };
-      const displayOrder = o.get("displayOrder").optionalInt();
-      if (displayOrder !== undefined) option.displayOrder = displayOrder;
-      if (typeof o.get("hidden").value === "boolean") option.hidden = o.get("hidden").value as boolean;
-      return option;
-    });
+    p.options = f
+      .get("options")
+      .items()
+      .map((o) => {
+        const option: NonNullable<SchemaProperty["options"]>[number] = {
+          label: o.get("label").string(),
+          value: o.get("value").string(),
+        };
+        const displayOrder = o.get("displayOrder").optionalInt();
+        if (displayOrder !== undefined) option.displayOrder = displayOrder;
+        if (typeof o.get("hidden").value === "boolean") option.hidden = o.get("hidden").value as boolean;
+        return option;
+      });
   }
   return p;
 }
 
 function customObject(f: Field): CustomObjectRecord {
-  const r: CustomObjectRecord = { objectTypeId: f.get("objectTypeId").string(/^2-[1-9][0-9]*$/), name: f.get("name").string(/^.+$/) };
+  const r: CustomObjectRecord = {
+    objectTypeId: f.get("objectTypeId").string(/^2-[1-9][0-9]*$/),
+    name: f.get("name").string(/^.+$/),
+  };
   for (const key of ["singular", "plural", "primaryDisplayProperty", "createdAt", "updatedAt"] as const) {
     const v = f.get(key).optionalString();
     if (v !== undefined) r[key] = v;
   }
-  if (f.get("requiredProperties").value !== undefined) r.requiredProperties = f.get("requiredProperties").items().map((x) => x.string());
+  if (f.get("requiredProperties").value !== undefined)
+    r.requiredProperties = f
+      .get("requiredProperties")
+      .items()
+      .map((x) => x.string());
   if (f.get("properties").value !== undefined) r.properties = f.get("properties").items().map(schemaProperty);
-  if (f.get("associatedObjects").value !== undefined) r.associatedObjects = f.get("associatedObjects").items().map((x) => x.string(OBJECT_TYPE_ID));
+  if (f.get("associatedObjects").value !== undefined)
+    r.associatedObjects = f
+      .get("associatedObjects")
+      .items()
+      .map((x) => x.string(OBJECT_TYPE_ID));
   return r;
 }
 
@@ -142,7 +175,10 @@ function edge(f: Field): AssociationEdge {
     fromId: f.get("fromId").string(RECORD_ID),
     toObjectTypeId: f.get("toObjectTypeId").string(OBJECT_TYPE_ID),
     toId: f.get("toId").string(RECORD_ID),
-    typeIds: f.get("typeIds").items().map((t) => t.int(1)),
+    typeIds: f
+      .get("typeIds")
+      .items()
+      .map((t) => t.int(1)),
   };
 }
 
@@ -150,13 +186,16 @@ function edge(f: Field): AssociationEdge {
 export function parseStateSnapshot(raw: unknown): EmulatorStateSnapshot {
   const doc = new Field(raw, "");
   doc.object();
-  if (doc.get("version").value !== 1) throw new StateDocumentError("emulator state: not an emulator state document (version must be 1)");
+  if (doc.get("version").value !== 1)
+    throw new StateDocumentError("emulator state: not an emulator state document (version must be 1)");
   return {
     version: 1,
     portalId: doc.get("portalId").int(1),
     nextTypeId: doc.get("nextTypeId").int(1),
     nextRecordId: doc.get("nextRecordId").int(1),
-    ...(doc.get("nextCustomObjectId").value === undefined ? {} : { nextCustomObjectId: doc.get("nextCustomObjectId").int(1) }),
+    ...(doc.get("nextCustomObjectId").value === undefined
+      ? {}
+      : { nextCustomObjectId: doc.get("nextCustomObjectId").int(1) }),
     customObjects: doc.get("customObjects").optionalItems().map(customObject),
     definitions: doc.get("definitions").optionalItems().map(definition),
     limits: doc.get("limits").optionalItems().map(limit),

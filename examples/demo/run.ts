@@ -37,7 +37,11 @@ async function main(): Promise<number> {
     : await startEmulator({ port: 0, tokens: [DEMO_TOKEN], stateFile: path.join(STATE_DIR, "hubspot.json") });
   const baseUrl = emulator?.url ?? process.env.HUBSPOT_BASE_URL ?? "https://api.hubapi.com";
   const token = emulator ? DEMO_TOKEN : (process.env.HUBSPOT_ACCESS_TOKEN ?? "");
-  log(emulator ? `HubSpot emulator at ${baseUrl} (state: ${path.relative(process.cwd(), path.join(STATE_DIR, "hubspot.json"))})` : `HubSpot portal at ${baseUrl}`);
+  log(
+    emulator
+      ? `HubSpot emulator at ${baseUrl} (state: ${path.relative(process.cwd(), path.join(STATE_DIR, "hubspot.json"))})`
+      : `HubSpot portal at ${baseUrl}`,
+  );
 
   try {
     // The base URL and token reach the provider process through its environment, never through state: the
@@ -48,8 +52,17 @@ async function main(): Promise<number> {
       HUBSPOT_ACCESS_TOKEN: token,
     };
     const stack = await auto.LocalWorkspace.createOrSelectStack(
-      { stackName: "organization/hubspot-associations-demo/demo", projectName: "hubspot-associations-demo", program: async () => demo(DOCUMENT) },
-      { workDir: repoRoot, pulumiHome: path.join(STATE_DIR, "pulumi-home"), envVars, pulumiCommand: await pulumiCommand() },
+      {
+        stackName: "organization/hubspot-associations-demo/demo",
+        projectName: "hubspot-associations-demo",
+        program: async () => demo(DOCUMENT),
+      },
+      {
+        workDir: repoRoot,
+        pulumiHome: path.join(STATE_DIR, "pulumi-home"),
+        envVars,
+        pulumiCommand: await pulumiCommand(),
+      },
     );
     const onOutput = (s: string): void => {
       process.stdout.write(s);
@@ -71,7 +84,12 @@ async function main(): Promise<number> {
     }
 
     log("\n== Read back from HubSpot\n");
-    log(await readBack(loadDocumentFile(path.join(repoRoot, DOCUMENT)).document, new HubSpotClient({ accessToken: token, baseUrl })));
+    log(
+      await readBack(
+        loadDocumentFile(path.join(repoRoot, DOCUMENT)).document,
+        new HubSpotClient({ accessToken: token, baseUrl }),
+      ),
+    );
     return 0;
   } finally {
     await emulator?.close();
@@ -100,9 +118,13 @@ async function readBack(doc: AssociationSchemaDocument | undefined, client: HubS
   for (const [from, to] of [...pairs.values()].sort()) {
     const [labels, limits] = await Promise.all([client.listLabels(from, to), client.listLimits(from, to)]);
     const limitOf = new Map(limits.map((l) => [l.typeId, l.userEnforcedMaxToObjectIds]));
-    const shown = labels.filter((l) => l.category === "USER_DEFINED" || limitOf.has(l.typeId)).sort((a, b) => a.typeId - b.typeId);
+    const shown = labels
+      .filter((l) => l.category === "USER_DEFINED" || limitOf.has(l.typeId))
+      .sort((a, b) => a.typeId - b.typeId);
     for (const l of shown) {
-      lines.push(`| ${pairDisplay(from, to)} | ${l.typeId} | ${l.category} | ${l.label ?? "(unlabeled)"} | ${limitOf.get(l.typeId) ?? ""} |`);
+      lines.push(
+        `| ${pairDisplay(from, to)} | ${l.typeId} | ${l.category} | ${l.label ?? "(unlabeled)"} | ${limitOf.get(l.typeId) ?? ""} |`,
+      );
     }
   }
   return lines.join("\n");

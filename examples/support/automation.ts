@@ -51,7 +51,9 @@ let warnedUnsupported = false;
  * (runs still work; only the port-reuse case above is exposed again), never thrown.
  * Returns what it did: "isolated", "already isolated" or "unsupported".
  */
-export function isolateEngineChannels(settings: RuntimeSettingsModule = installedSettings): "isolated" | "already isolated" | "unsupported" {
+export function isolateEngineChannels(
+  settings: RuntimeSettingsModule = installedSettings,
+): "isolated" | "already isolated" | "unsupported" {
   const all = runtimeChannelOptions(settings);
   if (all.length === 0) {
     if (!warnedUnsupported) {
@@ -92,14 +94,21 @@ export function pulumiCommand(): Promise<auto.PulumiCommand> {
  * .ci/run counts as a failed run. Any other failure of the script throws.
  */
 export function languageHost(): { dir: string } | { missing: string } {
-  const r = spawnSync("bash", [path.join(repoRoot, "scripts", "pulumi-cli.sh"), "--language-host"], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const r = spawnSync("bash", [path.join(repoRoot, "scripts", "pulumi-cli.sh"), "--language-host"], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
   if (r.status === 0) return { dir: r.stdout.trim() };
   if (r.status === 3) return { missing: r.stderr.trim() };
   throw new Error(`scripts/pulumi-cli.sh --language-host failed (${r.status ?? r.signal}): ${r.stderr.trim()}`);
 }
 
 /** Environment for a fully offline run: a file backend, no update checks, no plugin downloads. */
-export function offlineEnv(backendDir: string, pulumiHome: string, passphrase = "e2e-passphrase"): Record<string, string> {
+export function offlineEnv(
+  backendDir: string,
+  pulumiHome: string,
+  passphrase = "e2e-passphrase",
+): Record<string, string> {
   return {
     PULUMI_BACKEND_URL: `file://${backendDir}`,
     PULUMI_HOME: pulumiHome,

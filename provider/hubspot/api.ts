@@ -129,8 +129,16 @@ export interface HubSpotApi {
   listAllLimits(): Promise<LimitConfiguration[]>;
   listLimits(fromObjectType: string, toObjectType: string): Promise<LimitConfiguration[]>;
   /** batch/create: a 207 or CANCELED envelope is returned, not thrown; callers inspect `errors`. */
-  createLimits(fromObjectType: string, toObjectType: string, inputs: LimitInput[]): Promise<BatchResult<LimitConfiguration>>;
-  updateLimits(fromObjectType: string, toObjectType: string, inputs: LimitInput[]): Promise<BatchResult<LimitConfiguration>>;
+  createLimits(
+    fromObjectType: string,
+    toObjectType: string,
+    inputs: LimitInput[],
+  ): Promise<BatchResult<LimitConfiguration>>;
+  updateLimits(
+    fromObjectType: string,
+    toObjectType: string,
+    inputs: LimitInput[],
+  ): Promise<BatchResult<LimitConfiguration>>;
   purgeLimits(fromObjectType: string, toObjectType: string, inputs: LimitKey[]): Promise<void>;
 
   getAccountDetails(): Promise<AccountDetails>;

@@ -70,7 +70,7 @@ export interface HubSpotClientOptions {
 
 export class HubSpotClient implements HubSpotApi {
   /** Defined non-enumerable in the constructor, so spreading or Object.entries() of the client omits it too. */
-  private declare readonly accessToken: string;
+  declare private readonly accessToken: string;
   readonly baseUrl: string;
   /** The retry policy and clock, for the provider's own re-plan loops (api.ts RetryTiming). */
   readonly retry: RetryTiming;
@@ -82,12 +82,18 @@ export class HubSpotClient implements HubSpotApi {
 
   constructor(options: HubSpotClientOptions) {
     const token = typeof options?.accessToken === "string" ? options.accessToken.trim() : "";
-    if (token.length === 0) throw new HubSpotConfigError("HubSpot access token is missing (set hubspot:accessToken or HUBSPOT_ACCESS_TOKEN)");
+    if (token.length === 0)
+      throw new HubSpotConfigError("HubSpot access token is missing (set hubspot:accessToken or HUBSPOT_ACCESS_TOKEN)");
     // A header value cannot hold control characters or spaces; fetch would reject it quoting the value.
     if (hasUnsafeHeaderCharacters(token)) {
       throw new HubSpotConfigError("HubSpot access token contains whitespace or control characters (value not shown)");
     }
-    Object.defineProperty(this, "accessToken", { value: token, enumerable: false, writable: false, configurable: false });
+    Object.defineProperty(this, "accessToken", {
+      value: token,
+      enumerable: false,
+      writable: false,
+      configurable: false,
+    });
     this.baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, token);
     this.portalTimeZone = options.timeZone;
     const clock = options.clock ?? systemClock;
@@ -100,7 +106,8 @@ export class HubSpotClient implements HubSpotApi {
     const retry = new RetrySchedule(resolveRetryPolicy(options.retry), clock, options.random ?? Math.random);
     this.retry = retry;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new HubSpotConfigError("timeoutMs must be a positive number");
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+      throw new HubSpotConfigError("timeoutMs must be a positive number");
     this.executor = new RequestExecutor({
       transport: {
         baseUrl: this.baseUrl,
@@ -146,11 +153,19 @@ export class HubSpotClient implements HubSpotApi {
     return limits.listLimits(this.http, fromObjectType, toObjectType);
   }
 
-  createLimits(fromObjectType: string, toObjectType: string, inputs: LimitInput[]): Promise<BatchResult<LimitConfiguration>> {
+  createLimits(
+    fromObjectType: string,
+    toObjectType: string,
+    inputs: LimitInput[],
+  ): Promise<BatchResult<LimitConfiguration>> {
     return limits.createLimits(this.http, fromObjectType, toObjectType, inputs);
   }
 
-  updateLimits(fromObjectType: string, toObjectType: string, inputs: LimitInput[]): Promise<BatchResult<LimitConfiguration>> {
+  updateLimits(
+    fromObjectType: string,
+    toObjectType: string,
+    inputs: LimitInput[],
+  ): Promise<BatchResult<LimitConfiguration>> {
     return limits.updateLimits(this.http, fromObjectType, toObjectType, inputs);
   }
 

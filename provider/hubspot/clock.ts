@@ -68,9 +68,7 @@ export class ManualClock implements Clock {
     const target = this.current + ms;
     await flushMicrotasks();
     for (;;) {
-      const due = this.timers
-        .filter((t) => t.at <= target)
-        .sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (due === undefined) break;
       this.timers = this.timers.filter((t) => t.id !== due.id);
       this.current = Math.max(this.current, due.at);

@@ -21,7 +21,14 @@ export function nextMidnightIn(timeZone: string, nowMs: number): Date | undefine
   const localParts = (instant: number): { y: number; m: number; d: number; h: number; min: number; s: number } => {
     const parts: Record<string, string> = {};
     for (const part of format.formatToParts(new Date(instant))) parts[part.type] = part.value;
-    return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), h: Number(parts.hour), min: Number(parts.minute), s: Number(parts.second) };
+    return {
+      y: Number(parts.year),
+      m: Number(parts.month),
+      d: Number(parts.day),
+      h: Number(parts.hour),
+      min: Number(parts.minute),
+      s: Number(parts.second),
+    };
   };
   // Offset of local wall time from UTC at an instant, in ms (positive east of Greenwich).
   const offsetAt = (instant: number): number => {

@@ -90,7 +90,11 @@ export class HubSpotScopeError extends HubSpotApiError {
     super(
       fields,
       request,
-      describeApiError(fields, request, requiredScopes.length > 0 ? `required scopes (any of): ${requiredScopes.join(", ")}` : undefined),
+      describeApiError(
+        fields,
+        request,
+        requiredScopes.length > 0 ? `required scopes (any of): ${requiredScopes.join(", ")}` : undefined,
+      ),
     );
     this.requiredScopes = requiredScopes;
   }
@@ -131,7 +135,11 @@ export class HubSpotDailyLimitError extends HubSpotRateLimitError {
   readonly resetsAt: string | undefined;
   readonly timeZone: string | undefined;
 
-  constructor(fields: RateLimitFields, request: RequestDescription | undefined, reset: { timeZone?: string; resetsAt?: Date }) {
+  constructor(
+    fields: RateLimitFields,
+    request: RequestDescription | undefined,
+    reset: { timeZone?: string; resetsAt?: Date },
+  ) {
     const when =
       reset.timeZone !== undefined && reset.resetsAt !== undefined
         ? `it resets at midnight in the portal's time zone (${reset.timeZone}), about ${reset.resetsAt.toISOString()}`
@@ -139,7 +147,11 @@ export class HubSpotDailyLimitError extends HubSpotRateLimitError {
     super(
       { ...fields, policyName: fields.policyName ?? "DAILY" },
       request,
-      describeApiError(fields, request, `HubSpot's daily API request quota for this portal is spent; ${when}. Not retried`),
+      describeApiError(
+        fields,
+        request,
+        `HubSpot's daily API request quota for this portal is spent; ${when}. Not retried`,
+      ),
     );
     this.resetsAt = reset.resetsAt?.toISOString();
     this.timeZone = reset.timeZone;
@@ -175,7 +187,10 @@ export class HubSpotNetworkError extends HubSpotError {
   constructor(fields: NetworkErrorFields, request?: RequestDescription) {
     const where = request ? ` on ${request.method} ${request.route}` : "";
     const attempts = fields.attempts !== undefined && fields.attempts > 1 ? ` after ${fields.attempts} attempts` : "";
-    super(`HubSpot request failed${where}${attempts}: ${fields.kind}${fields.code ? ` (${fields.code})` : ""}: ${fields.detail}`, request);
+    super(
+      `HubSpot request failed${where}${attempts}: ${fields.kind}${fields.code ? ` (${fields.code})` : ""}: ${fields.detail}`,
+      request,
+    );
     this.kind = fields.kind;
     this.code = fields.code;
     this.detail = fields.detail;
@@ -207,7 +222,10 @@ export class HubSpotResponseFormatError extends HubSpotError {
   readonly status: number;
 
   constructor(status: number, problem: string, request?: RequestDescription) {
-    super(`unexpected HubSpot response (${status}) on ${request ? `${request.method} ${request.route}` : "request"}: ${problem}`, request);
+    super(
+      `unexpected HubSpot response (${status}) on ${request ? `${request.method} ${request.route}` : "request"}: ${problem}`,
+      request,
+    );
     this.status = status;
   }
 }

@@ -27,7 +27,13 @@ export {
   RetrySchedule,
   isIdempotent,
 } from "./policy";
-export { AdaptiveRateLimiter, RateLimiterOptions, RateLimiterSnapshot, RateLimitHeaders, RateLimitPermit } from "./rate-limiter";
+export {
+  AdaptiveRateLimiter,
+  RateLimiterOptions,
+  RateLimiterSnapshot,
+  RateLimitHeaders,
+  RateLimitPermit,
+} from "./rate-limiter";
 export { Clock, ManualClock, systemClock } from "./clock";
 export { ClientStats, RouteStats } from "./stats";
 export { ROUTES } from "./routes";

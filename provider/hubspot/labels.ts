@@ -6,7 +6,11 @@ import { parseAssociationType } from "./parse";
 import { ROUTES } from "./routes";
 
 /** L1 `GET .../labels` (200): HubSpot-defined and user-defined types of the A→B direction. */
-export async function listLabels(http: HttpCaller, fromObjectType: string, toObjectType: string): Promise<AssociationTypeInfo[]> {
+export async function listLabels(
+  http: HttpCaller,
+  fromObjectType: string,
+  toObjectType: string,
+): Promise<AssociationTypeInfo[]> {
   const reader = await call(http, { method: "GET", route: ROUTES.labels, params: { fromObjectType, toObjectType } });
   return reader.results(parseAssociationType);
 }
@@ -23,18 +27,37 @@ export async function createLabel(
 ): Promise<AssociationTypeInfo[]> {
   const body: Record<string, string> = { name: req.name, label: req.label };
   if (req.inverseLabel !== undefined) body.inverseLabel = req.inverseLabel;
-  const reader = await call(http, { method: "POST", route: ROUTES.labels, params: { fromObjectType, toObjectType }, body });
+  const reader = await call(http, {
+    method: "POST",
+    route: ROUTES.labels,
+    params: { fromObjectType, toObjectType },
+    body,
+  });
   return reader.results(parseAssociationType);
 }
 
 /** L3 `PUT .../labels` (204): changes display text only. */
-export async function updateLabel(http: HttpCaller, fromObjectType: string, toObjectType: string, req: UpdateLabelRequest): Promise<void> {
+export async function updateLabel(
+  http: HttpCaller,
+  fromObjectType: string,
+  toObjectType: string,
+  req: UpdateLabelRequest,
+): Promise<void> {
   const body: Record<string, string | number> = { associationTypeId: req.associationTypeId, label: req.label };
   if (req.inverseLabel !== undefined) body.inverseLabel = req.inverseLabel;
   await call(http, { method: "PUT", route: ROUTES.labels, params: { fromObjectType, toObjectType }, body });
 }
 
 /** L4 `DELETE .../labels/{associationTypeId}` (204). */
-export async function deleteLabel(http: HttpCaller, fromObjectType: string, toObjectType: string, typeId: number): Promise<void> {
-  await call(http, { method: "DELETE", route: ROUTES.label, params: { fromObjectType, toObjectType, associationTypeId: typeId } });
+export async function deleteLabel(
+  http: HttpCaller,
+  fromObjectType: string,
+  toObjectType: string,
+  typeId: number,
+): Promise<void> {
+  await call(http, {
+    method: "DELETE",
+    route: ROUTES.label,
+    params: { fromObjectType, toObjectType, associationTypeId: typeId },
+  });
 }

@@ -12,8 +12,16 @@ export async function listAllLimits(http: HttpCaller): Promise<LimitConfiguratio
 }
 
 /** C2 `GET .../configurations/{from}/{to}` (200). */
-export async function listLimits(http: HttpCaller, fromObjectType: string, toObjectType: string): Promise<LimitConfiguration[]> {
-  const reader = await call(http, { method: "GET", route: ROUTES.limitsPair, params: { fromObjectType, toObjectType } });
+export async function listLimits(
+  http: HttpCaller,
+  fromObjectType: string,
+  toObjectType: string,
+): Promise<LimitConfiguration[]> {
+  const reader = await call(http, {
+    method: "GET",
+    route: ROUTES.limitsPair,
+    params: { fromObjectType, toObjectType },
+  });
   return reader.results(parseLimitConfiguration);
 }
 
@@ -28,7 +36,12 @@ export async function createLimits(
   toObjectType: string,
   inputs: LimitInput[],
 ): Promise<BatchResult<LimitConfiguration>> {
-  const reader = await call(http, { method: "POST", route: ROUTES.limitsCreate, params: { fromObjectType, toObjectType }, body: limitInputs(inputs) });
+  const reader = await call(http, {
+    method: "POST",
+    route: ROUTES.limitsCreate,
+    params: { fromObjectType, toObjectType },
+    body: limitInputs(inputs),
+  });
   return reader.batch(parseLimitConfiguration);
 }
 
@@ -39,12 +52,22 @@ export async function updateLimits(
   toObjectType: string,
   inputs: LimitInput[],
 ): Promise<BatchResult<LimitConfiguration>> {
-  const reader = await call(http, { method: "POST", route: ROUTES.limitsUpdate, params: { fromObjectType, toObjectType }, body: limitInputs(inputs) });
+  const reader = await call(http, {
+    method: "POST",
+    route: ROUTES.limitsUpdate,
+    params: { fromObjectType, toObjectType },
+    body: limitInputs(inputs),
+  });
   return reader.batch(parseLimitConfiguration);
 }
 
 /** C5 `POST .../batch/purge` (204). Removing a limit twice leaves the same state, so it is retried. */
-export async function purgeLimits(http: HttpCaller, fromObjectType: string, toObjectType: string, inputs: LimitKey[]): Promise<void> {
+export async function purgeLimits(
+  http: HttpCaller,
+  fromObjectType: string,
+  toObjectType: string,
+  inputs: LimitKey[],
+): Promise<void> {
   const body = { inputs: inputs.map((i) => ({ category: i.category, typeId: i.typeId })) };
   await call(http, { method: "POST", route: ROUTES.limitsPurge, params: { fromObjectType, toObjectType }, body });
 }

@@ -51,10 +51,14 @@ export class ResponseReader {
     const body = this.object();
     const status = typeof body.status === "string" ? body.status : "COMPLETE";
     const results = Array.isArray(body.results) ? this.results(parse) : [];
-    const errors: BatchItemError[] = Array.isArray(body.errors) ? body.errors.filter(isRecord).map(parseBatchItemError) : [];
+    const errors: BatchItemError[] = Array.isArray(body.errors)
+      ? body.errors.filter(isRecord).map(parseBatchItemError)
+      : [];
     const numErrors = toOptionalInteger(body.numErrors) ?? errors.length;
     return {
-      status: (["PENDING", "PROCESSING", "CANCELED", "COMPLETE"].includes(status) ? status : "COMPLETE") as BatchResult<T>["status"],
+      status: (["PENDING", "PROCESSING", "CANCELED", "COMPLETE"].includes(status)
+        ? status
+        : "COMPLETE") as BatchResult<T>["status"],
       results,
       numErrors,
       errors,
@@ -109,10 +113,17 @@ export function parseAccountDetails(raw: Record<string, unknown>): AccountDetail
  */
 export function parseCustomObjectSchema(raw: Record<string, unknown>): CustomObjectSchemaInfo {
   const objectTypeId = typeof raw.objectTypeId === "string" ? raw.objectTypeId.trim() : "";
-  if (!/^[0-9]+-[0-9]+$/.test(objectTypeId)) throw new TypeError(`objectTypeId is not an object type id: ${JSON.stringify(raw.objectTypeId)}`);
-  if (typeof raw.name !== "string" || raw.name.trim() === "") throw new TypeError(`name is missing (objectTypeId ${objectTypeId})`);
-  const schema: CustomObjectSchemaInfo = { objectTypeId, name: raw.name.trim(), archived: raw.archived === true || raw.archived === "true" };
-  if (typeof raw.fullyQualifiedName === "string" && raw.fullyQualifiedName.trim() !== "") schema.fullyQualifiedName = raw.fullyQualifiedName.trim();
+  if (!/^[0-9]+-[0-9]+$/.test(objectTypeId))
+    throw new TypeError(`objectTypeId is not an object type id: ${JSON.stringify(raw.objectTypeId)}`);
+  if (typeof raw.name !== "string" || raw.name.trim() === "")
+    throw new TypeError(`name is missing (objectTypeId ${objectTypeId})`);
+  const schema: CustomObjectSchemaInfo = {
+    objectTypeId,
+    name: raw.name.trim(),
+    archived: raw.archived === true || raw.archived === "true",
+  };
+  if (typeof raw.fullyQualifiedName === "string" && raw.fullyQualifiedName.trim() !== "")
+    schema.fullyQualifiedName = raw.fullyQualifiedName.trim();
   if (isRecord(raw.labels)) {
     const labels: { singular?: string; plural?: string } = {};
     if (typeof raw.labels.singular === "string") labels.singular = raw.labels.singular;
@@ -131,7 +142,8 @@ function parseBatchItemError(raw: Record<string, unknown>): BatchItemError {
   if (typeof raw.subCategory === "string") error.subCategory = raw.subCategory;
   if (isRecord(raw.context)) {
     const context: Record<string, string[]> = {};
-    for (const [key, value] of Object.entries(raw.context)) context[key] = (Array.isArray(value) ? value : [value]).map(String);
+    for (const [key, value] of Object.entries(raw.context))
+      context[key] = (Array.isArray(value) ? value : [value]).map(String);
     error.context = context;
   }
   return error;

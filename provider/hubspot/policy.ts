@@ -94,7 +94,12 @@ export class RetrySchedule implements RetryTiming {
 
   /** Before retry `retryIndex` (0 = the first) after a 429 that clears by waiting. */
   rateLimitDelayMs(retryIndex: number): number {
-    return fullJitterDelay(retryIndex, this.policy.rateLimitBackoffBaseMs, this.policy.rateLimitBackoffMaxMs, this.random);
+    return fullJitterDelay(
+      retryIndex,
+      this.policy.rateLimitBackoffBaseMs,
+      this.policy.rateLimitBackoffMaxMs,
+      this.random,
+    );
   }
 
   get replanAttempts(): number {
@@ -123,7 +128,8 @@ export class RetrySchedule implements RetryTiming {
 }
 
 function checkAttempt(attempt: number): void {
-  if (!Number.isInteger(attempt) || attempt < 1) throw new RangeError(`retry: attempt must be an integer from 1, got ${attempt}`);
+  if (!Number.isInteger(attempt) || attempt < 1)
+    throw new RangeError(`retry: attempt must be an integer from 1, got ${attempt}`);
 }
 
 /**

@@ -77,7 +77,12 @@ export class RequestExecutor {
         transientFailures++;
         if (transientFailures >= policy.maxAttempts) {
           throw new HubSpotNetworkError(
-            { kind: failure.kind, ...(failure.code !== undefined ? { code: failure.code } : {}), detail: failure.detail, attempts },
+            {
+              kind: failure.kind,
+              ...(failure.code !== undefined ? { code: failure.code } : {}),
+              detail: failure.detail,
+              attempts,
+            },
             description,
           );
         }
@@ -121,7 +126,10 @@ export class RequestExecutor {
     }
   }
 
-  private dailyLimitError(fields: ConstructorParameters<typeof HubSpotRateLimitError>[0], request: RequestDescription): HubSpotError {
+  private dailyLimitError(
+    fields: ConstructorParameters<typeof HubSpotRateLimitError>[0],
+    request: RequestDescription,
+  ): HubSpotError {
     const timeZone = this.options.timeZone();
     const resetsAt = timeZone !== undefined ? nextMidnightIn(timeZone, this.options.clock.now()) : undefined;
     return new HubSpotDailyLimitError(fields, request, resetsAt !== undefined ? { timeZone, resetsAt } : {});

@@ -41,7 +41,8 @@ export function parseErrorBody(response: HttpResponse): ParsedErrorBody {
       fields.errors = body.errors.filter(isRecord).map(parseDetail);
     }
   }
-  if (fields.correlationId === undefined && response.correlationId !== undefined) fields.correlationId = response.correlationId;
+  if (fields.correlationId === undefined && response.correlationId !== undefined)
+    fields.correlationId = response.correlationId;
   return fields;
 }
 

@@ -19,7 +19,11 @@ export type RouteTemplate = (typeof ROUTES)[keyof typeof ROUTES];
 export type RouteParams = Record<string, string | number>;
 
 /** Fills `{name}` placeholders; every value is URL-encoded (object types like `p_my/obj` stay one segment). */
-export function expandRoute(template: string, params: RouteParams = {}, query?: Record<string, string | number | undefined>): string {
+export function expandRoute(
+  template: string,
+  params: RouteParams = {},
+  query?: Record<string, string | number | undefined>,
+): string {
   const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
     const value = params[name];
     if (value === undefined || value === "") throw new TypeError(`missing route parameter ${name} for ${template}`);

@@ -25,7 +25,10 @@ export async function listCustomObjectSchemas(http: HttpCaller): Promise<CustomO
     const paging = reader.object().paging;
     const next = isRecord(paging) && isRecord(paging.next) ? paging.next.after : undefined;
     if (next === undefined || next === null || next === "") break;
-    after = typeof next === "string" || typeof next === "number" ? String(next) : reader.fail("paging.next.after is not a cursor");
+    after =
+      typeof next === "string" || typeof next === "number"
+        ? String(next)
+        : reader.fail("paging.next.after is not a cursor");
     if (cursors.has(after)) reader.fail(`paging.next.after repeats the cursor ${JSON.stringify(after)}`);
     if (page >= MAX_PAGES) reader.fail(`more than ${MAX_PAGES} pages of schemas`);
     cursors.add(after);

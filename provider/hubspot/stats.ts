@@ -43,7 +43,8 @@ export class StatsRecorder {
 
   snapshot(): ClientStats {
     const byRoute: Record<string, RouteStats> = {};
-    for (const [key, value] of [...this.routes.entries()].sort(([a], [b]) => a.localeCompare(b))) byRoute[key] = { ...value };
+    for (const [key, value] of [...this.routes.entries()].sort(([a], [b]) => a.localeCompare(b)))
+      byRoute[key] = { ...value };
     return { ...this.totals, byRoute };
   }
 

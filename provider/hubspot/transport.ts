@@ -78,7 +78,10 @@ export async function sendOnce(options: TransportOptions, request: HttpRequest):
     const networkError = toNetworkError(error, token, description, options.timeoutMs);
     // Headers arrived, so the server did receive the request; a broken body is still "connection lost".
     throw networkError.kind === "not-sent"
-      ? new HubSpotNetworkError({ kind: "connection-lost", code: networkError.code, detail: networkError.detail }, description)
+      ? new HubSpotNetworkError(
+          { kind: "connection-lost", code: networkError.code, detail: networkError.detail },
+          description,
+        )
       : networkError;
   }
   const result: HttpResponse = {
@@ -114,7 +117,12 @@ interface ErrorLike {
  * Turns whatever fetch threw into a HubSpotNetworkError. Only `name`, `code` and `message` are read, and the
  * message is redacted: undici's "invalid header value" errors, for one, quote the header (and so the token).
  */
-export function toNetworkError(error: unknown, token: string, request: RequestDescription, timeoutMs: number): HubSpotNetworkError {
+export function toNetworkError(
+  error: unknown,
+  token: string,
+  request: RequestDescription,
+  timeoutMs: number,
+): HubSpotNetworkError {
   const chain: ErrorLike[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
@@ -122,14 +130,17 @@ export function toNetworkError(error: unknown, token: string, request: RequestDe
     current = (current as ErrorLike).cause;
   }
   const names = chain.map((e) => (typeof e.name === "string" ? e.name : ""));
-  const codes = chain.map((e) => (typeof e.code === "string" ? e.code : undefined)).filter((c): c is string => c !== undefined);
-  const messages = chain
-    .map((e) => (typeof e.message === "string" ? e.message : ""))
-    .filter((m) => m.length > 0);
+  const codes = chain
+    .map((e) => (typeof e.code === "string" ? e.code : undefined))
+    .filter((c): c is string => c !== undefined);
+  const messages = chain.map((e) => (typeof e.message === "string" ? e.message : "")).filter((m) => m.length > 0);
   const detail = shorten(redact(stripUrls(messages.join(": ") || String(error)), token));
 
   if (names.includes("TimeoutError")) {
-    return new HubSpotNetworkError({ kind: "timeout", code: "TIMEOUT", detail: `no answer within ${timeoutMs} ms` }, request);
+    return new HubSpotNetworkError(
+      { kind: "timeout", code: "TIMEOUT", detail: `no answer within ${timeoutMs} ms` },
+      request,
+    );
   }
   const code = codes.find((c) => c !== "ERR_INVALID_ARG_TYPE") ?? codes[0];
   const kind: NetworkFailureKind = classify(code, messages);

@@ -15,7 +15,10 @@ export function packageVersion(): string {
   let dir = __dirname;
   for (let depth = 0; depth < 6; depth++) {
     try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: unknown; version?: unknown };
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+        name?: unknown;
+        version?: unknown;
+      };
       if (pkg.name === PACKAGE_NAME && typeof pkg.version === "string") {
         cached = pkg.version;
         break;

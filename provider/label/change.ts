@@ -7,7 +7,12 @@ import { describeLabel } from "./create";
 import { otherHalf } from "./halves";
 import type { StoredLabel } from "./state";
 
-export async function updateLabelText(s: Session, stored: StoredLabel, label: string, inverseLabel: string | undefined): Promise<void> {
+export async function updateLabelText(
+  s: Session,
+  stored: StoredLabel,
+  label: string,
+  inverseLabel: string | undefined,
+): Promise<void> {
   const { fromId, toId, typeId, inverseTypeId } = stored;
   await s.verifyPortal();
   try {
@@ -23,7 +28,13 @@ export async function updateLabelText(s: Session, stored: StoredLabel, label: st
 
 type DeleteOutcome = "deleted" | "already-gone";
 
-async function deleteHalf(s: Session, fromId: string, toId: string, typeId: number, text: string): Promise<DeleteOutcome> {
+async function deleteHalf(
+  s: Session,
+  fromId: string,
+  toId: string,
+  typeId: number,
+  text: string,
+): Promise<DeleteOutcome> {
   try {
     await s.api.deleteLabel(fromId, toId, typeId);
   } catch (e) {
@@ -62,7 +73,11 @@ export async function deleteStoredLabel(s: Session, stored: StoredLabel): Promis
   let inverseTypeId = stored.inverseTypeId;
   if (inverseTypeId === undefined && stored.paired) {
     // State written before inverse type ids were stored.
-    inverseTypeId = otherHalf(await s.pairs.labelsOf(toId, fromId, { fresh: true }), typeId, stored.inverseLabel)?.typeId;
+    inverseTypeId = otherHalf(
+      await s.pairs.labelsOf(toId, fromId, { fresh: true }),
+      typeId,
+      stored.inverseLabel,
+    )?.typeId;
   }
   if (inverseTypeId === undefined) {
     await deleteHalf(s, fromId, toId, typeId, text);

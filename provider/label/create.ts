@@ -29,7 +29,13 @@ function describeCandidates(labels: readonly AssociationTypeInfo[]): string {
 }
 
 /** The to -> from list; on a same-object pair both halves are listed under A -> A. */
-async function reverseList(s: Session, fromId: string, toId: string, forward: readonly AssociationTypeInfo[], fresh: boolean): Promise<readonly AssociationTypeInfo[]> {
+async function reverseList(
+  s: Session,
+  fromId: string,
+  toId: string,
+  forward: readonly AssociationTypeInfo[],
+  fresh: boolean,
+): Promise<readonly AssociationTypeInfo[]> {
   return fromId === toId ? forward : s.pairs.labelsOf(toId, fromId, { fresh });
 }
 
@@ -64,18 +70,27 @@ export async function adoptLabel(s: Session, t: LabelTarget, adoptTypeId: number
     );
   }
   s.ledger.holdTypeId(fromId, toId, adoptTypeId, t.holder, true);
-  const textDiffers = found.label !== inputs.label || (inputs.inverseLabel !== undefined && inverse?.label !== inputs.inverseLabel);
+  const textDiffers =
+    found.label !== inputs.label || (inputs.inverseLabel !== undefined && inverse?.label !== inputs.inverseLabel);
   if (textDiffers) {
     await s.verifyPortal();
     try {
-      await s.api.updateLabel(fromId, toId, { associationTypeId: adoptTypeId, label: inputs.label, inverseLabel: inputs.inverseLabel });
+      await s.api.updateLabel(fromId, toId, {
+        associationTypeId: adoptTypeId,
+        label: inputs.label,
+        inverseLabel: inputs.inverseLabel,
+      });
     } catch (e) {
       s.pairs.invalidateLabels(fromId, toId);
       s.pairs.invalidateLabels(toId, fromId);
-      throw withContext(e, `adopting ${describeLabel(inputs.label, fromId, toId)} (typeId ${adoptTypeId}): updating its text failed`);
+      throw withContext(
+        e,
+        `adopting ${describeLabel(inputs.label, fromId, toId)} (typeId ${adoptTypeId}): updating its text failed`,
+      );
     }
     s.pairs.setLabelText(fromId, toId, adoptTypeId, inputs.label);
-    if (inverse && inputs.inverseLabel !== undefined) s.pairs.setLabelText(toId, fromId, inverse.typeId, inputs.inverseLabel);
+    if (inverse && inputs.inverseLabel !== undefined)
+      s.pairs.setLabelText(toId, fromId, inverse.typeId, inputs.inverseLabel);
   }
   s.notice(
     `adopted existing ${describeLabel(inputs.label, fromId, toId)} (typeId ${adoptTypeId}${inverse ? `, inverse ${inverse.typeId}` : ""})` +
@@ -87,16 +102,26 @@ export async function adoptLabel(s: Session, t: LabelTarget, adoptTypeId: number
 /** HubSpot refuses a second label with the same internal name on a pair. */
 function isNameTaken(e: unknown): boolean {
   const err = apiErrorOf(e);
-  return err?.status === 400 && (/DUPLICATE/i.test(err.subCategory ?? "") || /already exists|conflicts with/i.test(err.hubspotMessage ?? err.message));
+  return (
+    err?.status === 400 &&
+    (/DUPLICATE/i.test(err.subCategory ?? "") ||
+      /already exists|conflicts with/i.test(err.hubspotMessage ?? err.message))
+  );
 }
 
 async function post(s: Session, t: LabelTarget): Promise<Halves> {
   const { fromId, toId, inputs } = t;
-  const results = await s.api.createLabel(fromId, toId, { name: inputs.name, label: inputs.label, inverseLabel: inputs.inverseLabel });
+  const results = await s.api.createLabel(fromId, toId, {
+    name: inputs.name,
+    label: inputs.label,
+    inverseLabel: inputs.inverseLabel,
+  });
   const halves = halvesOfCreateAnswer(results, fromId, toId, inputs);
   s.pairs.addLabels(fromId, toId, [{ category: "USER_DEFINED", typeId: halves.typeId, label: inputs.label }]);
   if (halves.inverseTypeId !== undefined) {
-    s.pairs.addLabels(toId, fromId, [{ category: "USER_DEFINED", typeId: halves.inverseTypeId, label: inputs.inverseLabel ?? inputs.label }]);
+    s.pairs.addLabels(toId, fromId, [
+      { category: "USER_DEFINED", typeId: halves.inverseTypeId, label: inputs.inverseLabel ?? inputs.label },
+    ]);
   }
   return halves;
 }
@@ -148,7 +173,11 @@ export async function createNewLabel(s: Session, t: LabelTarget): Promise<Halves
         s.pairs.invalidateLabels(toId, fromId);
         if (isNameTaken(e)) {
           const labels = await s.pairs.labelsOf(fromId, toId, { fresh: true }).catch(() => []);
-          throw nameTakenError(e, t, labels.filter((l) => l.category === "USER_DEFINED" && l.label === inputs.label));
+          throw nameTakenError(
+            e,
+            t,
+            labels.filter((l) => l.category === "USER_DEFINED" && l.label === inputs.label),
+          );
         }
         if (!isOutcomeUnknown(e)) throw withContext(e, `creating ${describeLabel(inputs.label, fromId, toId)}`);
         lost = e;
@@ -167,7 +196,9 @@ export async function createNewLabel(s: Session, t: LabelTarget): Promise<Halves
       const [only, ...more] = made;
       if (only && more.length === 0) {
         s.ledger.holdTypeId(fromId, toId, only.typeId, t.holder, false);
-        s.notice(`${describeLabel(inputs.label, fromId, toId)} was created although HubSpot's answer was lost (typeId ${only.typeId})`);
+        s.notice(
+          `${describeLabel(inputs.label, fromId, toId)} was created although HubSpot's answer was lost (typeId ${only.typeId})`,
+        );
         return only;
       }
       if (more.length > 0) {

@@ -15,7 +15,13 @@ import { storedLabel } from "./state";
 function outputsOf(inputs: PropertyBag, fromId: string, toId: string, halves: Halves): PropertyBag {
   const outs = withoutProvider(inputs);
   delete outs.inverseTypeId;
-  Object.assign(outs, { schemaVersion: STATE_SCHEMA_VERSION, typeId: halves.typeId, category: "USER_DEFINED", fromObjectTypeId: fromId, toObjectTypeId: toId });
+  Object.assign(outs, {
+    schemaVersion: STATE_SCHEMA_VERSION,
+    typeId: halves.typeId,
+    category: "USER_DEFINED",
+    fromObjectTypeId: fromId,
+    toObjectTypeId: toId,
+  });
   if (halves.inverseTypeId !== undefined) outs.inverseTypeId = halves.inverseTypeId;
   return outs;
 }
@@ -31,7 +37,12 @@ export async function checkLabel(session: SessionSource, news: PropertyBag): Pro
   return { inputs: news, failures };
 }
 
-export async function diffLabelResource(session: SessionSource, id: string, olds: PropertyBag, news: PropertyBag): Promise<pulumi.dynamic.DiffResult> {
+export async function diffLabelResource(
+  session: SessionSource,
+  id: string,
+  olds: PropertyBag,
+  news: PropertyBag,
+): Promise<pulumi.dynamic.DiffResult> {
   return diffLabel(session, storedLabel(id, olds), news);
 }
 
@@ -44,7 +55,10 @@ export async function createLabel(session: SessionSource, news: PropertyBag): Pr
   let halves: Halves;
   try {
     const target = { fromId, toId, inputs, holder };
-    halves = inputs.adoptTypeId !== undefined ? await adoptLabel(s, target, inputs.adoptTypeId) : await createNewLabel(s, target);
+    halves =
+      inputs.adoptTypeId !== undefined
+        ? await adoptLabel(s, target, inputs.adoptTypeId)
+        : await createNewLabel(s, target);
   } catch (e) {
     release();
     throw e;
@@ -52,7 +66,11 @@ export async function createLabel(session: SessionSource, news: PropertyBag): Pr
   return { id: idOf(fromId, toId, halves.typeId), outs: outputsOf(news, fromId, toId, halves) };
 }
 
-export async function readLabel(session: SessionSource, id: string, props?: PropertyBag): Promise<pulumi.dynamic.ReadResult> {
+export async function readLabel(
+  session: SessionSource,
+  id: string,
+  props?: PropertyBag,
+): Promise<pulumi.dynamic.ReadResult> {
   const stored = storedLabel(id, props);
   const { fromId, toId, typeId } = stored;
   const s = session();
@@ -85,7 +103,12 @@ export async function readLabel(session: SessionSource, id: string, props?: Prop
   return { id: idOf(fromId, toId, typeId), props: outputsOf(inputs, fromId, toId, halves), inputs };
 }
 
-export async function updateLabel(session: SessionSource, id: string, olds: PropertyBag, news: PropertyBag): Promise<pulumi.dynamic.UpdateResult> {
+export async function updateLabel(
+  session: SessionSource,
+  id: string,
+  olds: PropertyBag,
+  news: PropertyBag,
+): Promise<pulumi.dynamic.UpdateResult> {
   const inputs = requireLabelInputs(news);
   const stored = storedLabel(id, olds);
   const s = session();
@@ -94,7 +117,8 @@ export async function updateLabel(session: SessionSource, id: string, olds: Prop
     // State written before inverse type ids were stored: find the other half.
     inverseTypeId = otherHalf(await s.pairs.labelsOf(stored.toId, stored.fromId), stored.typeId)?.typeId;
   }
-  const textChanged = inputs.label !== stored.label || (inputs.inverseLabel !== undefined && inputs.inverseLabel !== stored.inverseLabel);
+  const textChanged =
+    inputs.label !== stored.label || (inputs.inverseLabel !== undefined && inputs.inverseLabel !== stored.inverseLabel);
   if (textChanged) await updateLabelText(s, { ...stored, inverseTypeId }, inputs.label, inputs.inverseLabel);
   // Full outputs: the host stores only what update returns (a partial answer would wipe typeId and friends).
   return { outs: outputsOf(news, stored.fromId, stored.toId, { typeId: stored.typeId, inverseTypeId }) };
@@ -113,4 +137,3 @@ export async function deleteLabel(session: SessionSource, id: string, props: Pro
   }
   await deleteStoredLabel(s, stored);
 }
-

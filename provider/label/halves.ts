@@ -20,9 +20,15 @@ export interface LabelTexts {
  * The other half of `typeId` in the to -> from list: a USER_DEFINED type at typeId +/- 1 (the more likely first),
  * with the given text when one is given.
  */
-export function otherHalf(reverse: readonly AssociationTypeInfo[], typeId: number, text?: string): AssociationTypeInfo | undefined {
+export function otherHalf(
+  reverse: readonly AssociationTypeInfo[],
+  typeId: number,
+  text?: string,
+): AssociationTypeInfo | undefined {
   for (const candidate of otherHalfCandidates(typeId)) {
-    const found = reverse.find((l) => l.category === "USER_DEFINED" && l.typeId === candidate && (text === undefined || l.label === text));
+    const found = reverse.find(
+      (l) => l.category === "USER_DEFINED" && l.typeId === candidate && (text === undefined || l.label === text),
+    );
     if (found) return found;
   }
   return undefined;
@@ -34,9 +40,16 @@ export function otherHalf(reverse: readonly AssociationTypeInfo[], typeId: numbe
  * is the lower typeId: HubSpot allocates the forward one first in every example. The answer's texts are HubSpot's;
  * the client has already redacted anything secret in them.
  */
-export function halvesOfCreateAnswer(results: readonly AssociationTypeInfo[], fromId: string, toId: string, texts: LabelTexts): Halves {
+export function halvesOfCreateAnswer(
+  results: readonly AssociationTypeInfo[],
+  fromId: string,
+  toId: string,
+  texts: LabelTexts,
+): Halves {
   const direction = (r: AssociationTypeInfo, f: string, t: string): boolean =>
-    r.fromObjectTypeId === undefined || r.toObjectTypeId === undefined || (r.fromObjectTypeId === f && r.toObjectTypeId === t);
+    r.fromObjectTypeId === undefined ||
+    r.toObjectTypeId === undefined ||
+    (r.fromObjectTypeId === f && r.toObjectTypeId === t);
   const byId = (a: AssociationTypeInfo, b: AssociationTypeInfo): number => a.typeId - b.typeId;
   const forward = results.filter((r) => r.label === texts.label && direction(r, fromId, toId)).sort(byId)[0];
   if (!forward) {
@@ -46,10 +59,14 @@ export function halvesOfCreateAnswer(results: readonly AssociationTypeInfo[], fr
     );
   }
   const inverseText = texts.inverseLabel ?? texts.label;
-  const others = results.filter((r) => r.typeId !== forward.typeId && r.label === inverseText && direction(r, toId, fromId));
+  const others = results.filter(
+    (r) => r.typeId !== forward.typeId && r.label === inverseText && direction(r, toId, fromId),
+  );
   const inverse = otherHalf(others, forward.typeId) ?? others.sort(byId)[0];
   if (!inverse && texts.inverseLabel !== undefined) {
-    throw new Error(`HubSpot's answer to creating the paired label "${texts.label}" on ${pairDisplay(fromId, toId)} does not contain the inverse label "${texts.inverseLabel}"`);
+    throw new Error(
+      `HubSpot's answer to creating the paired label "${texts.label}" on ${pairDisplay(fromId, toId)} does not contain the inverse label "${texts.inverseLabel}"`,
+    );
   }
   return inverse ? { typeId: forward.typeId, inverseTypeId: inverse.typeId } : { typeId: forward.typeId };
 }

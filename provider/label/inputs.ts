@@ -40,7 +40,11 @@ export interface ParsedLabelInputs {
   failures: CheckFailure[];
 }
 
-export function parseObjectTypeInput(value: unknown, property: string, failures: CheckFailure[]): ObjectTypeRef | undefined {
+export function parseObjectTypeInput(
+  value: unknown,
+  property: string,
+  failures: CheckFailure[],
+): ObjectTypeRef | undefined {
   if (isUnknown(value)) return undefined;
   if (value === undefined || value === null) {
     failures.push({ property, reason: `${property} is required` });
@@ -69,31 +73,57 @@ function parseText(value: unknown, property: string, failures: CheckFailure[], r
     return undefined;
   }
   if (textLength(value) > MAX_TEXT_LENGTH) {
-    failures.push({ property, reason: `${property} must be at most ${MAX_TEXT_LENGTH} characters, counted in UTF-16 units (got ${textLength(value)})` });
+    failures.push({
+      property,
+      reason: `${property} must be at most ${MAX_TEXT_LENGTH} characters, counted in UTF-16 units (got ${textLength(value)})`,
+    });
     return undefined;
   }
   return value;
 }
 
-function parseName(value: unknown, from: ObjectTypeRef | undefined, to: ObjectTypeRef | undefined, failures: CheckFailure[]): string | undefined {
+function parseName(
+  value: unknown,
+  from: ObjectTypeRef | undefined,
+  to: ObjectTypeRef | undefined,
+  failures: CheckFailure[],
+): string | undefined {
   const name = parseText(value, "name", failures, true);
   if (name === undefined) return undefined;
   if (NAME_PATTERN.test(name)) {
     if (from && to && isUnlabeledAssociationName(name, from, to)) {
-      failures.push({ property: "name", reason: `name "${name}" is the name HubSpot gives the pair's unlabeled association (${unlabeledAssociationNames(from, to).join(", ")}); choose another` });
+      failures.push({
+        property: "name",
+        reason: `name "${name}" is the name HubSpot gives the pair's unlabeled association (${unlabeledAssociationNames(from, to).join(", ")}); choose another`,
+      });
       return undefined;
     }
     return name;
   }
-  const why = /^[0-9]/.test(name) ? "must not start with a digit" : /[-\s]/.test(name) ? "must not contain hyphens or spaces" : "may contain only letters, digits and underscores";
-  failures.push({ property: "name", reason: `name "${name}" ${why} (HubSpot internal names: letters, digits and underscores, no leading digit)` });
+  const why = /^[0-9]/.test(name)
+    ? "must not start with a digit"
+    : /[-\s]/.test(name)
+      ? "must not contain hyphens or spaces"
+      : "may contain only letters, digits and underscores";
+  failures.push({
+    property: "name",
+    reason: `name "${name}" ${why} (HubSpot internal names: letters, digits and underscores, no leading digit)`,
+  });
   return undefined;
 }
 
-function parseAdoptTypeId(value: unknown, from: ObjectTypeRef | undefined, to: ObjectTypeRef | undefined, failures: CheckFailure[]): number | undefined {
+function parseAdoptTypeId(
+  value: unknown,
+  from: ObjectTypeRef | undefined,
+  to: ObjectTypeRef | undefined,
+  failures: CheckFailure[],
+): number | undefined {
   if (value === undefined || value === null || isUnknown(value)) return undefined;
   if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
-    failures.push({ property: "adoptTypeId", reason: `adoptTypeId must be a positive integer (an existing label's typeId), got ${JSON.stringify(value)}` });
+    failures.push({
+      property: "adoptTypeId",
+      reason: `adoptTypeId must be a positive integer (an existing label's typeId), got ${JSON.stringify(value)}`,
+    });
     return undefined;
   }
   if (from?.kind === "id" && to?.kind === "id" && isHubSpotDefinedForPair(from.id, to.id, value)) {
@@ -142,6 +172,7 @@ export function parseLabelInputs(news: PropertyBag): ParsedLabelInputs {
 /** For create and update, which only ever see inputs `check` accepted: a failure here is a bug or tampered state. */
 export function requireLabelInputs(news: PropertyBag): LabelInputs {
   const { inputs, failures } = parseLabelInputs(news);
-  if (!inputs) throw new Error(`invalid AssociationLabel inputs: ${failures.map((f) => f.reason).join("; ") || "unknown values"}`);
+  if (!inputs)
+    throw new Error(`invalid AssociationLabel inputs: ${failures.map((f) => f.reason).join("; ") || "unknown values"}`);
   return inputs;
 }

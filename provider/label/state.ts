@@ -23,7 +23,9 @@ export function storedLabel(id: string, olds: PropertyBag | undefined): StoredLa
   const { fromId, toId } = storedPairIds(o, parsed);
   const typeId = optionalNumber(o.typeId) ?? parsed?.typeId;
   if (!fromId || !toId || typeId === undefined) {
-    throw new Error(`AssociationLabel state for id "${id}" has no usable object types or typeId; expected an id like 0-1/0-2/145`);
+    throw new Error(
+      `AssociationLabel state for id "${id}" has no usable object types or typeId; expected an id like 0-1/0-2/145`,
+    );
   }
   const inverseLabel = optionalString(o.inverseLabel);
   return {

@@ -20,8 +20,11 @@ export interface LimitsTarget {
 }
 
 function batchFailure(op: string, ctx: PairContext, r: BatchResult<unknown>): Error | undefined {
-  if (r.status !== "CANCELED" && r.numErrors === 0 && (r.errors ?? []).length === 0 && r.httpStatus !== 207) return undefined;
-  const items = (r.errors ?? []).map((e) => `${e.message}${e.category ? ` [${e.category}${e.subCategory ? `/${e.subCategory}` : ""}]` : ""}`);
+  if (r.status !== "CANCELED" && r.numErrors === 0 && (r.errors ?? []).length === 0 && r.httpStatus !== 207)
+    return undefined;
+  const items = (r.errors ?? []).map(
+    (e) => `${e.message}${e.category ? ` [${e.category}${e.subCategory ? `/${e.subCategory}` : ""}]` : ""}`,
+  );
   return new Error(
     `HubSpot rejected the limits batch/${op} for ${ctx.display} (status ${r.status}, HTTP ${r.httpStatus}): ` +
       (items.length > 0 ? items.join("; ") : "no item messages"),
@@ -34,7 +37,10 @@ async function runCall(ctx: PairContext, call: PlanCall): Promise<void> {
     await s.api.purgeLimits(fromId, toId, call.inputs);
     return;
   }
-  const r = call.op === "create" ? await s.api.createLimits(fromId, toId, call.inputs) : await s.api.updateLimits(fromId, toId, call.inputs);
+  const r =
+    call.op === "create"
+      ? await s.api.createLimits(fromId, toId, call.inputs)
+      : await s.api.updateLimits(fromId, toId, call.inputs);
   const failure = batchFailure(call.op, ctx, r);
   if (failure) throw failure;
 }
@@ -45,7 +51,11 @@ function toPlan(c: LimitConfiguration): PlanLimit | undefined {
 }
 
 /** The pair's whole set after the change: what the resource declares, plus what it leaves alone. */
-function desiredSet(t: LimitsTarget, current: readonly PlanLimit[], declared: readonly ResolvedLimit[]): { desired: PlanLimit[]; removedUndeclared: PlanLimit[] } {
+function desiredSet(
+  t: LimitsTarget,
+  current: readonly PlanLimit[],
+  declared: readonly ResolvedLimit[],
+): { desired: PlanLimit[]; removedUndeclared: PlanLimit[] } {
   const declaredIds = new Set(declared.map((r) => r.typeId));
   const managedIds = new Set(t.managedBefore.map((r) => r.typeId));
   const others = current.filter((c) => !declaredIds.has(c.typeId));
@@ -69,12 +79,16 @@ export async function applyLimits(s: Session, t: LimitsTarget): Promise<Resolved
       plan = planLimits({ current, desired, unlabeledTypeId: unlabeledId });
     } catch (e) {
       if (e instanceof LimitsPlanError) {
-        throw new Error(`limits for ${ctx.display}: ${e.message}${t.exclusive ? "" : " (limits this resource does not declare are kept as HubSpot has them)"}`);
+        throw new Error(
+          `limits for ${ctx.display}: ${e.message}${t.exclusive ? "" : " (limits this resource does not declare are kept as HubSpot has them)"}`,
+        );
       }
       throw e;
     }
     if (attempt === 1 && removedUndeclared.length > 0) {
-      s.notice(`${ctx.display}: removing limits this exclusive AssociationLimits does not declare: typeIds ${removedUndeclared.map((r) => `${r.typeId} (max ${r.maxToObjectIds})`).join(", ")}`);
+      s.notice(
+        `${ctx.display}: removing limits this exclusive AssociationLimits does not declare: typeIds ${removedUndeclared.map((r) => `${r.typeId} (max ${r.maxToObjectIds})`).join(", ")}`,
+      );
     }
     try {
       for (const call of plan) await runCall(ctx, call);
@@ -88,7 +102,10 @@ export async function applyLimits(s: Session, t: LimitsTarget): Promise<Resolved
       fromId,
       toId,
       desired.map((d) => {
-        const label = resolved.find((x) => x.typeId === d.typeId)?.label ?? configs.find((c) => c.typeId === d.typeId)?.label ?? null;
+        const label =
+          resolved.find((x) => x.typeId === d.typeId)?.label ??
+          configs.find((c) => c.typeId === d.typeId)?.label ??
+          null;
         return { category: d.category, typeId: d.typeId, label, userEnforcedMaxToObjectIds: d.maxToObjectIds };
       }),
     );

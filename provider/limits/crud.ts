@@ -23,7 +23,8 @@ function outputsOf(inputs: PropertyBag, fromId: string, toId: string, resolved: 
   };
 }
 
-const idOf = (fromId: string, toId: string): string => formatLimitsId({ fromObjectTypeId: fromId, toObjectTypeId: toId });
+const idOf = (fromId: string, toId: string): string =>
+  formatLimitsId({ fromObjectTypeId: fromId, toObjectTypeId: toId });
 
 export async function checkLimits(session: SessionSource, news: PropertyBag): Promise<pulumi.dynamic.CheckResult> {
   const { inputs, failures } = parseLimitsInputs(news);
@@ -31,7 +32,12 @@ export async function checkLimits(session: SessionSource, news: PropertyBag): Pr
   return { inputs: news, failures };
 }
 
-export async function diffLimitsResource(session: SessionSource, id: string, olds: PropertyBag, news: PropertyBag): Promise<pulumi.dynamic.DiffResult> {
+export async function diffLimitsResource(
+  session: SessionSource,
+  id: string,
+  olds: PropertyBag,
+  news: PropertyBag,
+): Promise<pulumi.dynamic.DiffResult> {
   return diffLimits(session, storedLimits(id, olds), news);
 }
 
@@ -42,16 +48,31 @@ export async function createLimits(session: SessionSource, news: PropertyBag): P
   const release = s.ledger.claimLimitsPair(fromId, toId);
   let resolved: ResolvedLimit[];
   try {
-    resolved = await applyLimits(s, { fromId, toId, entries: inputs.limits, exclusive: inputs.exclusive, managedBefore: [] });
+    resolved = await applyLimits(s, {
+      fromId,
+      toId,
+      entries: inputs.limits,
+      exclusive: inputs.exclusive,
+      managedBefore: [],
+    });
   } catch (e) {
     release();
     throw e;
   }
-  s.ledger.recordLimitTypes(fromId, toId, resolved.map((r) => r.typeId));
+  s.ledger.recordLimitTypes(
+    fromId,
+    toId,
+    resolved.map((r) => r.typeId),
+  );
   return { id: idOf(fromId, toId), outs: outputsOf(news, fromId, toId, resolved) };
 }
 
-export async function updateLimits(session: SessionSource, id: string, olds: PropertyBag, news: PropertyBag): Promise<pulumi.dynamic.UpdateResult> {
+export async function updateLimits(
+  session: SessionSource,
+  id: string,
+  olds: PropertyBag,
+  news: PropertyBag,
+): Promise<pulumi.dynamic.UpdateResult> {
   const inputs = requireLimitsInputs(news);
   const stored = storedLimits(id, olds);
   const resolved = await applyLimits(session(), {
@@ -64,12 +85,21 @@ export async function updateLimits(session: SessionSource, id: string, olds: Pro
   return { outs: outputsOf(news, stored.fromId, stored.toId, resolved) };
 }
 
-export async function readLimits(session: SessionSource, id: string, props?: PropertyBag): Promise<pulumi.dynamic.ReadResult> {
+export async function readLimits(
+  session: SessionSource,
+  id: string,
+  props?: PropertyBag,
+): Promise<pulumi.dynamic.ReadResult> {
   const stored = storedLimits(id, props);
   const live = (await session().pairs.limitsOf(stored.fromId, stored.toId))
     .filter((c) => c.userEnforcedMaxToObjectIds !== undefined)
     .sort((a, b) => a.typeId - b.typeId)
-    .map((c): ResolvedLimit => ({ category: c.category, typeId: c.typeId, label: c.label ?? null, maxToObjectIds: c.userEnforcedMaxToObjectIds as number }));
+    .map((c): ResolvedLimit => ({
+      category: c.category,
+      typeId: c.typeId,
+      label: c.label ?? null,
+      maxToObjectIds: c.userEnforcedMaxToObjectIds as number,
+    }));
   const u = unlabeledTypeId(stored.fromId, stored.toId);
   const isUnlabeled = (r: ResolvedLimit): boolean => (u !== undefined ? r.typeId === u : r.label === null);
   const managed = new Set(stored.resolved.map((r) => r.typeId));
@@ -96,7 +126,11 @@ export async function readLimits(session: SessionSource, id: string, props?: Pro
   for (const r of live) {
     if (used.has(r.typeId) || !(stored.exclusive || managed.has(r.typeId))) continue;
     resolved.push(r);
-    limits.push(isUnlabeled(r) ? { unlabeled: true, maxToObjectIds: r.maxToObjectIds } : { typeId: r.typeId, maxToObjectIds: r.maxToObjectIds });
+    limits.push(
+      isUnlabeled(r)
+        ? { unlabeled: true, maxToObjectIds: r.maxToObjectIds }
+        : { typeId: r.typeId, maxToObjectIds: r.maxToObjectIds },
+    );
   }
   const p = props ?? {};
   const inputs: PropertyBag = {
@@ -106,23 +140,42 @@ export async function readLimits(session: SessionSource, id: string, props?: Pro
   };
   if (stored.exclusive) inputs.exclusive = true;
   // An empty set is a valid state: the resource is never "gone".
-  return { id: idOf(stored.fromId, stored.toId), props: outputsOf(inputs, stored.fromId, stored.toId, resolved), inputs };
+  return {
+    id: idOf(stored.fromId, stored.toId),
+    props: outputsOf(inputs, stored.fromId, stored.toId, resolved),
+    inputs,
+  };
 }
 
-async function purge(s: Session, fromId: string, toId: string, keys: { category: ResolvedLimit["category"]; typeId: number }[]): Promise<void> {
+async function purge(
+  s: Session,
+  fromId: string,
+  toId: string,
+  keys: { category: ResolvedLimit["category"]; typeId: number }[],
+): Promise<void> {
   try {
     await s.api.purgeLimits(fromId, toId, keys);
-    s.pairs.removeLimits(fromId, toId, keys.map((k) => k.typeId));
+    s.pairs.removeLimits(
+      fromId,
+      toId,
+      keys.map((k) => k.typeId),
+    );
   } catch (e) {
     s.pairs.invalidateLimits(fromId, toId);
     if (isNotFound(e)) return;
     if (apiErrorOf(e)?.status !== 400) throw withContext(e, `removing the limits of ${pairDisplay(fromId, toId)}`);
     // One managed type vanished (e.g. its label was deleted) and HubSpot refused the whole batch: purge what is still
     // there. A type that no longer exists has no limit left to remove.
-    const still = (await s.pairs.limitsOf(fromId, toId, { fresh: true })).filter((c) => keys.some((k) => k.typeId === c.typeId));
+    const still = (await s.pairs.limitsOf(fromId, toId, { fresh: true })).filter((c) =>
+      keys.some((k) => k.typeId === c.typeId),
+    );
     if (still.length === 0) return;
     try {
-      await s.api.purgeLimits(fromId, toId, still.map((c) => ({ category: c.category, typeId: c.typeId })));
+      await s.api.purgeLimits(
+        fromId,
+        toId,
+        still.map((c) => ({ category: c.category, typeId: c.typeId })),
+      );
     } catch (e2) {
       if (isNotFound(e2)) return;
       throw withContext(e2, `removing the limits of ${pairDisplay(fromId, toId)}`);
@@ -138,9 +191,13 @@ export async function deleteLimits(session: SessionSource, id: string, props: Pr
   // A resource renamed without an alias: the engine creates the new one and then deletes the old one. The types the
   // new one declared in this run are its now; the old one removes only the rest of what it managed.
   const takenOver = s.ledger.limitTypesDeclared(stored.fromId, stored.toId);
-  const keys = stored.resolved.filter((r) => !takenOver.has(r.typeId)).map((r) => ({ category: r.category, typeId: r.typeId }));
+  const keys = stored.resolved
+    .filter((r) => !takenOver.has(r.typeId))
+    .map((r) => ({ category: r.category, typeId: r.typeId }));
   if (takenOver.size > 0 && keys.length < stored.resolved.length) {
-    s.notice(`not removing the limits of ${pairDisplay(stored.fromId, stored.toId)} that another AssociationLimits of this deployment has just declared (a resource renamed without an alias); they stand`);
+    s.notice(
+      `not removing the limits of ${pairDisplay(stored.fromId, stored.toId)} that another AssociationLimits of this deployment has just declared (a resource renamed without an alias); they stand`,
+    );
   }
   if (keys.length === 0) return;
   await s.verifyPortal();

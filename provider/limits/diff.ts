@@ -34,7 +34,11 @@ function assumeSameTypeId(e: PropertyBag, prev: PropertyBag | undefined): Proper
   return same ? { ...e, typeId: prev.typeId } : undefined;
 }
 
-export async function diffLimits(session: SessionSource, stored: StoredLimits, news: PropertyBag): Promise<{ changes: boolean; replaces: string[] }> {
+export async function diffLimits(
+  session: SessionSource,
+  stored: StoredLimits,
+  news: PropertyBag,
+): Promise<{ changes: boolean; replaces: string[] }> {
   const replaces = await objectTypeReplaces(session, news, stored.fromId, stored.toId);
   let changes = replaces.length > 0;
   if (isUnknown(news.exclusive) || (news.exclusive === true) !== stored.exclusive) changes = true;

@@ -52,9 +52,18 @@ function describeDefined(fromId: string, toId: string): string {
   return types.map((t) => `${t.typeId}${t.label ? ` "${t.label}"` : " (unlabeled)"}`).join(", ");
 }
 
-function checkTypeId(t: unknown, path: string, pair: { fromId: string; toId: string } | undefined, category: unknown, failures: CheckFailure[]): number | undefined {
+function checkTypeId(
+  t: unknown,
+  path: string,
+  pair: { fromId: string; toId: string } | undefined,
+  category: unknown,
+  failures: CheckFailure[],
+): number | undefined {
   if (typeof t !== "number" || !Number.isInteger(t) || t <= 0) {
-    failures.push({ property: `${path}.typeId`, reason: `${path}.typeId must be a positive integer, got ${JSON.stringify(t)}` });
+    failures.push({
+      property: `${path}.typeId`,
+      reason: `${path}.typeId must be a positive integer, got ${JSON.stringify(t)}`,
+    });
     return undefined;
   }
   if (pair && !isHubSpotDefinedForPair(pair.fromId, pair.toId, t) && category !== "USER_DEFINED") {
@@ -74,14 +83,26 @@ function checkTypeId(t: unknown, path: string, pair: { fromId: string; toId: str
   return t;
 }
 
-function parseEntry(raw: unknown, path: string, pair: { fromId: string; toId: string } | undefined, failures: CheckFailure[]): LimitEntry | undefined {
+function parseEntry(
+  raw: unknown,
+  path: string,
+  pair: { fromId: string; toId: string } | undefined,
+  failures: CheckFailure[],
+): LimitEntry | undefined {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-    failures.push({ property: path, reason: `${path} must be an object { maxToObjectIds, typeId | label | unlabeled: true }` });
+    failures.push({
+      property: path,
+      reason: `${path} must be an object { maxToObjectIds, typeId | label | unlabeled: true }`,
+    });
     return undefined;
   }
   const e = raw as PropertyBag;
   const before = failures.length;
-  const given = [isSet(e.typeId) ? "typeId" : "", isSet(e.label) ? "label" : "", e.unlabeled === true ? "unlabeled" : ""].filter(Boolean);
+  const given = [
+    isSet(e.typeId) ? "typeId" : "",
+    isSet(e.label) ? "label" : "",
+    e.unlabeled === true ? "unlabeled" : "",
+  ].filter(Boolean);
   if (given.length !== 1) {
     failures.push({
       property: path,
@@ -94,19 +115,31 @@ function parseEntry(raw: unknown, path: string, pair: { fromId: string; toId: st
   let category: EntryCategory | undefined;
   if (isSet(e.category) && !isUnknown(e.category)) {
     if ((CATEGORIES as readonly unknown[]).includes(e.category)) category = e.category as EntryCategory;
-    else failures.push({ property: `${path}.category`, reason: `${path}.category must be HUBSPOT_DEFINED or USER_DEFINED` });
+    else
+      failures.push({
+        property: `${path}.category`,
+        reason: `${path}.category must be HUBSPOT_DEFINED or USER_DEFINED`,
+      });
   }
   if (isSet(e.label) && !isUnknown(e.label) && (typeof e.label !== "string" || e.label.trim() === "")) {
     failures.push({ property: `${path}.label`, reason: `${path}.label must be a non-empty label text` });
   }
-  const typeId = isSet(e.typeId) && !isUnknown(e.typeId) ? checkTypeId(e.typeId, path, pair, e.category, failures) : undefined;
+  const typeId =
+    isSet(e.typeId) && !isUnknown(e.typeId) ? checkTypeId(e.typeId, path, pair, e.category, failures) : undefined;
   const max = e.maxToObjectIds;
   if (!isUnknown(max) && (typeof max !== "number" || !Number.isInteger(max) || max < MIN_LIMIT || max > MAX_LIMIT)) {
-    failures.push({ property: `${path}.maxToObjectIds`, reason: `${path}.maxToObjectIds must be an integer from ${MIN_LIMIT} to ${MAX_LIMIT}, got ${JSON.stringify(max)}` });
+    failures.push({
+      property: `${path}.maxToObjectIds`,
+      reason: `${path}.maxToObjectIds must be an integer from ${MIN_LIMIT} to ${MAX_LIMIT}, got ${JSON.stringify(max)}`,
+    });
   }
   if (failures.length > before || containsUnknown(e) || typeof max !== "number") return undefined;
   const target: LimitTarget =
-    e.unlabeled === true ? { kind: "unlabeled" } : typeId !== undefined ? { kind: "typeId", typeId } : { kind: "label", label: e.label as string };
+    e.unlabeled === true
+      ? { kind: "unlabeled" }
+      : typeId !== undefined
+        ? { kind: "typeId", typeId }
+        : { kind: "label", label: e.label as string };
   return category === undefined ? { target, maxToObjectIds: max } : { target, maxToObjectIds: max, category };
 }
 
@@ -128,7 +161,10 @@ export function parseLimitsInputs(news: PropertyBag): ParsedLimitsInputs {
   const raw = news.limits;
   if (isUnknown(raw)) return { failures };
   if (!Array.isArray(raw)) {
-    failures.push({ property: "limits", reason: "limits must be a list of { maxToObjectIds, typeId | label | unlabeled: true }" });
+    failures.push({
+      property: "limits",
+      reason: "limits must be a list of { maxToObjectIds, typeId | label | unlabeled: true }",
+    });
     return { failures };
   }
   const unlabeledId = pair ? unlabeledTypeId(pair.fromId, pair.toId) : undefined;
@@ -148,7 +184,11 @@ export function parseLimitsInputs(news: PropertyBag): ParsedLimitsInputs {
     }
     const key = targetKey(entry.target, unlabeledId);
     const first = seen.get(key);
-    if (first !== undefined) failures.push({ property: path, reason: `${path} limits the same association type as limits[${first}] (${key})` });
+    if (first !== undefined)
+      failures.push({
+        property: path,
+        reason: `${path} limits the same association type as limits[${first}] (${key})`,
+      });
     else seen.set(key, i);
     entries.push(entry);
   });
@@ -179,7 +219,9 @@ export function parseLimitsInputs(news: PropertyBag): ParsedLimitsInputs {
 
 export function requireLimitsInputs(news: PropertyBag): LimitsInputs {
   const { inputs, failures } = parseLimitsInputs(news);
-  if (!inputs) throw new Error(`invalid AssociationLimits inputs: ${failures.map((f) => f.reason).join("; ") || "unknown values"}`);
+  if (!inputs)
+    throw new Error(
+      `invalid AssociationLimits inputs: ${failures.map((f) => f.reason).join("; ") || "unknown values"}`,
+    );
   return inputs;
 }
-

@@ -100,7 +100,9 @@ function validateDesired(req: PlanRequest): void {
     if (seen.has(d.typeId)) throw new LimitsPlanError(`association type ${d.typeId} is limited twice`);
     seen.add(d.typeId);
     if (!Number.isInteger(d.maxToObjectIds) || d.maxToObjectIds < 1) {
-      throw new LimitsPlanError(`maxToObjectIds for association type ${d.typeId} must be a positive integer, got ${d.maxToObjectIds}`);
+      throw new LimitsPlanError(
+        `maxToObjectIds for association type ${d.typeId} must be a positive integer, got ${d.maxToObjectIds}`,
+      );
     }
   }
   const bad = ruleViolations(stateOf(req.desired), req.unlabeledTypeId);
@@ -118,7 +120,11 @@ export function planLimits(req: PlanRequest): PlanCall[] {
   const U = req.unlabeledTypeId;
   const cur = new Map(req.current.map((c) => [c.typeId, c]));
   const des = new Map(req.desired.map((d) => [d.typeId, d]));
-  const input = (d: PlanLimit): LimitInput => ({ category: d.category, typeId: d.typeId, maxToObjectIds: d.maxToObjectIds });
+  const input = (d: PlanLimit): LimitInput => ({
+    category: d.category,
+    typeId: d.typeId,
+    maxToObjectIds: d.maxToObjectIds,
+  });
 
   const p1Update: LimitInput[] = [];
   const p1Purge: LimitKey[] = [];

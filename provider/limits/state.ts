@@ -41,14 +41,22 @@ function asResolved(v: unknown): ResolvedLimit[] {
     const typeId = optionalNumber(r.typeId);
     const max = optionalNumber(r.maxToObjectIds);
     if (typeId === undefined || max === undefined) return [];
-    return [{ category: asCategory(r.category) ?? "USER_DEFINED", typeId, label: typeof r.label === "string" ? r.label : null, maxToObjectIds: max }];
+    return [
+      {
+        category: asCategory(r.category) ?? "USER_DEFINED",
+        typeId,
+        label: typeof r.label === "string" ? r.label : null,
+        maxToObjectIds: max,
+      },
+    ];
   });
 }
 
 export function storedLimits(id: string, olds: PropertyBag | undefined): StoredLimits {
   const o = olds ?? {};
   const { fromId, toId } = storedPairIds(o, tryParseLimitsId(id));
-  if (!fromId || !toId) throw new Error(`AssociationLimits state for id "${id}" has no usable object types; expected an id like 0-1/0-2`);
+  if (!fromId || !toId)
+    throw new Error(`AssociationLimits state for id "${id}" has no usable object types; expected an id like 0-1/0-2`);
   const entries = asEntries(o.limits);
   let resolved = asResolved(o.resolved);
   if (!Array.isArray(o.resolved)) {
@@ -58,8 +66,17 @@ export function storedLimits(id: string, olds: PropertyBag | undefined): StoredL
       const typeId = e.unlabeled === true ? u : optionalNumber(e.typeId);
       const max = optionalNumber(e.maxToObjectIds);
       if (typeId === undefined || max === undefined) return [];
-      const category = asCategory(optionalString(e.category)) ?? (isHubSpotDefinedForPair(fromId, toId, typeId) ? "HUBSPOT_DEFINED" : "USER_DEFINED");
-      return [{ category, typeId, label: e.unlabeled === true ? null : (optionalString(e.label) ?? null), maxToObjectIds: max }];
+      const category =
+        asCategory(optionalString(e.category)) ??
+        (isHubSpotDefinedForPair(fromId, toId, typeId) ? "HUBSPOT_DEFINED" : "USER_DEFINED");
+      return [
+        {
+          category,
+          typeId,
+          label: e.unlabeled === true ? null : (optionalString(e.label) ?? null),
+          maxToObjectIds: max,
+        },
+      ];
     });
   }
   return { fromId, toId, resolved, exclusive: o.exclusive === true, entries };

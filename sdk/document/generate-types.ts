@@ -65,7 +65,10 @@ function objectBody(root: JsonSchemaNode, node: JsonSchemaNode, indent: string):
   const lines: string[] = [];
   for (const [key, prop] of Object.entries(node.properties ?? {})) {
     const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
-    lines.push(docComment(propertyDescription(root, prop), indent + "  ") + `${indent}  ${name}${required.has(key) ? "" : "?"}: ${typeExpression(root, prop)};\n`);
+    lines.push(
+      docComment(propertyDescription(root, prop), indent + "  ") +
+        `${indent}  ${name}${required.has(key) ? "" : "?"}: ${typeExpression(root, prop)};\n`,
+    );
   }
   return lines.join("");
 }
@@ -78,7 +81,8 @@ function declaration(root: JsonSchemaNode, node: JsonSchemaNode): string {
   const name = node.title;
   if (!name) throw new Error("declaration needs a title");
   const doc = docComment(node.description, "");
-  if (node.type === "object" && node.properties) return `${doc}export interface ${name} ${objectLiteral(root, node, "")}\n`;
+  if (node.type === "object" && node.properties)
+    return `${doc}export interface ${name} ${objectLiteral(root, node, "")}\n`;
   return `${doc}export type ${name} = ${typeExpression(root, { ...node, title: undefined })};\n`;
 }
 

@@ -20,7 +20,13 @@ function checkData(data: unknown, file: string, locate: (f: Finding) => Position
   const problems = sortProblems(
     findings.map((f) => {
       const pos = locate(f) ?? { line: 0, col: 0 };
-      return { file, line: pos.line, col: pos.col, path: formatPath(f.path), message: problemMessage(f.path, f.reason) };
+      return {
+        file,
+        line: pos.line,
+        col: pos.col,
+        path: formatPath(f.path),
+        message: problemMessage(f.path, f.reason),
+      };
     }),
   );
   return problems.length === 0 ? { document: data as AssociationSchemaDocument, problems } : { problems };
@@ -33,7 +39,12 @@ export function validateDocumentObject(obj: unknown, fileName = "document"): Loa
 
 export function loadDocumentText(text: string, fileName: string): LoadResult {
   const parsed = parseYaml(text);
-  const yamlProblems: DocumentProblem[] = parsed.syntax.map((s) => ({ file: fileName, ...s.position, path: "", message: s.reason }));
+  const yamlProblems: DocumentProblem[] = parsed.syntax.map((s) => ({
+    file: fileName,
+    ...s.position,
+    path: "",
+    message: s.reason,
+  }));
   if (parsed.data === undefined) return { problems: sortProblems(yamlProblems) };
   const checked = checkData(parsed.data, fileName, parsed.locate);
   const problems = sortProblems([...yamlProblems, ...checked.problems]);

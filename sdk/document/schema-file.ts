@@ -33,7 +33,10 @@ let cachedPath: string | undefined;
 /** Absolute path of schema.json: two levels up from sdk/document in the sources, three from dist/sdk/document. */
 export function schemaFilePath(): string {
   if (cachedPath) return cachedPath;
-  const candidates = [path.resolve(__dirname, "..", "..", "schema.json"), path.resolve(__dirname, "..", "..", "..", "schema.json")];
+  const candidates = [
+    path.resolve(__dirname, "..", "..", "schema.json"),
+    path.resolve(__dirname, "..", "..", "..", "schema.json"),
+  ];
   const found = candidates.find((p) => fs.existsSync(p));
   if (!found) throw new Error(`schema.json not found (looked at ${candidates.join(", ")})`);
   cachedPath = found;

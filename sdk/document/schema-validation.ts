@@ -21,7 +21,14 @@ function validator(): ValidateFunction {
       },
       error: (...args: unknown[]) => console.error(...args),
     };
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, unicode: false, logger });
+    const ajv = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      unicode: false,
+      logger,
+    });
     // An annotation VS Code's and yaml-language-server's JSON support show for a failed pattern; we show it too.
     ajv.addKeyword({ keyword: "patternErrorMessage", schemaType: "string" });
     compiled = ajv.compile(documentSchema());
@@ -86,30 +93,49 @@ function findingFor(e: ErrorObject): Finding | undefined {
       if (parent.minimum !== undefined && parent.maximum !== undefined) {
         return { path, reason: `must be between ${parent.minimum} and ${parent.maximum}, got ${describeValue(data)}` };
       }
-      return { path, reason: `must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(e.schema)}, got ${describeValue(data)}` };
+      return {
+        path,
+        reason: `must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(e.schema)}, got ${describeValue(data)}`,
+      };
     case "minLength":
-      return { path, reason: Number(e.schema) === 1 ? "must not be empty" : `must be at least ${String(e.schema)} characters` };
+      return {
+        path,
+        reason: Number(e.schema) === 1 ? "must not be empty" : `must be at least ${String(e.schema)} characters`,
+      };
     case "maxLength": {
       if (typeof data !== "string") return { path, reason: `must be at most ${String(e.schema)} characters` };
       const units = textLength(data);
-      const wide = units !== [...data].length ? " (counted in UTF-16 code units, as HubSpot may count: an emoji counts 2)" : "";
+      const wide =
+        units !== [...data].length ? " (counted in UTF-16 code units, as HubSpot may count: an emoji counts 2)" : "";
       return { path, reason: `must be at most ${String(e.schema)} characters, got ${units}${wide}` };
     }
     case "pattern":
       if (parent.patternErrorMessage && String(e.schema) === "\\S") return { path, reason: parent.patternErrorMessage };
-      return { path, reason: `must match ${String(e.schema)}${parent.patternErrorMessage ? ` (${parent.patternErrorMessage})` : ""}, got ${describeValue(data)}` };
+      return {
+        path,
+        reason: `must match ${String(e.schema)}${parent.patternErrorMessage ? ` (${parent.patternErrorMessage})` : ""}, got ${describeValue(data)}`,
+      };
     case "const":
       if (path.length === 1 && path[0] === "version") {
-        return { path, reason: `unsupported version ${describeValue(data)}: this tool reads \`version: ${JSON.stringify(e.schema)}\`` };
+        return {
+          path,
+          reason: `unsupported version ${describeValue(data)}: this tool reads \`version: ${JSON.stringify(e.schema)}\``,
+        };
       }
       return { path, reason: `must be ${JSON.stringify(e.schema)}, got ${describeValue(data)}` };
     case "enum":
-      return { path, reason: `must be one of ${(e.schema as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(data)}` };
+      return {
+        path,
+        reason: `must be one of ${(e.schema as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(data)}`,
+      };
     case "oneOf": {
       const names = (parent.oneOf ?? []).flatMap((b) => b.required ?? []);
       const given = names.filter((n) => data !== null && typeof data === "object" && n in data);
       const which = names.map((n) => `"${n}"`).join(" or ");
-      return { path, reason: given.length > 1 ? `give either ${which}, not both` : `needs ${which} to name the association type` };
+      return {
+        path,
+        reason: given.length > 1 ? `give either ${which}, not both` : `needs ${which} to name the association type`,
+      };
     }
     default:
       return { path, reason: e.message ?? `fails ${e.keyword}` };

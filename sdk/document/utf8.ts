@@ -33,7 +33,7 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
 
 /** Offset of the first byte that does not start a well-formed sequence; undefined when all of it is UTF-8. */
 export function firstInvalidUtf8Byte(bytes: Uint8Array): number | undefined {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const n = sequenceLength(bytes, i);
     if (n === 0) return i;
     i += n;
@@ -59,7 +59,8 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Decoding {
   }
   // The bytes from the line's start to the bad one are well-formed: the column counts them as YAML does (UTF-16).
   const col = decoder.decode(bytes.subarray(lineStart, bad)).length + 1;
-  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  const utf16 =
+    bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   const hint = utf16
     ? "the file looks like UTF-16: save it as UTF-8"
     : "save the file as UTF-8 (it looks like another encoding, such as Latin-1 or Windows-1252)";

@@ -35,11 +35,17 @@ function sizeOf(node: unknown, w: Walk): number {
   if (isAlias(node)) {
     const target = w.anchors.get(node.source);
     if (target === undefined) {
-      w.problem = { offset: offsetOf(node), reason: `unknown anchor "*${node.source}": an alias needs an anchor &${node.source} before it` };
+      w.problem = {
+        offset: offsetOf(node),
+        reason: `unknown anchor "*${node.source}": an alias needs an anchor &${node.source} before it`,
+      };
       return 0;
     }
     if (w.open.has(target)) {
-      w.problem = { offset: offsetOf(node), reason: `the alias *${node.source} is inside the node it refers to, which would make it infinite` };
+      w.problem = {
+        offset: offsetOf(node),
+        reason: `the alias *${node.source} is inside the node it refers to, which would make it infinite`,
+      };
       return 0;
     }
     const size = w.sizes.get(target) ?? 0;

@@ -53,13 +53,19 @@ export function parseYaml(text: string): ParsedYaml {
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   if (list.length === 0) {
     // Nothing but whitespace and comments: parseAllDocuments answers with an empty stream.
-    syntax.push({ position: { line: 1, col: 1 }, reason: "the file is empty: expected a mapping with `version: 1` and `associations`" });
+    syntax.push({
+      position: { line: 1, col: 1 },
+      reason: "the file is empty: expected a mapping with `version: 1` and `associations`",
+    });
   }
   for (const doc of list) {
     for (const err of doc.errors) syntax.push({ position: at(err.pos[0]), reason: yamlErrorReason(err, text) });
   }
   for (const extra of list.slice(1)) {
-    syntax.push({ position: at(extra.range[0]), reason: "a second YAML document (---): the file must hold exactly one" });
+    syntax.push({
+      position: at(extra.range[0]),
+      reason: "a second YAML document (---): the file must hold exactly one",
+    });
   }
   const doc = list[0];
   // Duplicate keys leave a usable tree (the last value wins in toJS), so keep checking; real syntax errors do not.
@@ -71,7 +77,10 @@ export function parseYaml(text: string): ParsedYaml {
     // checkAliases bounded what aliases expand to; the library's own count would refuse legitimate documents.
     data = doc.toJS({ maxAliasCount: -1 });
     if (data === null || data === undefined) {
-      syntax.push({ position: at(doc.range[0]), reason: "the document is empty: expected a mapping with `version: 1` and `associations`" });
+      syntax.push({
+        position: at(doc.range[0]),
+        reason: "the document is empty: expected a mapping with `version: 1` and `associations`",
+      });
       data = undefined;
     }
   }
@@ -107,4 +116,3 @@ export function parseYaml(text: string): ParsedYaml {
   };
   return { data, syntax, locate };
 }
-

@@ -24,7 +24,8 @@ describe("export: the document's name of a custom object (pure)", () => {
     ["p_x", "p_p_x"],
     ["p123_x", "p_p123_x"],
   ];
-  for (const [name, written] of cases) it(`${name} -> ${written}`, () => expect(documentName(schema(name))).to.equal(written));
+  for (const [name, written] of cases)
+    it(`${name} -> ${written}`, () => expect(documentName(schema(name))).to.equal(written));
   it("a name no reference can spell is written by id", () => expect(documentName(schema("my-object"))).to.equal("2-9"));
 });
 
@@ -41,8 +42,18 @@ describe("export: custom objects by name", function () {
   };
 
   before(async () => {
-    sandbox = await startEmulator({ port: 0, portalId: 111, rateLimitPer10s: 0, customObjects: [{ objectTypeId: "2-1001", name: "cars" }, { name: "deal" }] });
-    production = await startEmulator({ port: 0, portalId: 222, rateLimitPer10s: 0, customObjects: [{ objectTypeId: "2-2002", name: "cars" }, { name: "deal" }] });
+    sandbox = await startEmulator({
+      port: 0,
+      portalId: 111,
+      rateLimitPer10s: 0,
+      customObjects: [{ objectTypeId: "2-1001", name: "cars" }, { name: "deal" }],
+    });
+    production = await startEmulator({
+      port: 0,
+      portalId: 222,
+      rateLimitPer10s: 0,
+      customObjects: [{ objectTypeId: "2-2002", name: "cars" }, { name: "deal" }],
+    });
     await seed(sandbox, "2-1001");
     await seed(production, "2-2002");
   });
@@ -51,11 +62,22 @@ describe("export: custom objects by name", function () {
     await production?.close();
   });
 
-  const env = (emu: Emulator, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ HUBSPOT_ACCESS_TOKEN: emu.token, HUBSPOT_BASE_URL: emu.url, ...extra });
+  const env = (emu: Emulator, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+    HUBSPOT_ACCESS_TOKEN: emu.token,
+    HUBSPOT_BASE_URL: emu.url,
+    ...extra,
+  });
 
-  async function exportOf(emu: Emulator, objectTypes: string, extra: NodeJS.ProcessEnv = {}): Promise<{ text: string; doc: AssociationSchemaDocument }> {
+  async function exportOf(
+    emu: Emulator,
+    objectTypes: string,
+    extra: NodeJS.ProcessEnv = {},
+  ): Promise<{ text: string; doc: AssociationSchemaDocument }> {
     const io = captureIo(env(emu, extra));
-    expect(await runExportCommand(["--object-types", objectTypes, "--schema", "./schema.json"], io), io.stderr.join("")).to.equal(0);
+    expect(
+      await runExportCommand(["--object-types", objectTypes, "--schema", "./schema.json"], io),
+      io.stderr.join(""),
+    ).to.equal(0);
     const text = io.stdout.join("");
     const loaded = loadDocumentText(text, "export");
     expect(loaded.problems.map(formatProblem)).to.deep.equal([]);
@@ -72,10 +94,20 @@ describe("export: custom objects by name", function () {
     expect(byId.doc.associations).to.deep.include({
       from: "contacts",
       to: "cars",
-      labels: [{ name: "owner", label: "Owner", inverseLabel: "Owned by", maxToObjectIds: 2, adoptTypeId: byId.doc.associations[0]?.labels?.[0]?.adoptTypeId }],
+      labels: [
+        {
+          name: "owner",
+          label: "Owner",
+          inverseLabel: "Owned by",
+          maxToObjectIds: 2,
+          adoptTypeId: byId.doc.associations[0]?.labels?.[0]?.adoptTypeId,
+        },
+      ],
     });
     expect(byId.text).to.not.match(/2-1001\n|: 2-1001|p111_cars/i);
-    expect(byId.text).to.contain("# Custom objects are named by their name, the same in every portal; here cars = 2-1001.");
+    expect(byId.text).to.contain(
+      "# Custom objects are named by their name, the same in every portal; here cars = 2-1001.",
+    );
     expect(byId.text).to.contain("# object types: contacts, companies, deals, tickets, cars.");
   });
 
@@ -90,7 +122,9 @@ describe("export: custom objects by name", function () {
   it("a custom object whose name is a standard one is written p_<name>, which reads back as it", async () => {
     const { doc } = await exportOf(sandbox, "p_deal");
     expect(doc.associations.find((p) => p.to === "p_deal")?.labels?.map((l) => l.label)).to.deep.equal(["Buyer"]);
-    expect(doc.associations.some((p) => p.to === "deals" && p.labels?.some((l) => l.label === "Buyer"))).to.equal(false);
+    expect(doc.associations.some((p) => p.to === "deals" && p.labels?.some((l) => l.label === "Buyer"))).to.equal(
+      false,
+    );
   });
 
   it("no schemas read when only standard types are exported", async () => {

@@ -25,21 +25,40 @@ const labelKey = (halves: string[]): string => [...halves].sort().join(" + ");
 const limitKey = (from: string, to: string, type: string, max: number): string => `${from}>${to} ${type} = ${max}`;
 
 /** The truth, from the emulator's own state (not from the API the exporter reads). */
-async function portalTruth(emu: Emulator, unlabeledOf: (from: string, to: string) => Promise<number | undefined>): Promise<Declared> {
+async function portalTruth(
+  emu: Emulator,
+  unlabeledOf: (from: string, to: string) => Promise<number | undefined>,
+): Promise<Declared> {
   const state = emu.state();
   const defs = state.definitions.filter((d) => d.category === "USER_DEFINED" && d.kind !== "default");
   const seen = new Set<number>();
   const labels: string[] = [];
   for (const d of defs) {
     if (seen.has(d.typeId)) continue;
-    const other = d.inverseTypeId !== null && d.inverseTypeId !== d.typeId ? defs.find((x) => x.typeId === d.inverseTypeId) : undefined;
+    const other =
+      d.inverseTypeId !== null && d.inverseTypeId !== d.typeId
+        ? defs.find((x) => x.typeId === d.inverseTypeId)
+        : undefined;
     for (const x of [d, other]) if (x) seen.add(x.typeId);
-    labels.push(labelKey([d, other].filter((x) => x !== undefined).map((x) => half(x.fromObjectTypeId, x.toObjectTypeId, x.typeId, x.label ?? "(none)"))));
+    labels.push(
+      labelKey(
+        [d, other]
+          .filter((x) => x !== undefined)
+          .map((x) => half(x.fromObjectTypeId, x.toObjectTypeId, x.typeId, x.label ?? "(none)")),
+      ),
+    );
   }
   const limits: string[] = [];
   for (const l of state.limits) {
     const unlabeled = (await unlabeledOf(l.fromObjectTypeId, l.toObjectTypeId)) === l.typeId;
-    limits.push(limitKey(l.fromObjectTypeId, l.toObjectTypeId, unlabeled ? "unlabeled" : `${l.category}:${l.typeId}`, l.maxToObjectIds));
+    limits.push(
+      limitKey(
+        l.fromObjectTypeId,
+        l.toObjectTypeId,
+        unlabeled ? "unlabeled" : `${l.category}:${l.typeId}`,
+        l.maxToObjectIds,
+      ),
+    );
   }
   return { labels: labels.sort(), limits: limits.sort() };
 }
@@ -67,7 +86,8 @@ function declaredBy(doc: AssociationSchemaDocument, otherHalfOf: (typeId: number
       if (otherText !== undefined && other !== undefined) halves.push(half(to, from, other, otherText));
       labels.push(labelKey(halves));
       if (l.maxToObjectIds !== undefined) limits.push(limitKey(from, to, `USER_DEFINED:${own}`, l.maxToObjectIds));
-      if (l.inverseMaxToObjectIds !== undefined) limits.push(limitKey(to, from, `USER_DEFINED:${other}`, l.inverseMaxToObjectIds));
+      if (l.inverseMaxToObjectIds !== undefined)
+        limits.push(limitKey(to, from, `USER_DEFINED:${other}`, l.inverseMaxToObjectIds));
     }
     for (const lim of p.limits ?? []) {
       const typeId = lim.typeId ?? hubspotDefinedTypes(from, to).find((t) => t.label === lim.label)?.typeId;
@@ -83,7 +103,11 @@ describe("export: round trip against the emulator", function () {
   let dir: string;
 
   before(async () => {
-    emu = await startEmulator({ port: 0, rateLimitPer10s: 0, customObjects: [{ objectTypeId: "2-123", name: "pets", singular: "pet" }] });
+    emu = await startEmulator({
+      port: 0,
+      rateLimitPer10s: 0,
+      customObjects: [{ objectTypeId: "2-123", name: "pets", singular: "pet" }],
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-rt-"));
     const seed = new PortalSeeder(emu.url, emu.token);
     // Same-object single label first, so that no other label's id follows it (see EXPORT_HEURISTICS).
@@ -142,7 +166,9 @@ describe("export: round trip against the emulator", function () {
   async function unlabeledOf(from: string, to: string): Promise<number | undefined> {
     const known = unlabeledTypeId(from, to);
     if (known !== undefined) return known;
-    const res = await fetch(`${emu.url}/crm/v4/associations/${from}/${to}/labels`, { headers: { authorization: `Bearer ${emu.token}` } });
+    const res = await fetch(`${emu.url}/crm/v4/associations/${from}/${to}/labels`, {
+      headers: { authorization: `Bearer ${emu.token}` },
+    });
     const body = (await res.json()) as { results: { typeId: number; label: string | null }[] };
     const textless = body.results.filter((r) => r.label === null);
     return textless.length === 1 ? textless[0]?.typeId : undefined;
@@ -151,7 +177,9 @@ describe("export: round trip against the emulator", function () {
   it("the exported document declares exactly the portal's labels and limits, and warns of nothing", async () => {
     const out = path.join(dir, "hubspot-associations.yaml");
     const io = captureIo({ HUBSPOT_ACCESS_TOKEN: emu.token, HUBSPOT_BASE_URL: emu.url });
-    expect(await runExportCommand(["--out", out, "--object-types", "tickets,2-123"], io), io.stderr.join("")).to.equal(0);
+    expect(await runExportCommand(["--out", out, "--object-types", "tickets,2-123"], io), io.stderr.join("")).to.equal(
+      0,
+    );
     expect(io.stderr.join("")).to.not.contain("warning");
     const loaded = loadDocumentFile(out);
     expect(loaded.problems.map(formatProblem)).to.deep.equal([]);
@@ -175,13 +203,23 @@ describe("export: round trip against the emulator", function () {
     const text = io.stdout.join("");
     const doc = loadDocumentFile(writeTemp(dir, text)).document as AssociationSchemaDocument;
     const c2c = doc.associations.find((p) => p.from === "contacts" && p.to === "companies");
-    expect(c2c?.labels?.map((l) => [l.label, l.inverseLabel, l.maxToObjectIds, l.inverseMaxToObjectIds])).to.deep.equal([
-      ["Owner", undefined, undefined, 2],
-      ["Boss", "Owner", 2, 3],
+    expect(c2c?.labels?.map((l) => [l.label, l.inverseLabel, l.maxToObjectIds, l.inverseMaxToObjectIds])).to.deep.equal(
+      [
+        ["Owner", undefined, undefined, 2],
+        ["Boss", "Owner", 2, 3],
+      ],
+    );
+    expect(c2c?.limits).to.deep.equal([
+      { label: "Primary", maxToObjectIds: 1 },
+      { label: "Billing contact", maxToObjectIds: 4 },
     ]);
-    expect(c2c?.limits).to.deep.equal([{ label: "Primary", maxToObjectIds: 1 }, { label: "Billing contact", maxToObjectIds: 4 }]);
     const reverse = doc.associations.find((p) => p.from === "companies" && p.to === "contacts");
-    expect(reverse).to.deep.equal({ from: "companies", to: "contacts", maxToObjectIds: 20, limits: [{ label: "Primary", maxToObjectIds: 1 }] });
+    expect(reverse).to.deep.equal({
+      from: "companies",
+      to: "contacts",
+      maxToObjectIds: 20,
+      limits: [{ label: "Primary", maxToObjectIds: 1 }],
+    });
   });
 });
 

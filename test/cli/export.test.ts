@@ -22,23 +22,43 @@ describe("export: label names derived from text", () => {
     ["😀", "label"],
     ["  --Billing--owner ", "billing_owner"],
   ];
-  for (const [text, name] of cases) it(`${JSON.stringify(text)} -> ${name}`, () => expect(nameFromLabelText(text)).to.equal(name));
+  for (const [text, name] of cases)
+    it(`${JSON.stringify(text)} -> ${name}`, () => expect(nameFromLabelText(text)).to.equal(name));
 
   it("de-duplicates within one namespace and stays within 100 characters", () => {
     const names = new NameAllocator();
-    expect([names.allocate("Manager"), names.allocate("manager"), names.allocate("MANAGER!")]).to.deep.equal(["manager", "manager_2", "manager_3"]);
+    expect([names.allocate("Manager"), names.allocate("manager"), names.allocate("MANAGER!")]).to.deep.equal([
+      "manager",
+      "manager_2",
+      "manager_3",
+    ]);
     const long = new NameAllocator();
     long.allocate("x".repeat(120));
-    expect(long.allocate("x".repeat(120))).to.have.length(100).and.match(/_2$/);
+    expect(long.allocate("x".repeat(120)))
+      .to.have.length(100)
+      .and.match(/_2$/);
   });
 });
 
 describe("export: grouping halves into labels (pure)", () => {
-  const pair = (fromId: string, toId: string, labels: [number, string | null, string?][], limits: [number, number][] = []) => ({
+  const pair = (
+    fromId: string,
+    toId: string,
+    labels: [number, string | null, string?][],
+    limits: [number, number][] = [],
+  ) => ({
     fromId,
     toId,
-    labels: labels.map(([typeId, label, category]) => ({ typeId, label, category: (category ?? "USER_DEFINED") as "USER_DEFINED" })),
-    limits: limits.map(([typeId, max]) => ({ typeId, userEnforcedMaxToObjectIds: max, category: "USER_DEFINED" as const })),
+    labels: labels.map(([typeId, label, category]) => ({
+      typeId,
+      label,
+      category: (category ?? "USER_DEFINED") as "USER_DEFINED",
+    })),
+    limits: limits.map(([typeId, max]) => ({
+      typeId,
+      userEnforcedMaxToObjectIds: max,
+      category: "USER_DEFINED" as const,
+    })),
   });
 
   it("same text at n / n+1 is one single label; different text is paired; unmatched halves stay single", () => {
@@ -46,8 +66,27 @@ describe("export: grouping halves into labels (pure)", () => {
       portalId: 1,
       objectTypeIds: ["0-1", "0-3"],
       pairs: new Map([
-        ["0-1/0-3", pair("0-1", "0-3", [[200, "Referrer"], [205, "Buyer"], [210, "Orphan"]])],
-        ["0-3/0-1", pair("0-3", "0-1", [[201, "Referrer"], [202, "Seller"], [206, "Bought by"]], [[201, 2]])],
+        [
+          "0-1/0-3",
+          pair("0-1", "0-3", [
+            [200, "Referrer"],
+            [205, "Buyer"],
+            [210, "Orphan"],
+          ]),
+        ],
+        [
+          "0-3/0-1",
+          pair(
+            "0-3",
+            "0-1",
+            [
+              [201, "Referrer"],
+              [202, "Seller"],
+              [206, "Bought by"],
+            ],
+            [[201, 2]],
+          ),
+        ],
       ]),
     });
     expect(doc.associations).to.deep.equal([
@@ -78,7 +117,12 @@ describe("export: grouping halves into labels (pure)", () => {
             fromId: "0-1",
             toId: "0-2",
             // HubSpot renamed "Primary" once (reference Q5): a text this tool does not know is written as the typeId.
-            labels: [defined(279, null), defined(1, "Contact with Primary Company"), defined(931, "Billing contact"), defined(999, "Brand new")],
+            labels: [
+              defined(279, null),
+              defined(1, "Contact with Primary Company"),
+              defined(931, "Billing contact"),
+              defined(999, "Brand new"),
+            ],
             limits: [
               { typeId: 1, userEnforcedMaxToObjectIds: 1, category: "HUBSPOT_DEFINED" as const },
               { typeId: 931, userEnforcedMaxToObjectIds: 2, category: "HUBSPOT_DEFINED" as const },
@@ -90,7 +134,15 @@ describe("export: grouping halves into labels (pure)", () => {
       ]),
     });
     expect(doc.associations).to.deep.equal([
-      { from: "contacts", to: "companies", maxToObjectIds: 9, limits: [{ typeId: 1, maxToObjectIds: 1 }, { label: "Billing contact", maxToObjectIds: 2 }] },
+      {
+        from: "contacts",
+        to: "companies",
+        maxToObjectIds: 9,
+        limits: [
+          { typeId: 1, maxToObjectIds: 1 },
+          { label: "Billing contact", maxToObjectIds: 2 },
+        ],
+      },
     ]);
     expect(skipped.map(describeSkipped)).to.deep.equal([
       'Contacts → Companies: limit 3 on HUBSPOT_DEFINED type 999 "Brand new" (a HubSpot-defined type this tool\'s table does not know, which `limits:` cannot name)',
@@ -105,7 +157,11 @@ describe("export: from a seeded emulator", function () {
   const ids: Record<string, number> = {};
 
   before(async () => {
-    emu = await startEmulator({ port: 0, rateLimitPer10s: 0, customObjects: [{ objectTypeId: "2-123", name: "pets", singular: "pet" }] });
+    emu = await startEmulator({
+      port: 0,
+      rateLimitPer10s: 0,
+      customObjects: [{ objectTypeId: "2-123", name: "pets", singular: "pet" }],
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-"));
     const seed = new PortalSeeder(emu.url, emu.token);
     const manager = await seed.label("contacts", "companies", "mgr", "Manager", "Employee");
@@ -138,7 +194,11 @@ describe("export: from a seeded emulator", function () {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const env = (): NodeJS.ProcessEnv => ({ HUBSPOT_ACCESS_TOKEN: emu.token, HUBSPOT_BASE_URL: emu.url, SOURCE_DATE_EPOCH: "1790000000" });
+  const env = (): NodeJS.ProcessEnv => ({
+    HUBSPOT_ACCESS_TOKEN: emu.token,
+    HUBSPOT_BASE_URL: emu.url,
+    SOURCE_DATE_EPOCH: "1790000000",
+  });
 
   it("writes a document that validates and reproduces every label and limit (export -> load round trip)", async () => {
     const out = path.join(dir, "hubspot-associations.yaml");
@@ -152,18 +212,48 @@ describe("export: from a seeded emulator", function () {
         from: "contacts",
         to: "companies",
         maxToObjectIds: 10,
-        labels: [{ name: "manager", label: "Manager", inverseLabel: "Employee", maxToObjectIds: 1, inverseMaxToObjectIds: 5, adoptTypeId: ids.manager }],
+        labels: [
+          {
+            name: "manager",
+            label: "Manager",
+            inverseLabel: "Employee",
+            maxToObjectIds: 1,
+            inverseMaxToObjectIds: 5,
+            adoptTypeId: ids.manager,
+          },
+        ],
         limits: [{ label: "Primary", maxToObjectIds: 1 }],
       },
-      { from: "contacts", to: "deals", labels: [{ name: "referrer", label: "Referrer", inverseMaxToObjectIds: 2, adoptTypeId: ids.referrer }] },
+      {
+        from: "contacts",
+        to: "deals",
+        labels: [{ name: "referrer", label: "Referrer", inverseMaxToObjectIds: 2, adoptTypeId: ids.referrer }],
+      },
       // The custom object by its name, the same in every portal, though asked for by id.
-      { from: "contacts", to: "pets", labels: [{ name: "owner", label: "Owner", inverseLabel: "Pet", adoptTypeId: ids.owner }] },
+      {
+        from: "contacts",
+        to: "pets",
+        labels: [{ name: "owner", label: "Owner", inverseLabel: "Pet", adoptTypeId: ids.owner }],
+      },
       // "Manager!" shares the contacts/companies namespace with "manager".
-      { from: "companies", to: "contacts", maxToObjectIds: 50, labels: [{ name: "manager_2", label: "Manager!", adoptTypeId: ids.manager2 }] },
+      {
+        from: "companies",
+        to: "contacts",
+        maxToObjectIds: 50,
+        labels: [{ name: "manager_2", label: "Manager!", adoptTypeId: ids.manager2 }],
+      },
       {
         from: "companies",
         to: "companies",
-        labels: [{ name: "parent_org", label: "Parent org", inverseLabel: "Child org", inverseMaxToObjectIds: 3, adoptTypeId: ids.parentOrg }],
+        labels: [
+          {
+            name: "parent_org",
+            label: "Parent org",
+            inverseLabel: "Child org",
+            inverseMaxToObjectIds: 3,
+            adoptTypeId: ids.parentOrg,
+          },
+        ],
       },
       {
         from: "deals",
@@ -219,7 +309,13 @@ describe("export: from a seeded emulator", function () {
   });
 
   it("usage errors exit 2: an object type that can name nothing, unknown option, stray argument; --help exits 0", async () => {
-    for (const argv of [["--object-types", "companeis"], ["--object-types", "0-999"], ["--colour"], ["extra"], ["--out"]]) {
+    for (const argv of [
+      ["--object-types", "companeis"],
+      ["--object-types", "0-999"],
+      ["--colour"],
+      ["extra"],
+      ["--out"],
+    ]) {
       const io = captureIo(env());
       expect(await runExportCommand(argv, io), argv.join(" ")).to.equal(2);
       expect(io.stderr.join("")).to.contain("Usage: hubspot-associations export");

@@ -34,16 +34,35 @@ export class PortalSeeder {
   }
 
   /** Creates a label; returns the forward typeId and, for paired or cross-object single labels, the other half's. */
-  async label(from: string, to: string, name: string, label: string, inverseLabel?: string): Promise<{ typeId: number; otherTypeId?: number }> {
+  async label(
+    from: string,
+    to: string,
+    name: string,
+    label: string,
+    inverseLabel?: string,
+  ): Promise<{ typeId: number; otherTypeId?: number }> {
     const body = inverseLabel === undefined ? { name, label } : { name, label, inverseLabel };
     const r = await this.post<{ results: LabelResult[] }>(`/crm/v4/associations/${from}/${to}/labels`, body);
     const [typeId, otherTypeId] = r.results.map((x) => x.typeId).sort((a, b) => a - b);
     return { typeId: defined(typeId, `the typeId of the label ${name} created`), otherTypeId };
   }
 
-  async limits(from: string, to: string, inputs: { typeId: number; maxToObjectIds: number; category?: string }[]): Promise<void> {
-    const body = { inputs: inputs.map((i) => ({ category: i.category ?? "USER_DEFINED", typeId: i.typeId, maxToObjectIds: i.maxToObjectIds })) };
-    const r = await this.post<{ numErrors?: number; errors?: unknown[] }>(`/crm/v4/associations/definitions/configurations/${from}/${to}/batch/create`, body);
+  async limits(
+    from: string,
+    to: string,
+    inputs: { typeId: number; maxToObjectIds: number; category?: string }[],
+  ): Promise<void> {
+    const body = {
+      inputs: inputs.map((i) => ({
+        category: i.category ?? "USER_DEFINED",
+        typeId: i.typeId,
+        maxToObjectIds: i.maxToObjectIds,
+      })),
+    };
+    const r = await this.post<{ numErrors?: number; errors?: unknown[] }>(
+      `/crm/v4/associations/definitions/configurations/${from}/${to}/batch/create`,
+      body,
+    );
     if (r.numErrors) throw new Error(`limits ${from}->${to}: ${JSON.stringify(r.errors)}`);
   }
 }

@@ -10,7 +10,8 @@ import { parsePreviewJson, PreviewJson, UNKNOWN } from "../../cli/commands/summa
 import { captureIo } from "./helpers";
 import { itemAt } from "../helpers/items";
 
-const fixture = (name: string): string => path.resolve(__dirname, "..", "..", "..", "test", "fixtures", `preview-${name}.json`);
+const fixture = (name: string): string =>
+  path.resolve(__dirname, "..", "..", "..", "test", "fixtures", `preview-${name}.json`);
 
 async function summarize(argv: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
   const io = captureIo();
@@ -18,7 +19,8 @@ async function summarize(argv: string[], stdin?: string): Promise<{ code: number
   return { code, out: io.stdout.join(""), err: io.stderr.join("") };
 }
 
-const tableRows = (md: string): string[] => md.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| Object pair"));
+const tableRows = (md: string): string[] =>
+  md.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| Object pair"));
 
 describe("summarize: real preview output", () => {
   it("first up: labels added, limits added, pairs named as people name them", async () => {
@@ -80,7 +82,11 @@ describe("summarize: real preview output", () => {
 const LABEL = "pulumi-nodejs:dynamic/hubspot:AssociationLabel";
 const LIMITS = "pulumi-nodejs:dynamic/hubspot:AssociationLimits";
 const urn = (type: string, name: string): string => `urn:pulumi:prod::crm::${type}::${name}`;
-const state = (inputs: Record<string, unknown>, outputs: Record<string, unknown> = {}, deps: Record<string, string[]> = {}) => ({
+const state = (
+  inputs: Record<string, unknown>,
+  outputs: Record<string, unknown> = {},
+  deps: Record<string, string[]> = {},
+) => ({
   inputs,
   outputs,
   propertyDependencies: deps,
@@ -90,13 +96,29 @@ const state = (inputs: Record<string, unknown>, outputs: Record<string, unknown>
 describe("summarize: step shapes", () => {
   it("collapses replace / create-replacement / delete-replaced into one row; skips same, read and refresh", () => {
     const u = urn(LABEL, "owner");
-    const old = state({ fromObjectType: "2-123", toObjectType: "contacts", name: "owner", label: "Owner" }, { typeId: 120 });
-    const neu = state({ fromObjectType: "2-123", toObjectType: "contacts", name: "owner", label: "Owner", inverseLabel: "Pet" });
+    const old = state(
+      { fromObjectType: "2-123", toObjectType: "contacts", name: "owner", label: "Owner" },
+      { typeId: 120 },
+    );
+    const neu = state({
+      fromObjectType: "2-123",
+      toObjectType: "contacts",
+      name: "owner",
+      label: "Owner",
+      inverseLabel: "Pet",
+    });
     const preview: PreviewJson = {
       changeSummary: {},
       diagnostics: [],
       steps: [
-        { op: "create-replacement", urn: u, oldState: old, newState: neu, replaceReasons: ["inverseLabel"], diffReasons: [] },
+        {
+          op: "create-replacement",
+          urn: u,
+          oldState: old,
+          newState: neu,
+          replaceReasons: ["inverseLabel"],
+          diffReasons: [],
+        },
         { op: "replace", urn: u, oldState: old, newState: neu, replaceReasons: ["inverseLabel"], diffReasons: [] },
         { op: "delete-replaced", urn: u, oldState: old, newState: undefined, replaceReasons: [], diffReasons: [] },
         { op: "same", urn: urn(LABEL, "x"), oldState: old, newState: old, replaceReasons: [], diffReasons: [] },
@@ -122,14 +144,23 @@ describe("summarize: step shapes", () => {
         {
           op: "delete",
           urn: urn(LABEL, "old"),
-          oldState: state({ fromObjectType: "deals", toObjectType: "tickets", name: "old", label: "Old | stuff" }, { typeId: 150 }),
+          oldState: state(
+            { fromObjectType: "deals", toObjectType: "tickets", name: "old", label: "Old | stuff" },
+            { typeId: 150 },
+          ),
           replaceReasons: [],
           diffReasons: [],
         },
         {
           op: "create",
           urn: urn(LABEL, "adopted"),
-          newState: state({ fromObjectType: "contacts", toObjectType: "companies", name: "boss", label: "Boss", adoptTypeId: 145 }),
+          newState: state({
+            fromObjectType: "contacts",
+            toObjectType: "companies",
+            name: "boss",
+            label: "Boss",
+            adoptTypeId: 145,
+          }),
           replaceReasons: [],
           diffReasons: [],
         },
@@ -137,14 +168,34 @@ describe("summarize: step shapes", () => {
           op: "update",
           urn: urn(LIMITS, "c2c"),
           oldState: state(
-            { fromObjectType: "contacts", toObjectType: "companies", limits: [{ typeId: 1, maxToObjectIds: 2 }, { label: "Billing contact", maxToObjectIds: 3 }] },
+            {
+              fromObjectType: "contacts",
+              toObjectType: "companies",
+              limits: [
+                { typeId: 1, maxToObjectIds: 2 },
+                { label: "Billing contact", maxToObjectIds: 3 },
+              ],
+            },
             { resolved: [{ typeId: 1, label: "Primary", maxToObjectIds: 2, category: "HUBSPOT_DEFINED" }] },
           ),
-          newState: state({ fromObjectType: "contacts", toObjectType: "companies", limits: [{ typeId: 1, maxToObjectIds: 1 }, { typeId: UNKNOWN, maxToObjectIds: 4 }] }),
+          newState: state({
+            fromObjectType: "contacts",
+            toObjectType: "companies",
+            limits: [
+              { typeId: 1, maxToObjectIds: 1 },
+              { typeId: UNKNOWN, maxToObjectIds: 4 },
+            ],
+          }),
           replaceReasons: [],
           diffReasons: ["limits"],
         },
-        { op: "create", urn: urn("aws:s3/bucket:Bucket", "b"), newState: state({}), replaceReasons: [], diffReasons: [] },
+        {
+          op: "create",
+          urn: urn("aws:s3/bucket:Bucket", "b"),
+          newState: state({}),
+          replaceReasons: [],
+          diffReasons: [],
+        },
       ],
     };
     expect(describePreview(preview).map((r) => `${r.pair} | ${r.subject} | ${r.change}`)).to.deep.equal([
@@ -158,10 +209,18 @@ describe("summarize: step shapes", () => {
 
   it("escapes | in table cells", async () => {
     const json = JSON.stringify({
-      steps: [{ op: "delete", urn: urn(LABEL, "p"), oldState: { inputs: { fromObjectType: "deals", toObjectType: "tickets", name: "p", label: "A|B" } } }],
+      steps: [
+        {
+          op: "delete",
+          urn: urn(LABEL, "p"),
+          oldState: { inputs: { fromObjectType: "deals", toObjectType: "tickets", name: "p", label: "A|B" } },
+        },
+      ],
     });
     const r = await summarize(["-"], json);
-    expect(tableRows(r.out)).to.deep.equal(["| Deals → Tickets | label `A\\|B` | **deleted**: HubSpot removes it from every record |"]);
+    expect(tableRows(r.out)).to.deep.equal([
+      "| Deals → Tickets | label `A\\|B` | **deleted**: HubSpot removes it from every record |",
+    ]);
   });
 
   it("errors: not JSON or not a preview exits 1; unknown option and two files exit 2; --help exits 0", async () => {
@@ -193,7 +252,9 @@ describe("summarize: a failed preview", () => {
     const block = itemAt(r.out.split("```"), 1, "the output between its code fences").trim().split("\n");
     expect(block).to.have.length(2);
     expect(block[0]).to.match(/hubspot-associations\.yaml:6:15: associations\[0\]\.labels\[0\]\.name: must match/);
-    expect(block[1]).to.match(/hubspot-associations\.yaml:9:16: associations\[0\]\.limits\[0\]\.label: "Primry" is not a HubSpot-defined type/);
+    expect(block[1]).to.match(
+      /hubspot-associations\.yaml:9:16: associations\[0\]\.limits\[0\]\.label: "Primry" is not a HubSpot-defined type/,
+    );
     expect(r.err).to.contain("the preview failed");
   });
 
@@ -201,26 +262,52 @@ describe("summarize: a failed preview", () => {
     const json = JSON.stringify({
       diagnostics: [
         { severity: "warning", message: "warning: something mild\n" },
-        { urn: urn(LIMITS, "schema/0-1/0-2/limits"), severity: "error", message: "error: limits for Contacts → Companies: HubSpot refused\n" },
-        { urn: "urn:pulumi:prod::crm::pulumi:pulumi:Stack::crm-prod", severity: "error", message: "error: update failed\n" },
+        {
+          urn: urn(LIMITS, "schema/0-1/0-2/limits"),
+          severity: "error",
+          message: "error: limits for Contacts → Companies: HubSpot refused\n",
+        },
+        {
+          urn: "urn:pulumi:prod::crm::pulumi:pulumi:Stack::crm-prod",
+          severity: "error",
+          message: "error: update failed\n",
+        },
       ],
     });
     const r = await summarize(["-", "--title", "Prod"], json);
     expect(r.code).to.equal(1);
     expect(r.out).to.equal(
-      ["### Prod", "", "**The preview failed**: no changes can be listed until it succeeds. Its errors:", "", "```", "schema/0-1/0-2/limits: limits for Contacts → Companies: HubSpot refused", "update failed", "```", ""].join("\n"),
+      [
+        "### Prod",
+        "",
+        "**The preview failed**: no changes can be listed until it succeeds. Its errors:",
+        "",
+        "```",
+        "schema/0-1/0-2/limits: limits for Contacts → Companies: HubSpot refused",
+        "update failed",
+        "```",
+        "",
+      ].join("\n"),
     );
   });
 
   it("warnings alone do not fail the summary", async () => {
-    const r = await summarize(["-"], JSON.stringify({ steps: [], diagnostics: [{ severity: "warning", message: "warning: mild\n" }] }));
+    const r = await summarize(
+      ["-"],
+      JSON.stringify({ steps: [], diagnostics: [{ severity: "warning", message: "warning: mild\n" }] }),
+    );
     expect(r.code).to.equal(0);
     expect(r.out).to.contain("No changes to association labels or limits.");
   });
 });
 
 describe("summarize: limits that own their pair (exclusive) and limits removed", () => {
-  const limitsStep = (op: string, oldInputs?: Record<string, unknown>, newInputs?: Record<string, unknown>, oldOutputs: Record<string, unknown> = {}) => ({
+  const limitsStep = (
+    op: string,
+    oldInputs?: Record<string, unknown>,
+    newInputs?: Record<string, unknown>,
+    oldOutputs: Record<string, unknown> = {},
+  ) => ({
     op,
     urn: urn(LIMITS, "schema/0-1/0-2/limits"),
     oldState: oldInputs ? state(oldInputs, oldOutputs) : undefined,
@@ -260,17 +347,32 @@ describe("summarize: limits that own their pair (exclusive) and limits removed",
         { typeId: 931, maxToObjectIds: 4 },
       ],
     };
-    const neu = { ...pair, exclusive: true, limits: [{ unlabeled: true, maxToObjectIds: 10 }, { label: "Primary", maxToObjectIds: 1, category: "HUBSPOT_DEFINED" }] };
+    const neu = {
+      ...pair,
+      exclusive: true,
+      limits: [
+        { unlabeled: true, maxToObjectIds: 10 },
+        { label: "Primary", maxToObjectIds: 1, category: "HUBSPOT_DEFINED" },
+      ],
+    };
     const resolved = [
       { typeId: 1, label: "Primary", maxToObjectIds: 1, category: "HUBSPOT_DEFINED" },
       { typeId: 279, label: null, maxToObjectIds: 10, category: "HUBSPOT_DEFINED" },
       { typeId: 931, label: "Billing contact", maxToObjectIds: 4, category: "HUBSPOT_DEFINED" },
     ];
-    expect(rows(limitsStep("update", old, neu, { resolved }))).to.deep.equal(["Contacts → Companies | limit on `Billing contact` | removed (was 4)"]);
+    expect(rows(limitsStep("update", old, neu, { resolved }))).to.deep.equal([
+      "Contacts → Companies | limit on `Billing contact` | removed (was 4)",
+    ]);
   });
 
   it("a deleted AssociationLimits lists every limit it removes, one row each", () => {
-    const old = { ...pair, limits: [{ unlabeled: true, maxToObjectIds: 10 }, { label: "Primary", maxToObjectIds: 1 }] };
+    const old = {
+      ...pair,
+      limits: [
+        { unlabeled: true, maxToObjectIds: 10 },
+        { label: "Primary", maxToObjectIds: 1 },
+      ],
+    };
     expect(rows(limitsStep("delete", old))).to.deep.equal([
       "Contacts → Companies | limit on unlabeled | removed (was 10)",
       "Contacts → Companies | limit on `Primary` | removed (was 1)",

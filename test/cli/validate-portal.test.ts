@@ -19,7 +19,15 @@ describe("validate --portal", function () {
   let dir: string;
 
   before(async () => {
-    emu = await startEmulator({ port: 0, portalId: 111, rateLimitPer10s: 0, customObjects: [{ objectTypeId: "2-1001", name: "cars" }, { objectTypeId: "2-1002", name: "boats" }] });
+    emu = await startEmulator({
+      port: 0,
+      portalId: 111,
+      rateLimitPer10s: 0,
+      customObjects: [
+        { objectTypeId: "2-1001", name: "cars" },
+        { objectTypeId: "2-1002", name: "boats" },
+      ],
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "validate-portal-"));
   });
   after(async () => {
@@ -31,7 +39,11 @@ describe("validate --portal", function () {
     emu.clearFaults();
   });
 
-  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ HUBSPOT_ACCESS_TOKEN: emu.token, HUBSPOT_BASE_URL: emu.url, ...extra });
+  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+    HUBSPOT_ACCESS_TOKEN: emu.token,
+    HUBSPOT_BASE_URL: emu.url,
+    ...extra,
+  });
   const write = (name: string, ...pairs: string[]): string => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, `version: 1\nassociations:\n${pairs.join("")}`);
@@ -61,7 +73,13 @@ describe("validate --portal", function () {
   });
 
   it("an unknown name, a foreign fully qualified name or id: FILE:LINE:COL with the objects that exist, exit 1", async () => {
-    const file = write("unknown.yaml", pair("contacts", "trucks"), pair("p222_cars", "contacts"), pair("contacts", "2-2002"), pair("deals", "cars"));
+    const file = write(
+      "unknown.yaml",
+      pair("contacts", "trucks"),
+      pair("p222_cars", "contacts"),
+      pair("contacts", "2-2002"),
+      pair("deals", "cars"),
+    );
     const good = write("good.yaml", pair("cars", "contacts"));
     const io = captureIo(env());
     expect(await runValidateCommand(["--portal", file, good], io)).to.equal(1);
@@ -75,7 +93,12 @@ describe("validate --portal", function () {
   });
 
   it("a custom object's name and its id in one document are one object: the offline rules run again on what they resolve to", async () => {
-    const file = write("twice.yaml", pair("contacts", "cars", label("driver")), pair("cars", "contacts"), pair("2-1001", "contacts", label("Driver")));
+    const file = write(
+      "twice.yaml",
+      pair("contacts", "cars", label("driver")),
+      pair("cars", "contacts"),
+      pair("2-1001", "contacts", label("Driver")),
+    );
     const io = captureIo(env());
     expect(await runValidateCommand(["--portal", file], io)).to.equal(1);
     const lines = io.stderr.join("").trimEnd().split("\n");
@@ -107,7 +130,9 @@ describe("validate --portal", function () {
 
     const noToken = captureIo({ HUBSPOT_BASE_URL: emu.url });
     expect(await runValidateCommand(["--portal", custom], noToken)).to.equal(1);
-    expect(noToken.stderr.join("")).to.contain("HUBSPOT_ACCESS_TOKEN is not set; validate --portal reads the portal with a private-app or OAuth token");
+    expect(noToken.stderr.join("")).to.contain(
+      "HUBSPOT_ACCESS_TOKEN is not set; validate --portal reads the portal with a private-app or OAuth token",
+    );
 
     const guard = captureIo(env({ HUBSPOT_PORTAL_ID: "222" }));
     expect(await runValidateCommand(["--portal", custom], guard)).to.equal(1);
@@ -117,8 +142,15 @@ describe("validate --portal", function () {
   it("the flags: --token-env and --base-url as explicit settings; without --portal they are a usage error", async () => {
     const file = write("flags.yaml", pair("contacts", "cars"));
     const io = captureIo({ MY_TOKEN: emu.token, HUBSPOT_BASE_URL: "http://127.0.0.1:9" });
-    expect(await runValidateCommand(["--portal", "--token-env", "MY_TOKEN", "--base-url", emu.url, file], io), io.stderr.join("")).to.equal(0);
-    for (const argv of [["--base-url", emu.url, file], ["--token-env", "MY_TOKEN", file], ["--portal=yes", file]]) {
+    expect(
+      await runValidateCommand(["--portal", "--token-env", "MY_TOKEN", "--base-url", emu.url, file], io),
+      io.stderr.join(""),
+    ).to.equal(0);
+    for (const argv of [
+      ["--base-url", emu.url, file],
+      ["--token-env", "MY_TOKEN", file],
+      ["--portal=yes", file],
+    ]) {
       const usage = captureIo(env());
       expect(await runValidateCommand(argv, usage), argv.join(" ")).to.equal(2);
       expect(usage.stderr.join("")).to.contain("Usage: hubspot-associations validate");

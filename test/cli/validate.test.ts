@@ -28,12 +28,19 @@ describe("validate command", () => {
   });
 
   it("a bad file: every problem as FILE:LINE:COL: message, exit 1", async () => {
-    const file = write("bad.yaml", "version: 1\nassociations:\n  - from: contacts\n    to: companeis\n    maxToObjectIds: 0\n");
+    const file = write(
+      "bad.yaml",
+      "version: 1\nassociations:\n  - from: contacts\n    to: companeis\n    maxToObjectIds: 0\n",
+    );
     const io = captureIo({});
     expect(await runValidateCommand([file], io)).to.equal(1);
     const lines = io.stderr.join("").trimEnd().split("\n");
     expect(lines).to.have.length(2);
-    expect(lines[0]).to.match(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:4:9: associations\\[0\\]\\.to: unknown object type "companeis"`));
+    expect(lines[0]).to.match(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:4:9: associations\\[0\\]\\.to: unknown object type "companeis"`,
+      ),
+    );
     expect(lines[1]).to.contain(":5:21: associations[0].maxToObjectIds: must be between 1 and 10000, got 0");
   });
 
@@ -48,19 +55,31 @@ describe("validate command", () => {
 
   it("a file that is not UTF-8 is refused at its first bad byte, exit 1", async () => {
     const file = path.join(dir, "latin1.yaml");
-    fs.writeFileSync(file, Buffer.from("version: 1\nassociations:\n  - from: contacts\n    to: companies\n    labels:\n      - name: gf\n        label: Geschäftsführer\n", "latin1"));
+    fs.writeFileSync(
+      file,
+      Buffer.from(
+        "version: 1\nassociations:\n  - from: contacts\n    to: companies\n    labels:\n      - name: gf\n        label: Geschäftsführer\n",
+        "latin1",
+      ),
+    );
     const io = captureIo({});
     expect(await runValidateCommand([file], io)).to.equal(1);
-    expect(io.stderr.join("")).to.equal(`${file}:7:21: byte 0xE4 is not valid UTF-8; save the file as UTF-8 (it looks like another encoding, such as Latin-1 or Windows-1252)\n`);
+    expect(io.stderr.join("")).to.equal(
+      `${file}:7:21: byte 0xE4 is not valid UTF-8; save the file as UTF-8 (it looks like another encoding, such as Latin-1 or Windows-1252)\n`,
+    );
     expect(io.stdout).to.deep.equal([]);
   });
 
   it("every file given is reported, each with its problems, whatever kind they are", async () => {
     const bomb = ["version: 1", "x0: &x0 [lol]"];
-    for (let i = 1; i <= 9; i++) bomb.push(`x${i}: &x${i} [${Array.from({ length: 10 }, () => `*x${i - 1}`).join(", ")}]`);
+    for (let i = 1; i <= 9; i++)
+      bomb.push(`x${i}: &x${i} [${Array.from({ length: 10 }, () => `*x${i - 1}`).join(", ")}]`);
     const a = write("bomb.yaml", bomb.join("\n") + "\nassociations: []\n");
     const b = write("unknown-anchor.yaml", "version: 1\nassociations:\n  - from: contacts\n    to: *company\n");
-    const c = write("fine.yaml", "version: 1\nassociations:\n  - { from: contacts, to: companies, maxToObjectIds: &n 3 }\n  - { from: companies, to: contacts, maxToObjectIds: *n }\n");
+    const c = write(
+      "fine.yaml",
+      "version: 1\nassociations:\n  - { from: contacts, to: companies, maxToObjectIds: &n 3 }\n  - { from: companies, to: contacts, maxToObjectIds: *n }\n",
+    );
     const io = captureIo({});
     expect(await runValidateCommand([a, b, c], io)).to.equal(1);
     const err = io.stderr.join("").trimEnd().split("\n");

@@ -15,7 +15,15 @@ import {
 import { ROUTES } from "../../provider/hubspot/routes";
 import { EmulatorHttp } from "../helpers/emulator-http";
 import { firstOf } from "../helpers/items";
-import { EmulatorAddress, EmulatorLog, count429, emulatorControl, emulatorLog, expectNoSecret, injectFault } from "./helpers";
+import {
+  EmulatorAddress,
+  EmulatorLog,
+  count429,
+  emulatorControl,
+  emulatorLog,
+  expectNoSecret,
+  injectFault,
+} from "./helpers";
 
 const FULL_TOKEN = "pat-na1-client-tests-full-0000000000";
 const READ_ONLY_TOKEN = "pat-na1-client-tests-readonly-111111";
@@ -45,7 +53,10 @@ describe("client: against the emulator", function () {
       port: 0,
       rateWindowMs: WINDOW_MS,
       rateLimitPer10s: DEFAULT_BUDGET,
-      tokens: [{ token: FULL_TOKEN }, { token: READ_ONLY_TOKEN, scopes: ["crm.objects.contacts.read", "crm.objects.companies.read"] }],
+      tokens: [
+        { token: FULL_TOKEN },
+        { token: READ_ONLY_TOKEN, scopes: ["crm.objects.contacts.read", "crm.objects.companies.read"] },
+      ],
     });
   });
 
@@ -71,7 +82,11 @@ describe("client: against the emulator", function () {
       const before = await c.listLabels("contacts", "companies");
       expect(before).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 279, label: null });
 
-      const created = await c.createLabel("contacts", "companies", { name: "client_manager", label: "Manager", inverseLabel: "Employee" });
+      const created = await c.createLabel("contacts", "companies", {
+        name: "client_manager",
+        label: "Manager",
+        inverseLabel: "Employee",
+      });
       expect(created).to.have.length(2);
       expect(created.map((t) => t.label).sort()).to.deep.equal(["Employee", "Manager"]);
       for (const t of created) expect(t.category).to.equal("USER_DEFINED");
@@ -80,7 +95,11 @@ describe("client: against the emulator", function () {
       const typeId = forward?.typeId ?? -1;
 
       expect((await c.listLabels("contacts", "companies")).map((t) => t.typeId)).to.include(typeId);
-      await c.updateLabel("contacts", "companies", { associationTypeId: typeId, label: "Line manager", inverseLabel: "Report" });
+      await c.updateLabel("contacts", "companies", {
+        associationTypeId: typeId,
+        label: "Line manager",
+        inverseLabel: "Report",
+      });
       expect((await c.listLabels("0-1", "0-2")).find((t) => t.typeId === typeId)?.label).to.equal("Line manager");
 
       await c.deleteLabel("contacts", "companies", typeId);
@@ -92,15 +111,24 @@ describe("client: against the emulator", function () {
 
     it("creates, lists, updates and purges limits; a CANCELED batch is returned, not thrown", async () => {
       const c = client();
-      const created = await c.createLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 10 }]);
+      const created = await c.createLimits("contacts", "companies", [
+        { category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 10 },
+      ]);
       expect(created.httpStatus).to.be.oneOf([201, 207]);
       expect(created.status).to.equal("COMPLETE");
-      expect(created.results).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 279, userEnforcedMaxToObjectIds: 10, label: null });
+      expect(created.results).to.deep.include({
+        category: "HUBSPOT_DEFINED",
+        typeId: 279,
+        userEnforcedMaxToObjectIds: 10,
+        label: null,
+      });
 
       expect(await c.listLimits("contacts", "companies")).to.have.length(1);
       expect((await c.listAllLimits()).map((l) => l.typeId)).to.include(279);
 
-      const updated = await c.updateLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 7 }]);
+      const updated = await c.updateLimits("contacts", "companies", [
+        { category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 7 },
+      ]);
       expect(updated.httpStatus).to.be.oneOf([200, 207]);
       expect(updated.results[0]).to.include({ typeId: 279, userEnforcedMaxToObjectIds: 7 });
       expect((await c.listLimits("contacts", "companies"))[0]?.userEnforcedMaxToObjectIds).to.equal(7);
@@ -108,7 +136,9 @@ describe("client: against the emulator", function () {
       await c.purgeLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279 }]);
       expect(await c.listLimits("contacts", "companies")).to.deep.equal([]);
 
-      const invalid = await c.createLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 999_999, maxToObjectIds: 1 }]);
+      const invalid = await c.createLimits("contacts", "deals", [
+        { category: "HUBSPOT_DEFINED", typeId: 999_999, maxToObjectIds: 1 },
+      ]);
       expect(invalid.numErrors).to.be.at.least(1);
       expect(invalid.errors[0]?.category).to.equal("VALIDATION_ERROR");
     });
@@ -120,7 +150,9 @@ describe("client: against the emulator", function () {
       const company = await http.record("companies", { name: "Analytical Engines" });
       const label = firstOf(await c.createLabel("contacts", "companies", { name: "client_founder", label: "Founder" }));
       const association = `/crm/v4/objects/contacts/${contact}/associations/companies/${company}`;
-      const put = await http.put(association, [{ associationCategory: "USER_DEFINED", associationTypeId: label.typeId }]);
+      const put = await http.put(association, [
+        { associationCategory: "USER_DEFINED", associationTypeId: label.typeId },
+      ]);
       expect(put.status).to.equal(201);
 
       const inUse = await rejectionOf(c.deleteLabel("contacts", "companies", label.typeId), HubSpotApiError);
@@ -141,7 +173,10 @@ describe("client: against the emulator", function () {
       const stats = c.stats();
       expect(stats).to.include({ calls: 3, requests: 3, retries: 0, rateLimited: 0, failures: 0 });
       expect(stats.byRoute[key("GET", ROUTES.labels)]).to.include({ calls: 2, requests: 2 });
-      expect((await emulatorLog(emu)).counts).to.deep.equal({ [key("GET", ROUTES.labels)]: 2, [key("GET", ROUTES.limitsAll)]: 1 });
+      expect((await emulatorLog(emu)).counts).to.deep.equal({
+        [key("GET", ROUTES.labels)]: 2,
+        [key("GET", ROUTES.limitsAll)]: 1,
+      });
     });
   });
 
@@ -169,7 +204,10 @@ describe("client: against the emulator", function () {
 
     it("fails DAILY at once with HubSpotDailyLimitError after exactly one request", async () => {
       await injectFault(emu, { method: "GET", route: ROUTES.labels, count: 5, status: 429, policy: "DAILY" });
-      const error = await rejectionOf(client({ timeZone: "US/Eastern" }).listLabels("contacts", "companies"), HubSpotDailyLimitError);
+      const error = await rejectionOf(
+        client({ timeZone: "US/Eastern" }).listLabels("contacts", "companies"),
+        HubSpotDailyLimitError,
+      );
       expect(error.message).to.include("midnight in the portal's time zone").and.include("US/Eastern");
       expect(error.resetsAt).to.match(/^\d{4}-\d\d-\d\dT(04|05):00:00\.000Z$/);
       expect((await emulatorLog(emu)).total).to.equal(1);
@@ -203,7 +241,9 @@ describe("client: against the emulator", function () {
       }
       await c.listLabels("contacts", "deals");
       await c.updateLabel("contacts", "deals", { associationTypeId: label.typeId, label: "Retried" });
-      const updated = await c.updateLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 4, maxToObjectIds: 3 }]);
+      const updated = await c.updateLimits("contacts", "deals", [
+        { category: "HUBSPOT_DEFINED", typeId: 4, maxToObjectIds: 3 },
+      ]);
       expect(updated.results[0]).to.include({ userEnforcedMaxToObjectIds: 3 });
       await c.purgeLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 4 }]);
       await c.deleteLabel("contacts", "deals", label.typeId);
@@ -217,7 +257,10 @@ describe("client: against the emulator", function () {
 
     it("a 5xx on the labels POST is OutcomeUnknownError with exactly one POST sent", async () => {
       await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, status: 500 });
-      const error = await rejectionOf(client().createLabel("contacts", "companies", { name: "client_5xx", label: "Five" }), OutcomeUnknownError);
+      const error = await rejectionOf(
+        client().createLabel("contacts", "companies", { name: "client_5xx", label: "Five" }),
+        OutcomeUnknownError,
+      );
       expect(error.reason).to.be.instanceOf(HubSpotApiError);
       expect(countOf(await emulatorLog(emu), "POST", ROUTES.labels)).to.equal(1);
     });
@@ -225,14 +268,20 @@ describe("client: against the emulator", function () {
     it("when the 5xx came after HubSpot applied it, reading state shows the label (the caller's recovery path)", async () => {
       await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, status: 500, after: true });
       const c = client();
-      await rejectionOf(c.createLabel("contacts", "companies", { name: "client_after", label: "After" }), OutcomeUnknownError);
+      await rejectionOf(
+        c.createLabel("contacts", "companies", { name: "client_after", label: "After" }),
+        OutcomeUnknownError,
+      );
       expect((await c.listLabels("contacts", "companies")).map((t) => t.label)).to.include("After");
       expect(countOf(await emulatorLog(emu), "POST", ROUTES.labels)).to.equal(1);
     });
 
     it("a dropped connection on the labels POST is OutcomeUnknownError with exactly one POST sent", async () => {
       await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, drop: true });
-      const error = await rejectionOf(client().createLabel("contacts", "companies", { name: "client_drop", label: "Drop" }), OutcomeUnknownError);
+      const error = await rejectionOf(
+        client().createLabel("contacts", "companies", { name: "client_drop", label: "Drop" }),
+        OutcomeUnknownError,
+      );
       expect(error.reason).to.be.instanceOf(HubSpotNetworkError);
       expect(countOf(await emulatorLog(emu), "POST", ROUTES.labels)).to.equal(1);
     });
@@ -240,7 +289,9 @@ describe("client: against the emulator", function () {
     it("a dropped connection on batch/create is OutcomeUnknownError too", async () => {
       await injectFault(emu, { method: "POST", route: ROUTES.limitsCreate, count: 1, drop: true });
       await rejectionOf(
-        client().createLimits("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }]),
+        client().createLimits("contacts", "companies", [
+          { category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 },
+        ]),
         OutcomeUnknownError,
       );
       expect(countOf(await emulatorLog(emu), "POST", ROUTES.limitsCreate)).to.equal(1);
@@ -252,27 +303,39 @@ describe("client: against the emulator", function () {
       expect((await c.listLabels("contacts", "companies")).length).to.be.greaterThan(0);
       expect(c.stats()).to.include({ requests: 2, retries: 1 });
       // The abandoned request still completes on the server; wait for it so it does not leak into later tests.
-      expect(countOf(await logWhen(emu, (l) => countOf(l, "GET", ROUTES.labels) >= 2), "GET", ROUTES.labels)).to.equal(2);
+      expect(countOf(await logWhen(emu, (l) => countOf(l, "GET", ROUTES.labels) >= 2), "GET", ROUTES.labels)).to.equal(
+        2,
+      );
     });
 
     it("a labels POST slower than the timeout is OutcomeUnknownError, sent once", async () => {
       await injectFault(emu, { method: "POST", route: ROUTES.labels, count: 1, delayMs: 800 });
       const c = client({ timeoutMs: 250 });
-      const error = await rejectionOf(c.createLabel("contacts", "companies", { name: "client_slow", label: "Slow" }), OutcomeUnknownError);
+      const error = await rejectionOf(
+        c.createLabel("contacts", "companies", { name: "client_slow", label: "Slow" }),
+        OutcomeUnknownError,
+      );
       expect((error.reason as HubSpotNetworkError).kind).to.equal("timeout");
       expect(c.stats()).to.include({ requests: 1, retries: 0 });
-      expect(countOf(await logWhen(emu, (l) => countOf(l, "POST", ROUTES.labels) >= 1), "POST", ROUTES.labels)).to.equal(1);
+      expect(
+        countOf(await logWhen(emu, (l) => countOf(l, "POST", ROUTES.labels) >= 1), "POST", ROUTES.labels),
+      ).to.equal(1);
     });
   });
 
   describe("authentication and network failures", () => {
     it("401 is HubSpotAuthError with category and correlation id, and no token in its text", async () => {
       const badToken = "pat-na1-not-a-valid-token-99999999";
-      const error = await rejectionOf(client({ accessToken: badToken }).listLabels("contacts", "companies"), HubSpotAuthError);
+      const error = await rejectionOf(
+        client({ accessToken: badToken }).listLabels("contacts", "companies"),
+        HubSpotAuthError,
+      );
       expect(error.status).to.equal(401);
       expect(error.category).to.equal("INVALID_AUTHENTICATION");
       expect(error.correlationId).to.match(/^[0-9a-f-]{36}$/);
-      expect(String(error)).to.include(error.correlationId ?? "?").and.include("INVALID_AUTHENTICATION");
+      expect(String(error))
+        .to.include(error.correlationId ?? "?")
+        .and.include("INVALID_AUTHENTICATION");
       expectNoSecret(error, badToken);
       expect((await emulatorLog(emu)).total).to.equal(1);
     });
@@ -280,7 +343,10 @@ describe("client: against the emulator", function () {
     it("403 is HubSpotScopeError with the required scopes, category and correlation id, and no token", async () => {
       const c = client({ accessToken: READ_ONLY_TOKEN });
       expect((await c.listLabels("contacts", "companies")).length).to.be.greaterThan(0);
-      const error = await rejectionOf(c.createLabel("contacts", "companies", { name: "client_scope", label: "Scope" }), HubSpotScopeError);
+      const error = await rejectionOf(
+        c.createLabel("contacts", "companies", { name: "client_scope", label: "Scope" }),
+        HubSpotScopeError,
+      );
       expect(error.status).to.equal(403);
       expect(error.category).to.equal("MISSING_SCOPES");
       expect(error.requiredScopes.length).to.be.greaterThan(0);
@@ -290,14 +356,20 @@ describe("client: against the emulator", function () {
     });
 
     it("an unreachable base URL is HubSpotNetworkError without the token", async () => {
-      const forbiddenPort = await rejectionOf(client({ baseUrl: "http://127.0.0.1:1" }).listLabels("contacts", "companies"), HubSpotNetworkError);
+      const forbiddenPort = await rejectionOf(
+        client({ baseUrl: "http://127.0.0.1:1" }).listLabels("contacts", "companies"),
+        HubSpotNetworkError,
+      );
       expectNoSecret(forbiddenPort, FULL_TOKEN);
       // A port nothing listens on: refused before sending, retried per policy, then reported.
       const closed = await startEmulator({ port: 0 });
       const closedUrl = closed.url;
       await closed.close();
       const c = client({ baseUrl: closedUrl, retry: { ...FAST_RETRIES, maxAttempts: 3 } });
-      const refused = await rejectionOf(c.createLabel("contacts", "companies", { name: "x", label: "X" }), HubSpotNetworkError);
+      const refused = await rejectionOf(
+        c.createLabel("contacts", "companies", { name: "x", label: "X" }),
+        HubSpotNetworkError,
+      );
       expect(refused.kind).to.equal("not-sent");
       expect(refused.code).to.equal("ECONNREFUSED");
       expect(refused.attempts).to.equal(3);
@@ -359,7 +431,11 @@ async function logWhen(emu: EmulatorAddress, done: (log: EmulatorLog) => boolean
 }
 
 /** Runs `total` calls with at most `concurrency` in flight. */
-async function runPool<T>(total: number, concurrency: number, task: () => Promise<T>): Promise<{ ok: boolean; error?: unknown }[]> {
+async function runPool<T>(
+  total: number,
+  concurrency: number,
+  task: () => Promise<T>,
+): Promise<{ ok: boolean; error?: unknown }[]> {
   const results: { ok: boolean; error?: unknown }[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -19,10 +19,19 @@ import { expectNoSecret, json, scriptedFetch, settle } from "./helpers";
 
 const TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
 
-async function failingCall(responder: Parameters<typeof scriptedFetch>[0][number], call: (c: HubSpotClient) => Promise<unknown>): Promise<unknown> {
+async function failingCall(
+  responder: Parameters<typeof scriptedFetch>[0][number],
+  call: (c: HubSpotClient) => Promise<unknown>,
+): Promise<unknown> {
   const clock = new ManualClock(0);
   const script = scriptedFetch([responder]);
-  const client = new HubSpotClient({ accessToken: TOKEN, baseUrl: "https://hubspot.test", clock, fetch: script.fetch, retry: { maxAttempts: 2 } });
+  const client = new HubSpotClient({
+    accessToken: TOKEN,
+    baseUrl: "https://hubspot.test",
+    clock,
+    fetch: script.fetch,
+    retry: { maxAttempts: 2 },
+  });
   const outcome = await settle(call(client), clock);
   expect(outcome.error, "the call should fail").to.be.instanceOf(HubSpotError);
   return outcome.error;
@@ -55,13 +64,23 @@ describe("client: typed errors", () => {
     expect(error.errors).to.deep.equal([{ message: "detail one", in: "typeId" }]);
     const text = String(error);
     expect(text).to.match(/^HubSpotApiError: /);
-    for (const part of ["400", "VALIDATION_ERROR", "0-5 is not a valid association type", "aaaa-bbbb", "detail one"]) expect(text).to.include(part);
-    expect(JSON.parse(JSON.stringify(error))).to.include({ name: "HubSpotApiError", status: 400, correlationId: "aaaa-bbbb" });
+    for (const part of ["400", "VALIDATION_ERROR", "0-5 is not a valid association type", "aaaa-bbbb", "detail one"])
+      expect(text).to.include(part);
+    expect(JSON.parse(JSON.stringify(error))).to.include({
+      name: "HubSpotApiError",
+      status: 400,
+      correlationId: "aaaa-bbbb",
+    });
   });
 
   it("401 is a HubSpotAuthError, 403 a HubSpotScopeError listing the required scopes", async () => {
     const auth = await failingCall(
-      json(401, { status: "error", message: "Authentication credentials not found.", correlationId: "c-401", category: "INVALID_AUTHENTICATION" }),
+      json(401, {
+        status: "error",
+        message: "Authentication credentials not found.",
+        correlationId: "c-401",
+        category: "INVALID_AUTHENTICATION",
+      }),
       (c) => c.listLabels("contacts", "companies"),
     );
     expect(auth).to.be.instanceOf(HubSpotAuthError);
@@ -72,7 +91,12 @@ describe("client: typed errors", () => {
         message: "This app hasn't been granted all required scopes to make this call.",
         correlationId: "c-403",
         category: "MISSING_SCOPES",
-        errors: [{ message: "One or more of the following scopes are required.", context: { requiredScopes: ["crm.objects.contacts.write"] } }],
+        errors: [
+          {
+            message: "One or more of the following scopes are required.",
+            context: { requiredScopes: ["crm.objects.contacts.write"] },
+          },
+        ],
       }),
       (c) => c.createLabel("contacts", "companies", { name: "a", label: "A" }),
     )) as HubSpotScopeError;
@@ -82,11 +106,15 @@ describe("client: typed errors", () => {
   });
 
   it("OutcomeUnknownError explains what to do and keeps the reason", async () => {
-    const error = (await failingCall(json(502, { status: "error", message: "bad gateway", correlationId: "c-502" }), (c) =>
-      c.createLabel("contacts", "companies", { name: "a", label: "A" }),
+    const error = (await failingCall(
+      json(502, { status: "error", message: "bad gateway", correlationId: "c-502" }),
+      (c) => c.createLabel("contacts", "companies", { name: "a", label: "A" }),
     )) as OutcomeUnknownError;
     expect(error).to.be.instanceOf(OutcomeUnknownError);
-    expect(error.message).to.include("may or may not have been applied").and.include("read the current state").and.include("c-502");
+    expect(error.message)
+      .to.include("may or may not have been applied")
+      .and.include("read the current state")
+      .and.include("c-502");
     expect((error.reason as HubSpotApiError).status).to.equal(502);
   });
 });
@@ -95,7 +123,13 @@ describe("client: the token never leaks", () => {
   it("not from HubSpot echoing it in an error body", async () => {
     const echo = `Invalid token ${TOKEN}`;
     const error = await failingCall(
-      json(401, { status: "error", message: echo, correlationId: TOKEN, category: "INVALID_AUTHENTICATION", context: { token: [TOKEN] } }),
+      json(401, {
+        status: "error",
+        message: echo,
+        correlationId: TOKEN,
+        category: "INVALID_AUTHENTICATION",
+        context: { token: [TOKEN] },
+      }),
       (c) => c.listLabels("contacts", "companies"),
     );
     expect(String(error)).to.include("[redacted]");
@@ -103,7 +137,9 @@ describe("client: the token never leaks", () => {
   });
 
   it("not from a 5xx body on a POST (OutcomeUnknownError wraps it)", async () => {
-    const error = await failingCall(json(500, `upstream said ${TOKEN}`), (c) => c.createLabel("contacts", "companies", { name: "a", label: "A" }));
+    const error = await failingCall(json(500, `upstream said ${TOKEN}`), (c) =>
+      c.createLabel("contacts", "companies", { name: "a", label: "A" }),
+    );
     expect(error).to.be.instanceOf(OutcomeUnknownError);
     expectNoSecret(error, TOKEN);
   });
@@ -111,9 +147,12 @@ describe("client: the token never leaks", () => {
   it("not from errors fetch throws that quote the header or the URL", async () => {
     const error = await failingCall(
       () => {
-        const cause = Object.assign(new Error(`Invalid header value "Bearer ${TOKEN}" for https://x.test/a?token=${TOKEN}`), {
-          code: "UND_ERR_INVALID_ARG",
-        });
+        const cause = Object.assign(
+          new Error(`Invalid header value "Bearer ${TOKEN}" for https://x.test/a?token=${TOKEN}`),
+          {
+            code: "UND_ERR_INVALID_ARG",
+          },
+        );
         throw Object.assign(new TypeError("fetch failed"), { cause });
       },
       (c) => c.listLabels("contacts", "companies"),
@@ -172,7 +211,9 @@ describe("client: the token never leaks", () => {
   it("redact() removes the raw, Bearer and URL-encoded forms", () => {
     const secret = "a b/c+d";
     expect(redact(`x ${secret} y ${encodeURIComponent(secret)} z`, secret)).to.equal("x [redacted] y [redacted] z");
-    expect(redact(`auth=Bearer ${secret}; bearer%20${encodeURIComponent(secret)}.`, secret)).to.equal("auth=[redacted]; [redacted].");
+    expect(redact(`auth=Bearer ${secret}; bearer%20${encodeURIComponent(secret)}.`, secret)).to.equal(
+      "auth=[redacted]; [redacted].",
+    );
     expect(redact("short", "ab")).to.equal("short");
   });
 });

@@ -49,8 +49,14 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 export function rateLimited(policyName: string, headers: Record<string, string> = {}): Responder {
   const message =
-    policyName === "DAILY" ? "You have reached your daily limit." : `You have reached your ${policyName.toLowerCase()} limit.`;
-  return json(429, { status: "error", message, errorType: "RATE_LIMIT", correlationId: "corr-429", policyName }, headers);
+    policyName === "DAILY"
+      ? "You have reached your daily limit."
+      : `You have reached your ${policyName.toLowerCase()} limit.`;
+  return json(
+    429,
+    { status: "error", message, errorType: "RATE_LIMIT", correlationId: "corr-429", policyName },
+    headers,
+  );
 }
 
 export function networkFailure(code: string, message = `connect ${code} 127.0.0.1:443`): Responder {
@@ -61,7 +67,12 @@ export function networkFailure(code: string, message = `connect ${code} 127.0.0.
 }
 
 /** Advances the manual clock in steps until the promise settles (bounded), returning its outcome. */
-export async function settle<T>(promise: Promise<T>, clock: ManualClock, stepMs = 100, maxSteps = 10_000): Promise<{ value?: T; error?: unknown }> {
+export async function settle<T>(
+  promise: Promise<T>,
+  clock: ManualClock,
+  stepMs = 100,
+  maxSteps = 10_000,
+): Promise<{ value?: T; error?: unknown }> {
   let outcome: { value?: T; error?: unknown } | undefined;
   promise.then(
     (value) => (outcome = { value }),
@@ -115,7 +126,12 @@ export async function emulatorLog(emu: EmulatorAddress): Promise<EmulatorLog> {
   return r.body;
 }
 
-export async function emulatorControl(emu: EmulatorAddress, method: string, path: string, body?: unknown): Promise<number> {
+export async function emulatorControl(
+  emu: EmulatorAddress,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<number> {
   return (await new EmulatorHttp(emu.url, emu.token).control(method, path, body)).status;
 }
 
@@ -138,7 +154,9 @@ export async function injectFault(emu: EmulatorAddress, fault: FaultSpec): Promi
 /** Log entries (or their count) for one method whose concrete path ends with `pathSuffix`. */
 export function countRequests(log: EmulatorLog, method: string, pathSuffix: string | RegExp): number {
   return log.entries.filter(
-    (e) => e.method === method && (typeof pathSuffix === "string" ? e.path.replace(/\?.*$/s, "").endsWith(pathSuffix) : pathSuffix.test(e.path)),
+    (e) =>
+      e.method === method &&
+      (typeof pathSuffix === "string" ? e.path.replace(/\?.*$/s, "").endsWith(pathSuffix) : pathSuffix.test(e.path)),
   ).length;
 }
 

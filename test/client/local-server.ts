@@ -33,14 +33,20 @@ export async function startLocalServer(handler: (request: LocalRequest) => Local
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const request: LocalRequest = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const request: LocalRequest = {
+        method: req.method ?? "GET",
+        url: req.url ?? "/",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(request);
       const answer = handler(request);
       if ("raw" in answer) {
         req.socket.end(answer.raw);
         return;
       }
-      const text = answer.body === undefined ? "" : typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
+      const text =
+        answer.body === undefined ? "" : typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
       res.writeHead(answer.status, { "content-type": "application/json;charset=utf-8", ...(answer.headers ?? {}) });
       res.end(text);
     });

@@ -236,7 +236,11 @@ describe("client: AdaptiveRateLimiter", () => {
       "x-hubspot-ratelimit-daily": "abc",
       "x-hubspot-ratelimit-daily-remaining": "",
     };
-    expect(parseRateLimitHeaders((n) => headers[n] ?? null)).to.deep.equal({ max: 190, remaining: 187, intervalMs: 10_000 });
+    expect(parseRateLimitHeaders((n) => headers[n] ?? null)).to.deep.equal({
+      max: 190,
+      remaining: 187,
+      intervalMs: 10_000,
+    });
   });
 
   it("rejects a nonsensical budget", () => {

@@ -24,7 +24,9 @@ const AUTH = `Bearer ${TOKEN}`;
 
 /** JSON text in which every occurrence of the token is written as \uXXXX escapes (and "/" as "\/"). */
 function escapedJson(value: unknown): string {
-  const escapedToken = [...TOKEN].map((c) => (c === "/" ? "\\/" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)).join("");
+  const escapedToken = [...TOKEN]
+    .map((c) => (c === "/" ? "\\/" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`))
+    .join("");
   return JSON.stringify(value).split(TOKEN).join(escapedToken);
 }
 
@@ -43,25 +45,47 @@ function echoing(request: LocalRequest): LocalAnswer {
   const headers = ECHO_HEADERS(auth);
   const labelsEcho = {
     results: [
-      { category: "USER_DEFINED", typeId: 1, label: auth, fromObjectTypeId: token, toObjectTypeId: encodeURIComponent(token) },
+      {
+        category: "USER_DEFINED",
+        typeId: 1,
+        label: auth,
+        fromObjectTypeId: token,
+        toObjectTypeId: encodeURIComponent(token),
+      },
       { category: auth, typeId: "2", label: `text ${token} text` },
       { category: "USER_DEFINED", typeId: 3, label: `bearer%20${encodeURIComponent(token)}`, [auth]: token },
     ],
   };
   const path = request.url.replace("/associations/definitions/configurations/", "/configurations/");
-  const scenario = /\/(?:associations|configurations)\/([a-z0-9-]+)\//.exec(path)?.[1] ?? (path.startsWith("/account-info") ? "account" : path.startsWith("/crm/v3/schemas") ? "schemas" : "");
+  const scenario =
+    /\/(?:associations|configurations)\/([a-z0-9-]+)\//.exec(path)?.[1] ??
+    (path.startsWith("/account-info") ? "account" : path.startsWith("/crm/v3/schemas") ? "schemas" : "");
   switch (scenario) {
     case "values":
       return { status: 200, headers, body: labelsEcho };
     case "escaped":
       return { status: 200, headers, body: escapedJson(labelsEcho) };
     case "account":
-      return { status: 200, headers, body: { portalId: 42, timeZone: auth, accountType: token, uiDomain: escapedJson(token) } };
+      return {
+        status: 200,
+        headers,
+        body: { portalId: 42, timeZone: auth, accountType: token, uiDomain: escapedJson(token) },
+      };
     case "schemas":
       return {
         status: 200,
         headers,
-        body: escapedJson({ results: [{ id: "5", objectTypeId: "2-5", name: auth, fullyQualifiedName: `p1_${token}`, labels: { singular: auth, plural: token } }] }),
+        body: escapedJson({
+          results: [
+            {
+              id: "5",
+              objectTypeId: "2-5",
+              name: auth,
+              fullyQualifiedName: `p1_${token}`,
+              labels: { singular: auth, plural: token },
+            },
+          ],
+        }),
       };
     case "batch":
       return {
@@ -71,15 +95,31 @@ function echoing(request: LocalRequest): LocalAnswer {
           status: "COMPLETE",
           results: [{ category: "USER_DEFINED", typeId: 1, userEnforcedMaxToObjectIds: 2, label: auth }],
           numErrors: 1,
-          errors: [{ status: auth, category: auth, subCategory: auth, message: `Invalid input: ${auth}`, context: { [auth]: [auth, token] } }],
+          errors: [
+            {
+              status: auth,
+              category: auth,
+              subCategory: auth,
+              message: `Invalid input: ${auth}`,
+              context: { [auth]: [auth, token] },
+            },
+          ],
         },
       };
     case "limits":
-      return { status: 200, headers, body: { results: [{ category: auth, typeId: 279, userEnforcedMaxToObjectIds: 3, label: auth }] } };
+      return {
+        status: 200,
+        headers,
+        body: { results: [{ category: auth, typeId: 279, userEnforcedMaxToObjectIds: 3, label: auth }] },
+      };
     case "bad-typeid":
       return { status: 200, headers, body: { results: [{ category: "USER_DEFINED", typeId: auth, label: "x" }] } };
     case "bad-escaped-typeid":
-      return { status: 200, headers, body: escapedJson({ results: [{ category: "USER_DEFINED", typeId: auth, label: "x" }] }) };
+      return {
+        status: 200,
+        headers,
+        body: escapedJson({ results: [{ category: "USER_DEFINED", typeId: auth, label: "x" }] }),
+      };
     case "malformed-create":
       return { status: 200, headers, body: { results: [{ label: auth, typeId: 5 }] } };
     case "text-200":
@@ -112,9 +152,17 @@ function echoing(request: LocalRequest): LocalAnswer {
         },
       };
     case "error-429":
-      return { status: 429, headers, body: { status: "error", message: auth, errorType: "RATE_LIMIT", policyName: auth } };
+      return {
+        status: 429,
+        headers,
+        body: { status: "error", message: auth, errorType: "RATE_LIMIT", policyName: auth },
+      };
     case "error-daily":
-      return { status: 429, headers, body: { status: "error", message: auth, errorType: "RATE_LIMIT", policyName: "DAILY" } };
+      return {
+        status: 429,
+        headers,
+        body: { status: "error", message: auth, errorType: "RATE_LIMIT", policyName: "DAILY" },
+      };
     case "error-500":
       return { status: 500, headers, body: `upstream ${auth}` };
     case "error-503":
@@ -124,7 +172,9 @@ function echoing(request: LocalRequest): LocalAnswer {
     case "broken-status":
       return { raw: `HTTP/1.1 ${auth}\r\n\r\n` };
     case "truncated":
-      return { raw: `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"results":[{"label":"${auth}` };
+      return {
+        raw: `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"results":[{"label":"${auth}`,
+      };
     default:
       return { status: 404, body: { status: "error", message: `no scenario for ${request.url}` } };
   }
@@ -140,7 +190,14 @@ describe("client: the token never leaves the transport (echoing server)", functi
     client = new HubSpotClient({
       accessToken: TOKEN,
       baseUrl: server.url,
-      retry: { maxAttempts: 2, maxRateLimitAttempts: 2, backoffBaseMs: 1, backoffMaxMs: 5, rateLimitBackoffBaseMs: 1, rateLimitBackoffMaxMs: 5 },
+      retry: {
+        maxAttempts: 2,
+        maxRateLimitAttempts: 2,
+        backoffBaseMs: 1,
+        backoffMaxMs: 5,
+        rateLimitBackoffBaseMs: 1,
+        rateLimitBackoffMaxMs: 5,
+      },
     });
   });
   after(async () => {
@@ -157,7 +214,10 @@ describe("client: the token never leaves the transport (echoing server)", functi
     expectNoSecretIn(inspect(value, { depth: 10 }), TOKEN, "returned value");
   };
 
-  async function failure<T extends HubSpotError>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
+  async function failure<T extends HubSpotError>(
+    promise: Promise<unknown>,
+    type: abstract new (...args: never[]) => T,
+  ): Promise<T> {
     let thrown: unknown;
     try {
       await promise;
@@ -187,7 +247,9 @@ describe("client: the token never leaves the transport (echoing server)", functi
     it("a create's answer, a limits list, a 207 batch's item errors, custom object schemas and the account details", async () => {
       expectClean(await client.createLabel("values", "x", { name: "n", label: "L" }));
       expectClean(await client.listLimits("limits", "x"));
-      const batch = await client.createLimits("batch", "x", [{ category: "USER_DEFINED", typeId: 1, maxToObjectIds: 2 }]);
+      const batch = await client.createLimits("batch", "x", [
+        { category: "USER_DEFINED", typeId: 1, maxToObjectIds: 2 },
+      ]);
       expectClean(batch);
       expect(batch.httpStatus).to.equal(207);
       expect(batch.errors[0]).to.include({ message: "Invalid input: [redacted]", category: "[redacted]" });
@@ -195,7 +257,13 @@ describe("client: the token never leaves the transport (echoing server)", functi
       const schemas = await client.listCustomObjectSchemas();
       expectClean(schemas);
       expect(schemas).to.deep.equal([
-        { objectTypeId: "2-5", name: "[redacted]", fullyQualifiedName: "p1_[redacted]", labels: { singular: "[redacted]", plural: "[redacted]" }, archived: false },
+        {
+          objectTypeId: "2-5",
+          name: "[redacted]",
+          fullyQualifiedName: "p1_[redacted]",
+          labels: { singular: "[redacted]", plural: "[redacted]" },
+          archived: false,
+        },
       ]);
       const details = await client.getAccountDetails();
       expectClean(details);
@@ -215,7 +283,10 @@ describe("client: the token never leaves the transport (echoing server)", functi
     });
 
     it("every field of a 4xx body and the correlation id header", async () => {
-      const error = await failure(client.updateLabel("error-400", "x", { associationTypeId: 1, label: "L" }), HubSpotApiError);
+      const error = await failure(
+        client.updateLabel("error-400", "x", { associationTypeId: 1, label: "L" }),
+        HubSpotApiError,
+      );
       expect(error.status).to.equal(400);
       expect(error.hubspotMessage).to.equal("bad [redacted]");
       expect(error.correlationId).to.equal("[redacted]");
@@ -229,7 +300,10 @@ describe("client: the token never leaves the transport (echoing server)", functi
       const limited = await failure(client.listLabels("error-429", "x"), HubSpotRateLimitError);
       expect(limited.policyName).to.equal("[redacted]");
       await failure(client.listLabels("error-daily", "x"), HubSpotDailyLimitError);
-      const unknown = await failure(client.createLabel("error-500", "x", { name: "n", label: "L" }), OutcomeUnknownError);
+      const unknown = await failure(
+        client.createLabel("error-500", "x", { name: "n", label: "L" }),
+        OutcomeUnknownError,
+      );
       expect((unknown.reason as HubSpotApiError).hubspotMessage).to.equal("upstream [redacted]");
       const gateway = await failure(client.listLabels("error-503", "x"), HubSpotApiError);
       expect(gateway.status).to.equal(503);

@@ -25,7 +25,14 @@ const SERVER_ERROR = json(500, { status: "error", message: "internal error", cor
 function client(responders: Responder[], extra: Partial<HubSpotClientOptions> = {}) {
   const clock = new ManualClock(Date.UTC(2026, 10, 27, 12, 0, 0));
   const script = scriptedFetch(responders);
-  const c = new HubSpotClient({ accessToken: TOKEN, baseUrl: "https://hubspot.test", clock, fetch: script.fetch, random: () => 0.5, ...extra });
+  const c = new HubSpotClient({
+    accessToken: TOKEN,
+    baseUrl: "https://hubspot.test",
+    clock,
+    fetch: script.fetch,
+    random: () => 0.5,
+    ...extra,
+  });
   return { c, clock, calls: script.calls };
 }
 
@@ -50,7 +57,10 @@ describe("client: retry policy (pure parts)", () => {
   });
 
   it("validates overrides", () => {
-    expect(resolveRetryPolicy({ maxAttempts: 2 })).to.include({ maxAttempts: 2, backoffBaseMs: DEFAULT_RETRY_POLICY.backoffBaseMs });
+    expect(resolveRetryPolicy({ maxAttempts: 2 })).to.include({
+      maxAttempts: 2,
+      backoffBaseMs: DEFAULT_RETRY_POLICY.backoffBaseMs,
+    });
     expect(() => resolveRetryPolicy({ maxAttempts: 0 })).to.throw(RangeError);
     expect(() => resolveRetryPolicy({ backoffBaseMs: -1 })).to.throw(RangeError);
   });
@@ -64,19 +74,30 @@ describe("client: retry policy (pure parts)", () => {
 
   it("computes the next midnight in a time zone, across DST", () => {
     // 2026-11-27 12:00Z is 07:00 in New York (EST, UTC-5): next midnight is 2026-11-28T05:00Z.
-    expect(nextMidnightIn("America/New_York", Date.UTC(2026, 10, 27, 12))?.toISOString()).to.equal("2026-11-28T05:00:00.000Z");
+    expect(nextMidnightIn("America/New_York", Date.UTC(2026, 10, 27, 12))?.toISOString()).to.equal(
+      "2026-11-28T05:00:00.000Z",
+    );
     // 2026-03-08 is the US spring-forward day; 2026-03-07 20:00Z is 15:00 EST, midnight after is 2026-03-08T05:00Z.
-    expect(nextMidnightIn("America/New_York", Date.UTC(2026, 2, 7, 20))?.toISOString()).to.equal("2026-03-08T05:00:00.000Z");
+    expect(nextMidnightIn("America/New_York", Date.UTC(2026, 2, 7, 20))?.toISOString()).to.equal(
+      "2026-03-08T05:00:00.000Z",
+    );
     // Then on 2026-03-08 (EDT, UTC-4) midnight is 2026-03-09T04:00Z.
-    expect(nextMidnightIn("America/New_York", Date.UTC(2026, 2, 8, 12))?.toISOString()).to.equal("2026-03-09T04:00:00.000Z");
-    expect(nextMidnightIn("Asia/Kolkata", Date.UTC(2026, 0, 1, 20))?.toISOString()).to.equal("2026-01-02T18:30:00.000Z");
+    expect(nextMidnightIn("America/New_York", Date.UTC(2026, 2, 8, 12))?.toISOString()).to.equal(
+      "2026-03-09T04:00:00.000Z",
+    );
+    expect(nextMidnightIn("Asia/Kolkata", Date.UTC(2026, 0, 1, 20))?.toISOString()).to.equal(
+      "2026-01-02T18:30:00.000Z",
+    );
     expect(nextMidnightIn("Not/A_Zone", 0)).to.equal(undefined);
   });
 });
 
 describe("client: retry decisions", () => {
   it("retries 429 TEN_SECONDLY_ROLLING, honouring Retry-After, and drains the bucket meanwhile", async () => {
-    const { c, clock, calls } = client([rateLimited("TEN_SECONDLY_ROLLING", { "retry-after": "3" }), json(200, LABELS)]);
+    const { c, clock, calls } = client([
+      rateLimited("TEN_SECONDLY_ROLLING", { "retry-after": "3" }),
+      json(200, LABELS),
+    ]);
     const start = clock.now();
     const outcome = await settle(c.listLabels("contacts", "companies"), clock);
     expect(outcome.value).to.deep.equal(LABELS.results);
@@ -123,7 +144,10 @@ describe("client: retry decisions", () => {
 
   it("learns the time zone from getAccountDetails()", async () => {
     const { c, clock } = client([json(200, { portalId: 42, timeZone: "Europe/Berlin" }), rateLimited("DAILY")]);
-    expect((await settle(c.getAccountDetails(), clock)).value).to.deep.equal({ portalId: 42, timeZone: "Europe/Berlin" });
+    expect((await settle(c.getAccountDetails(), clock)).value).to.deep.equal({
+      portalId: 42,
+      timeZone: "Europe/Berlin",
+    });
     const error = (await settle(c.listLabels("contacts", "companies"), clock)).error as HubSpotDailyLimitError;
     expect(error.resetsAt).to.equal("2026-11-27T23:00:00.000Z");
   });
@@ -164,7 +188,10 @@ describe("client: retry decisions", () => {
     });
 
     it(`throws OutcomeUnknownError without re-sending on a lost connection for ${name}`, async () => {
-      const { c, clock, calls } = client([networkFailure("UND_ERR_SOCKET", "other side closed"), json(200, { results: [] })]);
+      const { c, clock, calls } = client([
+        networkFailure("UND_ERR_SOCKET", "other side closed"),
+        json(200, { results: [] }),
+      ]);
       const outcome = await settle(call(c) as Promise<unknown>, clock);
       expect(outcome.error).to.be.instanceOf(OutcomeUnknownError);
       expect((outcome.error as OutcomeUnknownError).reason).to.be.instanceOf(HubSpotNetworkError);
@@ -246,10 +273,18 @@ describe("client: retry decisions", () => {
       ],
     };
     const { c, clock } = client([
-      json(207, { status: "COMPLETE", results: [{ category: "USER_DEFINED", typeId: "7", userEnforcedMaxToObjectIds: "3", label: null }] }),
+      json(207, {
+        status: "COMPLETE",
+        results: [{ category: "USER_DEFINED", typeId: "7", userEnforcedMaxToObjectIds: "3", label: null }],
+      }),
       json(200, cancelled),
     ]);
-    const created = (await settle(c.createLimits("contacts", "deals", [{ category: "USER_DEFINED", typeId: 7, maxToObjectIds: 3 }]), clock)).value;
+    const created = (
+      await settle(
+        c.createLimits("contacts", "deals", [{ category: "USER_DEFINED", typeId: 7, maxToObjectIds: 3 }]),
+        clock,
+      )
+    ).value;
     expect(created).to.deep.equal({
       status: "COMPLETE",
       results: [{ category: "USER_DEFINED", typeId: 7, userEnforcedMaxToObjectIds: 3, label: null }],
@@ -257,15 +292,29 @@ describe("client: retry decisions", () => {
       errors: [],
       httpStatus: 207,
     });
-    const updated = (await settle(c.updateLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 5, maxToObjectIds: 1 }]), clock)).value;
+    const updated = (
+      await settle(
+        c.updateLimits("contacts", "deals", [{ category: "HUBSPOT_DEFINED", typeId: 5, maxToObjectIds: 1 }]),
+        clock,
+      )
+    ).value;
     expect(updated?.status).to.equal("CANCELED");
     expect(updated?.numErrors).to.equal(1);
     expect(updated?.errors[0]?.subCategory).to.equal("crm.associations.INVALID_ASSOCIATION_TYPE");
   });
 
-  it("an optional object type id that is not a string or a number is a format error, not \"[object Object]\"", async () => {
-    const label = (fromObjectTypeId: unknown) => ({ category: "USER_DEFINED", typeId: 7, label: "L", fromObjectTypeId, toObjectTypeId: 2 });
-    const { c, clock } = client([json(200, { results: [label("0-1"), label(null)] }), json(200, { results: [label({ id: "0-1" })] })]);
+  it('an optional object type id that is not a string or a number is a format error, not "[object Object]"', async () => {
+    const label = (fromObjectTypeId: unknown) => ({
+      category: "USER_DEFINED",
+      typeId: 7,
+      label: "L",
+      fromObjectTypeId,
+      toObjectTypeId: 2,
+    });
+    const { c, clock } = client([
+      json(200, { results: [label("0-1"), label(null)] }),
+      json(200, { results: [label({ id: "0-1" })] }),
+    ]);
     expect((await settle(c.listLabels("contacts", "companies"), clock)).value).to.deep.equal([
       { category: "USER_DEFINED", typeId: 7, label: "L", fromObjectTypeId: "0-1", toObjectTypeId: "2" },
       { category: "USER_DEFINED", typeId: 7, label: "L", toObjectTypeId: "2" },

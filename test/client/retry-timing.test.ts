@@ -4,7 +4,12 @@ import { expect } from "chai";
 import { ManualClock, flushMicrotasks } from "../../provider/hubspot/clock";
 import { HubSpotClient, HubSpotClientOptions } from "../../provider/hubspot/client";
 import { OutcomeUnknownError } from "../../provider/hubspot/errors";
-import { DEFAULT_RETRY_POLICY, RetrySchedule, fullJitterDelay, resolveRetryPolicy } from "../../provider/hubspot/policy";
+import {
+  DEFAULT_RETRY_POLICY,
+  RetrySchedule,
+  fullJitterDelay,
+  resolveRetryPolicy,
+} from "../../provider/hubspot/policy";
 import { itemAt } from "../helpers/items";
 import { Responder, json, scriptedFetch, settle } from "./helpers";
 
@@ -13,7 +18,14 @@ const TOKEN = "pat-na1-retry-timing-0000000000";
 function client(extra: Partial<HubSpotClientOptions> = {}, responders: Responder[] = [json(200, { results: [] })]) {
   const clock = new ManualClock(1_000_000);
   const script = scriptedFetch(responders);
-  const c = new HubSpotClient({ accessToken: TOKEN, baseUrl: "https://hubspot.test", clock, fetch: script.fetch, random: () => 0.5, ...extra });
+  const c = new HubSpotClient({
+    accessToken: TOKEN,
+    baseUrl: "https://hubspot.test",
+    clock,
+    fetch: script.fetch,
+    random: () => 0.5,
+    ...extra,
+  });
   return { c, clock, calls: script.calls };
 }
 
@@ -42,14 +54,18 @@ describe("client: retry timing for re-plans (api.retry)", () => {
     const high = client({ random: () => (draws++, 0.999), retry: { backoffBaseMs: 250, backoffMaxMs: 8_000 } }).c.retry;
     expect(high.replanDelayMs(1)).to.equal(0);
     expect(draws, "the first plan does not wait, so draws nothing").to.equal(0);
-    expect([2, 3, 4, 5, 6, 7, 8].map((n) => high.replanDelayMs(n))).to.deep.equal([249, 499, 999, 1998, 3996, 7992, 7992]);
+    expect([2, 3, 4, 5, 6, 7, 8].map((n) => high.replanDelayMs(n))).to.deep.equal([
+      249, 499, 999, 1998, 3996, 7992, 7992,
+    ]);
     expect(draws).to.equal(7);
     const low = client({ random: () => 0 }).c.retry;
     expect(low.replanDelayMs(4)).to.equal(0);
     // The same rule the executor applies to its own 5xx retries (retry index = plan - 2).
     const schedule = new RetrySchedule(resolveRetryPolicy({}), new ManualClock(), () => 0.37);
     for (let n = 2; n < 12; n++) {
-      expect(schedule.replanDelayMs(n)).to.equal(fullJitterDelay(n - 2, DEFAULT_RETRY_POLICY.backoffBaseMs, DEFAULT_RETRY_POLICY.backoffMaxMs, () => 0.37));
+      expect(schedule.replanDelayMs(n)).to.equal(
+        fullJitterDelay(n - 2, DEFAULT_RETRY_POLICY.backoffBaseMs, DEFAULT_RETRY_POLICY.backoffMaxMs, () => 0.37),
+      );
       expect(schedule.replanDelayMs(n)).to.equal(schedule.transientDelayMs(n - 2));
     }
   });
@@ -100,7 +116,10 @@ describe("client: retry timing for re-plans (api.retry)", () => {
 
   it("drives a provider-style re-plan loop: one POST per plan, the policy's count, the policy's pauses", async () => {
     const lost: Responder = json(503, { status: "error", message: "unavailable", correlationId: "c-503" });
-    const { c, clock, calls } = client({ random: () => 0.999, retry: { maxReplanAttempts: 4, backoffBaseMs: 1_000, backoffMaxMs: 60_000 } }, [lost]);
+    const { c, clock, calls } = client(
+      { random: () => 0.999, retry: { maxReplanAttempts: 4, backoffBaseMs: 1_000, backoffMaxMs: 60_000 } },
+      [lost],
+    );
     const sentAt: number[] = [];
     const original = calls.push.bind(calls);
     calls.push = (...items) => {

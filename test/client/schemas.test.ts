@@ -30,7 +30,16 @@ function objectSchema(n: number, name: string, extra: Record<string, unknown> = 
     primaryDisplayProperty: "name",
     secondaryDisplayProperties: [],
     properties: [],
-    associations: [{ id: "123", fromObjectTypeId: `2-${n}`, toObjectTypeId: "0-1", name: `${name}_to_contact`, createdAt: null, updatedAt: null }],
+    associations: [
+      {
+        id: "123",
+        fromObjectTypeId: `2-${n}`,
+        toObjectTypeId: "0-1",
+        name: `${name}_to_contact`,
+        createdAt: null,
+        updatedAt: null,
+      },
+    ],
     metaType: "PORTAL_SPECIFIC",
     restorable: true,
     archived: false,
@@ -40,7 +49,13 @@ function objectSchema(n: number, name: string, extra: Record<string, unknown> = 
   };
 }
 
-const CAPTURE = { results: [objectSchema(30931773, "credentialing_2_0"), objectSchema(30753436, "cars"), objectSchema(30000001, "old_thing", { archived: true })] };
+const CAPTURE = {
+  results: [
+    objectSchema(30931773, "credentialing_2_0"),
+    objectSchema(30753436, "cars"),
+    objectSchema(30000001, "old_thing", { archived: true }),
+  ],
+};
 
 const EXPECTED: CustomObjectSchemaInfo[] = [
   {
@@ -50,13 +65,28 @@ const EXPECTED: CustomObjectSchemaInfo[] = [
     labels: { singular: "credentialing_2_0 (one)", plural: "credentialing_2_0 (many)" },
     archived: false,
   },
-  { objectTypeId: "2-30753436", name: "cars", fullyQualifiedName: "p23451017_cars", labels: { singular: "cars (one)", plural: "cars (many)" }, archived: false },
+  {
+    objectTypeId: "2-30753436",
+    name: "cars",
+    fullyQualifiedName: "p23451017_cars",
+    labels: { singular: "cars (one)", plural: "cars (many)" },
+    archived: false,
+  },
 ];
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): LocalAnswer => ({ status, body, headers });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): LocalAnswer => ({
+  status,
+  body,
+  headers,
+});
 const rateLimited = (policyName: string): LocalAnswer =>
-  json(429, { status: "error", message: "You have reached your limit.", errorType: "RATE_LIMIT", policyName }, { "retry-after": "0" });
-const serverError = (status: number): LocalAnswer => json(status, { status: "error", message: "internal error", correlationId: `c-${status}` });
+  json(
+    429,
+    { status: "error", message: "You have reached your limit.", errorType: "RATE_LIMIT", policyName },
+    { "retry-after": "0" },
+  );
+const serverError = (status: number): LocalAnswer =>
+  json(status, { status: "error", message: "internal error", correlationId: `c-${status}` });
 
 describe("client: custom object schemas (GET /crm/v3/schemas)", function () {
   this.timeout(20_000);
@@ -85,10 +115,20 @@ describe("client: custom object schemas (GET /crm/v3/schemas)", function () {
     new HubSpotClient({
       accessToken: TOKEN,
       baseUrl: server.url,
-      retry: { maxAttempts: 3, maxRateLimitAttempts: 3, backoffBaseMs: 1, backoffMaxMs: 5, rateLimitBackoffBaseMs: 1, rateLimitBackoffMaxMs: 5 },
+      retry: {
+        maxAttempts: 3,
+        maxRateLimitAttempts: 3,
+        backoffBaseMs: 1,
+        backoffMaxMs: 5,
+        rateLimitBackoffBaseMs: 1,
+        rateLimitBackoffMaxMs: 5,
+      },
     });
 
-  async function failure<T extends HubSpotError>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
+  async function failure<T extends HubSpotError>(
+    promise: Promise<unknown>,
+    type: abstract new (...args: never[]) => T,
+  ): Promise<T> {
     try {
       await promise;
     } catch (error) {
@@ -115,12 +155,17 @@ describe("client: custom object schemas (GET /crm/v3/schemas)", function () {
     answers(json(200, { results: [] }));
     expect(await client().listCustomObjectSchemas()).to.deep.equal([]);
     answers(json(200, { results: [{ objectTypeId: "2-7", name: "bare" }] }));
-    expect(await client().listCustomObjectSchemas()).to.deep.equal([{ objectTypeId: "2-7", name: "bare", archived: false }]);
+    expect(await client().listCustomObjectSchemas()).to.deep.equal([
+      { objectTypeId: "2-7", name: "bare", archived: false },
+    ]);
   });
 
   it("follows paging.next.after if a server ever pages, and refuses a cursor that repeats", async () => {
     answers(
-      json(200, { results: [objectSchema(30931773, "credentialing_2_0")], paging: { next: { after: "cursor-1", link: "?after=cursor-1" } } }),
+      json(200, {
+        results: [objectSchema(30931773, "credentialing_2_0")],
+        paging: { next: { after: "cursor-1", link: "?after=cursor-1" } },
+      }),
       json(200, { results: [objectSchema(30753436, "cars")], paging: {} }),
     );
     expect(await client().listCustomObjectSchemas()).to.deep.equal(EXPECTED);
@@ -157,7 +202,12 @@ describe("client: custom object schemas (GET /crm/v3/schemas)", function () {
         status: "error",
         message: "This app hasn't been granted all required scopes to make this call.",
         category: "MISSING_SCOPES",
-        errors: [{ message: "One or more of the following scopes are required.", context: { requiredScopes: ["crm.schemas.custom.read"] } }],
+        errors: [
+          {
+            message: "One or more of the following scopes are required.",
+            context: { requiredScopes: ["crm.schemas.custom.read"] },
+          },
+        ],
       }),
     );
     const scope = await failure(client().listCustomObjectSchemas(), HubSpotScopeError);
@@ -169,9 +219,18 @@ describe("client: custom object schemas (GET /crm/v3/schemas)", function () {
       [{ status: 200, body: "<html>maintenance</html>" }, "expected a JSON object"],
       [json(200, { schemas: [] }), "expected `results` to be an array"],
       [json(200, { results: ["cars"] }), "results[0] is not an object"],
-      [json(200, { results: [{ id: "30931773", name: "no_type_id" }] }), "results[0]: objectTypeId is not an object type id: undefined"],
-      [json(200, { results: [{ objectTypeId: "2-1/labels", name: "slash" }] }), 'results[0]: objectTypeId is not an object type id: "2-1/labels"'],
-      [json(200, { results: [objectSchema(1, "ok"), { objectTypeId: "2-2", name: "" }] }), "results[1]: name is missing"],
+      [
+        json(200, { results: [{ id: "30931773", name: "no_type_id" }] }),
+        "results[0]: objectTypeId is not an object type id: undefined",
+      ],
+      [
+        json(200, { results: [{ objectTypeId: "2-1/labels", name: "slash" }] }),
+        'results[0]: objectTypeId is not an object type id: "2-1/labels"',
+      ],
+      [
+        json(200, { results: [objectSchema(1, "ok"), { objectTypeId: "2-2", name: "" }] }),
+        "results[1]: name is missing",
+      ],
       [json(200, { results: [], paging: { next: { after: { x: 1 } } } }), "paging.next.after is not a cursor"],
     ];
     for (const [answer, problem] of cases) {

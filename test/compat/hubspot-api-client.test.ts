@@ -30,7 +30,10 @@ describe("compat: @hubspot/api-client 13.5.0 against the emulator", function () 
     client = new Client({ accessToken: emu.token, basePath: emu.url });
     // The limits API is not wired into client.crm.associations.v4.schema in 13.5.0 (reference §9.1): build it.
     configs = new DefinitionConfigurationsApi(
-      createConfiguration({ baseServer: new ServerConfiguration<Record<string, string>>(emu.url, {}), authMethods: { oauth2: { accessToken: emu.token } } }),
+      createConfiguration({
+        baseServer: new ServerConfiguration<Record<string, string>>(emu.url, {}),
+        authMethods: { oauth2: { accessToken: emu.token } },
+      }),
     );
     http = new EmulatorHttp(emu.url, emu.token);
   });
@@ -41,35 +44,56 @@ describe("compat: @hubspot/api-client 13.5.0 against the emulator", function () 
 
   it("schema.definitionsApi: create, getAll, update, remove", async () => {
     const defs = client.crm.associations.v4.schema.definitionsApi;
-    const created = await defs.create("contacts", "companies", { name: "manager", label: "Manager", inverseLabel: "Employee" });
+    const created = await defs.create("contacts", "companies", {
+      name: "manager",
+      label: "Manager",
+      inverseLabel: "Employee",
+    });
     expect(created.results).to.have.length(2);
     const fwd = created.results.find((r) => r.label === "Manager")!;
     const all = await defs.getAll("contacts", "companies");
     expect(all.results.map((r) => r.typeId)).to.include.members([279, 1, fwd.typeId]);
     expect(all.results.find((r) => r.typeId === 279)!.label).to.equal(null);
-    await defs.update("contacts", "companies", { associationTypeId: fwd.typeId, label: "Boss", inverseLabel: "Report" });
+    await defs.update("contacts", "companies", {
+      associationTypeId: fwd.typeId,
+      label: "Boss",
+      inverseLabel: "Report",
+    });
     expect((await defs.getAll("contacts", "companies")).results.map((r) => r.label)).to.include("Boss");
     await defs.remove("contacts", "companies", fwd.typeId);
     expect((await defs.getAll("contacts", "companies")).results.map((r) => r.typeId)).to.not.include(fwd.typeId);
   });
 
   it("DefinitionConfigurationsApi: batchCreate, getAll, getAllBetweenTwoObjectTypes, batchUpdate, batchRemove", async () => {
-    const created = await configs.batchCreate("contacts", "companies", { inputs: [{ category: CreateCategory.HubspotDefined, typeId: 279, maxToObjectIds: 5 }] });
+    const created = await configs.batchCreate("contacts", "companies", {
+      inputs: [{ category: CreateCategory.HubspotDefined, typeId: 279, maxToObjectIds: 5 }],
+    });
     expect(created.status).to.equal("COMPLETE");
     expect(created.results[0]?.userEnforcedMaxToObjectIds).to.equal(5);
     expect(created.startedAt).to.be.instanceOf(Date);
-    const withInfo = await configs.batchCreateWithHttpInfo("contacts", "companies", { inputs: [{ category: CreateCategory.HubspotDefined, typeId: 1, maxToObjectIds: 2 }] });
+    const withInfo = await configs.batchCreateWithHttpInfo("contacts", "companies", {
+      inputs: [{ category: CreateCategory.HubspotDefined, typeId: 1, maxToObjectIds: 2 }],
+    });
     expect(withInfo.httpStatusCode).to.equal(201);
     expect((await configs.getAll()).results).to.have.length(2);
     const pair = await configs.getAllBetweenTwoObjectTypes("contacts", "companies");
     expect(pair.results.map((r) => r.typeId)).to.have.members([279, 1]);
-    const updated = await configs.batchUpdate("contacts", "companies", { inputs: [{ category: UpdateCategory.HubspotDefined, typeId: 279, maxToObjectIds: 3 }] });
+    const updated = await configs.batchUpdate("contacts", "companies", {
+      inputs: [{ category: UpdateCategory.HubspotDefined, typeId: 279, maxToObjectIds: 3 }],
+    });
     expect(updated.results[0]?.userEnforcedMaxToObjectIds).to.equal(3);
     // 207 with errors is also a success for the client
-    const partial = await configs.batchUpdateWithHttpInfo("contacts", "companies", { inputs: [{ category: UpdateCategory.HubspotDefined, typeId: 5, maxToObjectIds: 1 }] });
+    const partial = await configs.batchUpdateWithHttpInfo("contacts", "companies", {
+      inputs: [{ category: UpdateCategory.HubspotDefined, typeId: 5, maxToObjectIds: 1 }],
+    });
     expect(partial.httpStatusCode).to.equal(207);
     expect(partial.data.status).to.equal("CANCELED");
-    await configs.batchRemove("contacts", "companies", { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279 }, { category: "HUBSPOT_DEFINED", typeId: 1 }] });
+    await configs.batchRemove("contacts", "companies", {
+      inputs: [
+        { category: "HUBSPOT_DEFINED", typeId: 279 },
+        { category: "HUBSPOT_DEFINED", typeId: 1 },
+      ],
+    });
     expect((await configs.getAll()).results).to.deep.equal([]);
   });
 
@@ -80,7 +104,9 @@ describe("compat: @hubspot/api-client 13.5.0 against the emulator", function () 
     const def = await basic.createDefault("contacts", c, "companies", co);
     expect(def.results).to.have.length(2);
     expect(def.status).to.equal("COMPLETE");
-    const labelled = await basic.create("contacts", c, "companies", co, [{ associationCategory: HUBSPOT, associationTypeId: 1 }]);
+    const labelled = await basic.create("contacts", c, "companies", co, [
+      { associationCategory: HUBSPOT, associationTypeId: 1 },
+    ]);
     expect(labelled.labels).to.deep.equal(["Primary"]);
     expect(Number(labelled.toObjectId)).to.equal(Number(co));
     const page = await basic.getPage("contacts", c, "companies", undefined, 500);
@@ -92,7 +118,10 @@ describe("compat: @hubspot/api-client 13.5.0 against the emulator", function () 
 
   it("batchApi: createDefault, create, getPage, archiveLabels, archive", async () => {
     const batch = client.crm.associations.v4.batchApi;
-    const label = await client.crm.associations.v4.schema.definitionsApi.create("contacts", "deals", { name: "champion", label: "Champion" });
+    const label = await client.crm.associations.v4.schema.definitionsApi.create("contacts", "deals", {
+      name: "champion",
+      label: "Champion",
+    });
     const champion = firstOf(label.results).typeId;
     const c = await http.record("contacts");
     const d1 = await http.record("deals");
@@ -100,7 +129,9 @@ describe("compat: @hubspot/api-client 13.5.0 against the emulator", function () 
     const dflt = await batch.createDefault("contacts", "deals", { inputs: [{ _from: { id: c }, to: { id: d1 } }] });
     expect(dflt.results.length).to.be.greaterThan(0);
     const created = await batch.create("contacts", "deals", {
-      inputs: [{ _from: { id: c }, to: { id: d2 }, types: [{ associationCategory: USER, associationTypeId: champion }] }],
+      inputs: [
+        { _from: { id: c }, to: { id: d2 }, types: [{ associationCategory: USER, associationTypeId: champion }] },
+      ],
     });
     expect(created.status).to.equal("COMPLETE");
     expect(created.results[0]?.labels).to.deep.equal(["Champion"]);
@@ -111,7 +142,9 @@ describe("compat: @hubspot/api-client 13.5.0 against the emulator", function () 
     const partial = await batch.getPage("contacts", "deals", { inputs: [{ id: lonely }] });
     expect(partial.status).to.equal("COMPLETE");
     await batch.archiveLabels("contacts", "deals", {
-      inputs: [{ _from: { id: c }, to: { id: d2 }, types: [{ associationCategory: USER, associationTypeId: champion }] }],
+      inputs: [
+        { _from: { id: c }, to: { id: d2 }, types: [{ associationCategory: USER, associationTypeId: champion }] },
+      ],
     });
     await batch.archive("contacts", "deals", { inputs: [{ _from: { id: c }, to: [{ id: d1 }, { id: d2 }] }] });
     expect((await client.crm.associations.v4.basicApi.getPage("contacts", c, "deals")).results).to.deep.equal([]);

@@ -9,7 +9,16 @@ import { decodeUtf8, firstInvalidUtf8Byte } from "../../sdk/document/utf8";
 import { Prng } from "../reliability/prng";
 
 const DOC = (label: string): string =>
-  ["version: 1", "associations:", "  - from: contacts", "    to: companies", "    labels:", "      - name: gf", `        label: ${label}`, ""].join("\n");
+  [
+    "version: 1",
+    "associations:",
+    "  - from: contacts",
+    "    to: companies",
+    "    labels:",
+    "      - name: gf",
+    `        label: ${label}`,
+    "",
+  ].join("\n");
 
 describe("document files: UTF-8 only", () => {
   let dir: string;
@@ -35,22 +44,39 @@ describe("document files: UTF-8 only", () => {
 
   it("the column counts the well-formed characters before the bad byte as YAML does", () => {
     // "Café " is 6 bytes but 5 characters; the bad byte is the 6th character of the value.
-    const bytes = Buffer.concat([Buffer.from(DOC("Café X").replace("X\n", ""), "utf8"), Buffer.from([0xff]), Buffer.from("\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from(DOC("Café X").replace("X\n", ""), "utf8"),
+      Buffer.from([0xff]),
+      Buffer.from("\n"),
+    ]);
     const r = loadDocumentFile(write("mixed.yaml", bytes));
-    expect(r.problems.map((p) => [p.line, p.col, p.message.slice(0, 32)])).to.deep.equal([[7, 21, "byte 0xFF is not valid UTF-8; sa"]]);
+    expect(r.problems.map((p) => [p.line, p.col, p.message.slice(0, 32)])).to.deep.equal([
+      [7, 21, "byte 0xFF is not valid UTF-8; sa"],
+    ]);
   });
 
   it("a UTF-16 file is named as such", () => {
     const text = DOC("Manager");
-    const r = loadDocumentFile(write("utf16.yaml", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])));
-    expect(r.problems.map(formatProblem)[0]).to.match(/:1:1: byte 0xFF is not valid UTF-8; the file looks like UTF-16: save it as UTF-8$/);
+    const r = loadDocumentFile(
+      write("utf16.yaml", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])),
+    );
+    expect(r.problems.map(formatProblem)[0]).to.match(
+      /:1:1: byte 0xFF is not valid UTF-8; the file looks like UTF-16: save it as UTF-8$/,
+    );
   });
 
   it("UTF-8 with a byte order mark loads, and positions after it are those of the text", () => {
-    const good = loadDocumentFile(write("bom.yaml", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(DOC("Geschäftsführer"), "utf8")])));
+    const good = loadDocumentFile(
+      write("bom.yaml", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(DOC("Geschäftsführer"), "utf8")])),
+    );
     expect(good.problems).to.deep.equal([]);
     expect(good.document?.associations[0]?.labels?.[0]?.label).to.equal("Geschäftsführer");
-    const bad = loadDocumentFile(write("bom-bad.yaml", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("version: 2\nassociations: []\n", "utf8")])));
+    const bad = loadDocumentFile(
+      write(
+        "bom-bad.yaml",
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("version: 2\nassociations: []\n", "utf8")]),
+      ),
+    );
     expect(bad.problems.map((p) => [p.line, p.col])).to.deep.equal([[1, 10]]);
   });
 
@@ -93,7 +119,8 @@ describe("firstInvalidUtf8Byte", () => {
         decodes = false;
       }
       expect(bad === undefined, `seed ${seed} run ${run}: ${Buffer.from(arr).toString("hex")}`).to.equal(decodes);
-      if (bad !== undefined) expect(() => fatal.decode(arr.subarray(0, bad)), `prefix before ${bad} is well-formed`).to.not.throw();
+      if (bad !== undefined)
+        expect(() => fatal.decode(arr.subarray(0, bad)), `prefix before ${bad} is well-formed`).to.not.throw();
     }
   });
 });

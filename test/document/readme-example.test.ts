@@ -12,6 +12,10 @@ describe("README: the YAML document example", () => {
     const yaml = defined(/```yaml\n([\s\S]*?)```/.exec(section)?.[1], "a ```yaml block in README's YAML section");
     const r = loadDocumentText(yaml, "README.md");
     expect(r.problems.map(formatProblem)).to.deep.equal([]);
-    expect(countDocument(r.document ?? { version: 1, associations: [] })).to.deep.equal({ pairs: 3, labels: 3, limits: 6 });
+    expect(countDocument(r.document ?? { version: 1, associations: [] })).to.deep.equal({
+      pairs: 3,
+      labels: 3,
+      limits: 6,
+    });
   });
 });

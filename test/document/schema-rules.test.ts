@@ -18,7 +18,12 @@ describe("schema.json agrees with model/text-rules.ts", () => {
   });
 
   it("every text has maxLength MAX_TEXT_LENGTH", () => {
-    for (const [def, name] of [["label", "name"], ["label", "label"], ["label", "inverseLabel"], ["hubspotDefinedLimit", "label"]] as const) {
+    for (const [def, name] of [
+      ["label", "name"],
+      ["label", "label"],
+      ["label", "inverseLabel"],
+      ["hubspotDefinedLimit", "label"],
+    ] as const) {
       expect(prop(def, name).maxLength, `${def}.${name}`).to.equal(MAX_TEXT_LENGTH);
     }
   });
@@ -31,7 +36,16 @@ describe("schema.json agrees with model/text-rules.ts", () => {
 
 describe("text lengths are counted in UTF-16 code units, as the provider counts them", () => {
   const doc = (label: string): string =>
-    ["version: 1", "associations:", "  - from: contacts", "    to: companies", "    labels:", "      - name: emoji", `        label: "${label}"`, ""].join("\n");
+    [
+      "version: 1",
+      "associations:",
+      "  - from: contacts",
+      "    to: companies",
+      "    labels:",
+      "      - name: emoji",
+      `        label: "${label}"`,
+      "",
+    ].join("\n");
 
   it("60 emoji (120 code units) are refused", () => {
     const text = "😀".repeat(60);

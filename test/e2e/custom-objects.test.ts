@@ -52,10 +52,16 @@ interface Portal {
 
 /** What a portal holds on the document's pairs: texts of user labels by direction, and limits by label text. */
 async function holdings(p: Portal): Promise<Record<string, unknown>> {
-  const texts = async (from: string, to: string) => (await userLabels(p.emu, from, to)).filter((l) => l.label !== null).map((l) => l.label).sort();
+  const texts = async (from: string, to: string) =>
+    (await userLabels(p.emu, from, to))
+      .filter((l) => l.label !== null)
+      .map((l) => l.label)
+      .sort();
   const limitsByText = async (from: string, to: string) => {
     const types = await userLabels(p.emu, from, to);
-    return (await limits(p.emu, from, to)).map((r) => `${types.find((t) => t.typeId === r.typeId)?.label ?? "(unlabeled)"}=${r.userEnforcedMaxToObjectIds}`).sort();
+    return (await limits(p.emu, from, to))
+      .map((r) => `${types.find((t) => t.typeId === r.typeId)?.label ?? "(unlabeled)"}=${r.userEnforcedMaxToObjectIds}`)
+      .sort();
   };
   return {
     labels: {
@@ -64,7 +70,10 @@ async function holdings(p: Portal): Promise<Record<string, unknown>> {
       contactsToDeals: await texts("contacts", "deals"),
       contactsToCustomDeal: await texts("contacts", p.dealId),
     },
-    limits: { contactsToCars: await limitsByText("contacts", p.carsId), carsToContacts: await limitsByText(p.carsId, "contacts") },
+    limits: {
+      contactsToCars: await limitsByText("contacts", p.carsId),
+      carsToContacts: await limitsByText(p.carsId, "contacts"),
+    },
   };
 }
 
@@ -85,7 +94,14 @@ describe("e2e: custom objects by name, one document for two portals", function (
       ["sandbox", 11111111, "2-5550001", "2-5550002"],
       ["production", 22222222, "2-7770001", "2-7770002"],
     ] as const) {
-      const emu = await startEmulator({ port: 0, portalId, customObjects: [{ name: "cars", objectTypeId: carsId }, { name: "deal", objectTypeId: dealId }] });
+      const emu = await startEmulator({
+        port: 0,
+        portalId,
+        customObjects: [
+          { name: "cars", objectTypeId: carsId },
+          { name: "deal", objectTypeId: dealId },
+        ],
+      });
       const p: Portal = { name, emu, carsId, dealId, file: document, stack: undefined as unknown as TestStack };
       p.stack = await createTestStack({
         projectName: `custom-${name}`,
@@ -146,7 +162,10 @@ describe("e2e: custom objects by name, one document for two portals", function (
       await clearLog(p.emu);
       await p.stack.preview({ expectNoChanges: true });
       const log = await requestLog(p.emu);
-      expect(log.entries.map((e) => `${e.method} ${e.route} ${e.status}`), p.name).to.deep.equal([`GET ${SCHEMAS} 200`]);
+      expect(
+        log.entries.map((e) => `${e.method} ${e.route} ${e.status}`),
+        p.name,
+      ).to.deep.equal([`GET ${SCHEMAS} 200`]);
       await p.stack.refresh({ expectNoChanges: true });
     }
   });
@@ -173,13 +192,17 @@ describe("e2e: custom objects by name, one document for two portals", function (
     p.emu.injectFault({ method: "GET", route: SCHEMAS, status: 429, policy: "SECONDLY", count: 1 });
     await p.stack.preview({ expectNoChanges: true });
     const absorbed = await requestLog(p.emu);
-    expect(absorbed.entries.map((e) => `${e.method} ${e.route} ${e.status}`)).to.deep.equal([429, 200].map((s) => `GET ${SCHEMAS} ${s}`));
+    expect(absorbed.entries.map((e) => `${e.method} ${e.route} ${e.status}`)).to.deep.equal(
+      [429, 200].map((s) => `GET ${SCHEMAS} ${s}`),
+    );
 
     await clearLog(p.emu);
     p.emu.injectFault({ method: "GET", route: SCHEMAS, status: 503, count: 1000 });
     const failure = await failureMessage(p.stack.preview());
     p.emu.clearFaults();
-    expect(failure).to.contain("error: HubSpot API error 503 on GET /crm/v3/schemas: Service Unavailable (correlationId: ");
+    expect(failure).to.contain(
+      "error: HubSpot API error 503 on GET /crm/v3/schemas: Service Unavailable (correlationId: ",
+    );
     const log = await requestLog(p.emu);
     expect(log.entries.every((e) => e.method === "GET" && e.route === SCHEMAS)).to.equal(true);
     expect(mutating(log)).to.deep.equal([]);

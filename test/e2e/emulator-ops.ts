@@ -24,13 +24,23 @@ export interface RequestLog {
   entries: { method: string; route: string; path: string; status: number }[];
 }
 
-export async function hubspot<T = unknown>(emu: EmulatorLike, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function hubspot<T = unknown>(
+  emu: EmulatorLike,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const { status, body: answer } = await new EmulatorHttp(emu.url, emu.token).call<T>(method, path, body);
   return { status, body: answer };
 }
 
 /** A control-plane call (`/__emulator/<path>`); an error answer fails the test. */
-export async function control<T = unknown>(emu: EmulatorLike, method: string, path: string, body?: unknown): Promise<T> {
+export async function control<T = unknown>(
+  emu: EmulatorLike,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const r = await new EmulatorHttp(emu.url, emu.token).control<T>(method, path, body);
   if (r.status >= 400) throw new Error(`control ${method} ${path}: HTTP ${r.status} ${r.text}`);
   return r.body;
@@ -60,7 +70,11 @@ export interface LimitRow {
 }
 
 export async function limits(emu: EmulatorLike, from: string, to: string): Promise<LimitRow[]> {
-  const r = await hubspot<{ results: LimitRow[] }>(emu, "GET", `/crm/v4/associations/definitions/configurations/${from}/${to}`);
+  const r = await hubspot<{ results: LimitRow[] }>(
+    emu,
+    "GET",
+    `/crm/v4/associations/definitions/configurations/${from}/${to}`,
+  );
   if (r.status !== 200) throw new Error(`GET configurations ${from}/${to}: ${r.status}`);
   return r.body.results.sort((a, b) => a.typeId - b.typeId);
 }

@@ -42,7 +42,15 @@ const resourceRpc = require("@pulumi/pulumi/proto/resource_grpc_pb") as { Resour
 // queries. The channel options are found the way isolateEngineChannels() finds them.
 const state = runtimeState as unknown as { withLocalStorage<T>(fn: () => Promise<T>): Promise<T> };
 const settings = runtimeSettings as unknown as {
-  resetOptions(project: string, stack: string, parallel: number, engineAddr: string, monitorAddr: string, preview: boolean, org: string): void;
+  resetOptions(
+    project: string,
+    stack: string,
+    parallel: number,
+    engineAddr: string,
+    monitorAddr: string,
+    preview: boolean,
+    org: string,
+  ): void;
   awaitFeatureSupport(): Promise<void>;
   getMonitor(): MonitorClient | undefined;
 };
@@ -58,7 +66,9 @@ async function monitorOn(port: number): Promise<{ server: GrpcServer; port: numb
     },
   });
   const bound = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   return { server, port: bound };
 }

@@ -94,7 +94,9 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
     const before = completed;
     const r = await p();
     if (completed === before) {
-      throw new Error(`the inline program did not run to its end during this ${what}, yet the Automation API reported success: ${JSON.stringify(r).slice(0, 4000)}`);
+      throw new Error(
+        `the inline program did not run to its end during this ${what}, yet the Automation API reported success: ${JSON.stringify(r).slice(0, 4000)}`,
+      );
     }
     return r;
   };

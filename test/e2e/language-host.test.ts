@@ -40,7 +40,12 @@ describe("e2e toolchain: a TypeScript project through `pulumi up` and the Node.j
 
   const run = (...args: string[]): string => {
     try {
-      return execFileSync(pulumi, [...args, "--non-interactive"], { cwd: path.join(dir, "project"), env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      return execFileSync(pulumi, [...args, "--non-interactive"], {
+        cwd: path.join(dir, "project"),
+        env,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
     } catch (e) {
       const { stdout, stderr } = e as { stdout?: string; stderr?: string };
       throw new Error(`pulumi ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`);
@@ -50,7 +55,9 @@ describe("e2e toolchain: a TypeScript project through `pulumi up` and the Node.j
   before(async function () {
     const host = languageHost();
     if ("missing" in host) {
-      console.error(`\n*** NO NODE.JS LANGUAGE HOST: ${host.missing}\n*** projects cannot run through \`pulumi up\`: SKIPPED (CI fails on skipped tests)\n`);
+      console.error(
+        `\n*** NO NODE.JS LANGUAGE HOST: ${host.missing}\n*** projects cannot run through \`pulumi up\`: SKIPPED (CI fails on skipped tests)\n`,
+      );
       this.skip();
     }
     pulumi = (await pulumiCommand()).command;
@@ -63,13 +70,24 @@ describe("e2e toolchain: a TypeScript project through `pulumi up` and the Node.j
     fs.mkdirSync(path.join(dir, "backend"), { recursive: true });
     fs.mkdirSync(project);
     // A package.json of its own: without one the language host would run the repository's package "main".
-    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "toolchain-check", version: "1.0.0", private: true, main: "index.ts" }));
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ name: "toolchain-check", version: "1.0.0", private: true, main: "index.ts" }),
+    );
     fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: toolchain-check\nruntime: nodejs\n");
     // Both module and moduleResolution, as Pulumi's templates have them: recent SDKs (3.276) give ts-node
     // moduleResolution "nodenext" unless the project says otherwise, and TypeScript 5 refuses that with commonjs.
     fs.writeFileSync(
       path.join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", types: ["node"] } }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: "ES2022",
+          module: "commonjs",
+          moduleResolution: "node",
+          types: ["node"],
+        },
+      }),
     );
     fs.writeFileSync(path.join(project, "index.ts"), program);
     env = {

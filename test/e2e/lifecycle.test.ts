@@ -54,7 +54,10 @@ describe("e2e: lifecycle with the real Pulumi CLI", function () {
     const r = await t.up();
     outputs = Object.fromEntries(Object.entries(r.outputs).map(([k, v]) => [k, v.value]));
     const state = (await deployment(t)) as { resources: { type: string }[] };
-    const types = state.resources.map((x) => x.type).filter((x) => x.startsWith("pulumi-nodejs:dynamic/hubspot:")).sort();
+    const types = state.resources
+      .map((x) => x.type)
+      .filter((x) => x.startsWith("pulumi-nodejs:dynamic/hubspot:"))
+      .sort();
     expect(types).to.deep.equal([
       "pulumi-nodejs:dynamic/hubspot:AssociationLabel",
       "pulumi-nodejs:dynamic/hubspot:AssociationLabel",
@@ -68,16 +71,24 @@ describe("e2e: lifecycle with the real Pulumi CLI", function () {
     expect(employee).to.be.a("number");
     expect(referrer).to.be.a("number");
 
-    expect((await userLabels(emu, "contacts", "companies")).map((l) => [l.typeId, l.label])).to.deep.equal([[manager, "Manager"]]);
-    expect((await userLabels(emu, "companies", "contacts")).map((l) => [l.typeId, l.label])).to.deep.equal([[employee, "Employee"]]);
-    expect((await userLabels(emu, "contacts", "deals")).map((l) => [l.typeId, l.label])).to.deep.equal([[referrer, "Referrer"]]);
+    expect((await userLabels(emu, "contacts", "companies")).map((l) => [l.typeId, l.label])).to.deep.equal([
+      [manager, "Manager"],
+    ]);
+    expect((await userLabels(emu, "companies", "contacts")).map((l) => [l.typeId, l.label])).to.deep.equal([
+      [employee, "Employee"],
+    ]);
+    expect((await userLabels(emu, "contacts", "deals")).map((l) => [l.typeId, l.label])).to.deep.equal([
+      [referrer, "Referrer"],
+    ]);
 
     const c2c = await limits(emu, "contacts", "companies");
     const expected: Array<[number, number]> = [
       [manager, 1],
       [279, 10],
     ];
-    expect(c2c.map((r) => [r.typeId, r.userEnforcedMaxToObjectIds])).to.deep.equal(expected.sort((a, b) => a[0] - b[0]));
+    expect(c2c.map((r) => [r.typeId, r.userEnforcedMaxToObjectIds])).to.deep.equal(
+      expected.sort((a, b) => a[0] - b[0]),
+    );
     const back = await limits(emu, "companies", "contacts");
     expect(back.map((r) => [r.typeId, r.userEnforcedMaxToObjectIds])).to.deep.equal([[employee, 5]]);
   });
@@ -167,8 +178,12 @@ describe("e2e: lifecycle with the real Pulumi CLI", function () {
     // assert on what the user sees: for refresh, the summary's resourceChanges counted 3 updates where the display (and the state) show one
     expect(refreshed.stdout).to.match(/AssociationLabel manager updated .*\[diff: ~label\]/);
     expect(refreshed.stdout).to.match(/~ 1 updated/);
-    const state = (await deployment(t)) as { resources: { type: string; outputs?: { label?: string; typeId?: number } }[] };
-    const stored = state.resources.find((r) => r.type === "pulumi-nodejs:dynamic/hubspot:AssociationLabel" && r.outputs?.typeId === typeId);
+    const state = (await deployment(t)) as {
+      resources: { type: string; outputs?: { label?: string; typeId?: number } }[];
+    };
+    const stored = state.resources.find(
+      (r) => r.type === "pulumi-nodejs:dynamic/hubspot:AssociationLabel" && r.outputs?.typeId === typeId,
+    );
     expect(stored?.outputs?.label).to.equal("Edited in the UI");
     const preview = await t.preview({ diff: true });
     expect(preview.changeSummary.update).to.equal(1);
@@ -213,10 +228,15 @@ describe("e2e: lifecycle with the real Pulumi CLI", function () {
 
   it("11. destroy removes everything it created and nothing else", async () => {
     // an unmanaged label on a managed pair must survive
-    const created = await hubspot<{ results: { typeId: number }[] }>(emu, "POST", "/crm/v4/associations/contacts/companies/labels", {
-      name: "unmanaged_friend",
-      label: "Friend",
-    });
+    const created = await hubspot<{ results: { typeId: number }[] }>(
+      emu,
+      "POST",
+      "/crm/v4/associations/contacts/companies/labels",
+      {
+        name: "unmanaged_friend",
+        label: "Friend",
+      },
+    );
     expect(created.status).to.equal(200);
     const unmanaged = firstOf(created.body.results).typeId;
     await t.destroy();
@@ -225,8 +245,14 @@ describe("e2e: lifecycle with the real Pulumi CLI", function () {
     expect(await limits(emu, "contacts", "companies")).to.deep.equal([]);
     expect(await limits(emu, "companies", "contacts")).to.deep.equal([]);
     // HubSpot-defined types are untouched
-    const all = await hubspot<{ results: { typeId: number; category: string }[] }>(emu, "GET", "/crm/v4/associations/contacts/companies/labels");
-    expect(all.body.results.filter((l) => l.category === "HUBSPOT_DEFINED").map((l) => l.typeId)).to.include.members([1, 279]);
+    const all = await hubspot<{ results: { typeId: number; category: string }[] }>(
+      emu,
+      "GET",
+      "/crm/v4/associations/contacts/companies/labels",
+    );
+    expect(all.body.results.filter((l) => l.category === "HUBSPOT_DEFINED").map((l) => l.typeId)).to.include.members([
+      1, 279,
+    ]);
     const log = await requestLog(emu);
     expect(mutating(log).some((e) => e.method === "DELETE" && e.path.endsWith(`/${unmanaged}`))).to.equal(false);
   });
@@ -246,15 +272,25 @@ describe("e2e: adoption of labels created outside Pulumi", function () {
   });
 
   it("7. adoptTypeId takes existing labels over with zero POSTs, then the preview has no changes", async () => {
-    const paired = await hubspot<{ results: { typeId: number; label: string }[] }>(emu, "POST", "/crm/v4/associations/contacts/companies/labels", {
-      name: "billing_contact",
-      label: "Billing contact",
-      inverseLabel: "Billed company",
-    });
-    const single = await hubspot<{ results: { typeId: number; label: string }[] }>(emu, "POST", "/crm/v4/associations/deals/tickets/labels", {
-      name: "escalation",
-      label: "Escalation",
-    });
+    const paired = await hubspot<{ results: { typeId: number; label: string }[] }>(
+      emu,
+      "POST",
+      "/crm/v4/associations/contacts/companies/labels",
+      {
+        name: "billing_contact",
+        label: "Billing contact",
+        inverseLabel: "Billed company",
+      },
+    );
+    const single = await hubspot<{ results: { typeId: number; label: string }[] }>(
+      emu,
+      "POST",
+      "/crm/v4/associations/deals/tickets/labels",
+      {
+        name: "escalation",
+        label: "Escalation",
+      },
+    );
     const billing = firstOf(await userLabels(emu, "contacts", "companies")).typeId;
     const escalation = firstOf(await userLabels(emu, "deals", "tickets")).typeId;
     expect(paired.status).to.equal(200);

@@ -31,14 +31,21 @@ describe("e2e: the YAML document through AssociationSchema", function () {
 
   before(async () => {
     emu = await startEmulator({ port: 0 });
-    t = await createTestStack({ projectName: "yaml-schema", program: async () => yamlSchema(file), config: emulatorConfig(emu) });
+    t = await createTestStack({
+      projectName: "yaml-schema",
+      program: async () => yamlSchema(file),
+      config: emulatorConfig(emu),
+    });
   });
   after(async () => {
     await t?.dispose();
     await emu?.close();
   });
 
-  function writeVariant(name: string, edit: (doc: AssociationSchemaDocument) => AssociationSchemaDocument | string): string {
+  function writeVariant(
+    name: string,
+    edit: (doc: AssociationSchemaDocument) => AssociationSchemaDocument | string,
+  ): string {
     const doc = parse(fs.readFileSync(EXAMPLE, "utf8")) as AssociationSchemaDocument;
     const out = edit(doc);
     const p = path.join(t.workDir, name);
@@ -48,12 +55,20 @@ describe("e2e: the YAML document through AssociationSchema", function () {
 
   it("up applies the example document: HubSpot holds its labels and limits", async () => {
     await t.up();
-    expect((await userLabels(emu, "contacts", "companies")).map((l) => l.label).sort()).to.deep.equal(["Billing owner", "Manager"]);
-    expect((await userLabels(emu, "companies", "contacts")).map((l) => l.label)).to.include.members(["Employee", "Billing owner"]);
+    expect((await userLabels(emu, "contacts", "companies")).map((l) => l.label).sort()).to.deep.equal([
+      "Billing owner",
+      "Manager",
+    ]);
+    expect((await userLabels(emu, "companies", "contacts")).map((l) => l.label)).to.include.members([
+      "Employee",
+      "Billing owner",
+    ]);
     expect((await userLabels(emu, "contacts", "deals")).map((l) => l.label)).to.deep.equal(["Referrer"]);
     const c2c = await limits(emu, "contacts", "companies");
     expect(c2c.map((r) => r.userEnforcedMaxToObjectIds).sort((a, b) => (a ?? 0) - (b ?? 0))).to.deep.equal([1, 1, 10]);
-    expect((await limits(emu, "companies", "contacts")).map((r) => r.userEnforcedMaxToObjectIds).sort()).to.deep.equal([5, 50]);
+    expect((await limits(emu, "companies", "contacts")).map((r) => r.userEnforcedMaxToObjectIds).sort()).to.deep.equal([
+      5, 50,
+    ]);
     await clearLog(emu);
     await t.preview({ expectNoChanges: true });
     expect((await requestLog(emu)).total).to.equal(0);
@@ -122,25 +137,51 @@ describe("e2e: export round trip (adopt-existing)", function () {
 
   it("export from a seeded portal, then up adopts everything with zero writes and no changes after", async () => {
     // A portal configured by hand: paired, single and same-object labels, limits of every kind.
-    const post = (from: string, to: string, body: object) => hubspot(emu, "POST", `/crm/v4/associations/${from}/${to}/labels`, body);
-    expect((await post("contacts", "companies", { name: "decision_maker", label: "Decision maker", inverseLabel: "Decided by" })).status).to.equal(200);
+    const post = (from: string, to: string, body: object) =>
+      hubspot(emu, "POST", `/crm/v4/associations/${from}/${to}/labels`, body);
+    expect(
+      (
+        await post("contacts", "companies", {
+          name: "decision_maker",
+          label: "Decision maker",
+          inverseLabel: "Decided by",
+        })
+      ).status,
+    ).to.equal(200);
     expect((await post("deals", "tickets", { name: "escalation", label: "Escalation" })).status).to.equal(200);
     expect((await post("contacts", "contacts", { name: "colleague", label: "Colleague" })).status).to.equal(200);
     const dm = firstOf(await userLabels(emu, "contacts", "companies")).typeId;
     const cfg = (from: string, to: string, inputs: object[]) =>
       hubspot(emu, "POST", `/crm/v4/associations/definitions/configurations/${from}/${to}/batch/create`, { inputs });
-    expect((await cfg("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 20 }])).status).to.equal(201);
-    expect((await cfg("contacts", "companies", [{ category: "USER_DEFINED", typeId: dm, maxToObjectIds: 2 }, { category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: 1 }])).status).to.equal(201);
+    expect(
+      (await cfg("contacts", "companies", [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 20 }])).status,
+    ).to.equal(201);
+    expect(
+      (
+        await cfg("contacts", "companies", [
+          { category: "USER_DEFINED", typeId: dm, maxToObjectIds: 2 },
+          { category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: 1 },
+        ])
+      ).status,
+    ).to.equal(201);
 
     const dir = fs.mkdtempSync(path.join(repoRoot, ".state", "export-"));
     const out = path.join(dir, "hubspot-associations.yaml");
-    const io = { out: () => undefined, err: (s: string) => process.stderr.write(s), env: { HUBSPOT_ACCESS_TOKEN: emu.token, HUBSPOT_BASE_URL: emu.url } };
+    const io = {
+      out: () => undefined,
+      err: (s: string) => process.stderr.write(s),
+      env: { HUBSPOT_ACCESS_TOKEN: emu.token, HUBSPOT_BASE_URL: emu.url },
+    };
     expect(await runExportCommand(["--out", out], io)).to.equal(0);
     const text = fs.readFileSync(out, "utf8");
     expect(text).to.include(`adoptTypeId: ${dm}`);
 
     await clearLog(emu);
-    t = await createTestStack({ projectName: "adopt-existing", program: async () => adoptExisting(out), config: emulatorConfig(emu) });
+    t = await createTestStack({
+      projectName: "adopt-existing",
+      program: async () => adoptExisting(out),
+      config: emulatorConfig(emu),
+    });
     await t.up();
     expect(mutating(await requestLog(emu))).to.deep.equal([]);
     await clearLog(emu);
@@ -179,7 +220,8 @@ describe("e2e: sandbox to production (one program, two stacks, two portals)", fu
     stacks.push(s, p);
     await s.up();
     await p.up();
-    const labelsOf = async (emu: Emulator) => (await userLabels(emu, "contacts", "companies")).map((l) => l.label).sort();
+    const labelsOf = async (emu: Emulator) =>
+      (await userLabels(emu, "contacts", "companies")).map((l) => l.label).sort();
     expect(await labelsOf(sandbox)).to.deep.equal(await labelsOf(production));
     const ids = async (emu: Emulator) => (await userLabels(emu, "contacts", "companies")).map((l) => l.typeId);
     expect((await ids(sandbox)).every((id) => id >= 300 && id < 700)).to.equal(true);

@@ -103,7 +103,9 @@ describe("e2e: secrets and the portal guard", function () {
     } catch (e) {
       previewFailure = String(e);
     }
-    expect(previewFailure).to.match(new RegExp(`access token belongs to portal ${emu.portalId}, but hubspot:portalId .* says ${emu.portalId + 1}`));
+    expect(previewFailure).to.match(
+      new RegExp(`access token belongs to portal ${emu.portalId}, but hubspot:portalId .* says ${emu.portalId + 1}`),
+    );
     expect((await requestLog(emu)).counts).to.deep.equal({ "GET /account-info/v3/details": 1 });
     let failure = "";
     try {

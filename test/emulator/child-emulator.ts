@@ -14,7 +14,9 @@ export class ChildEmulator {
   ) {}
 
   static async start(args: string[]): Promise<ChildEmulator> {
-    const child = spawn(process.execPath, [CLI, "emulator", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "emulator", "--port", "0", ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr?.on("data", (c: Buffer) => (out += c.toString()));

@@ -35,7 +35,14 @@ describe("emulator CLI", () => {
   });
 
   it("bad flags → 2", async () => {
-    for (const argv of [["--port"], ["--port", "x"], ["--bogus"], ["--rate-limit", "-1"], ["--port", "70000"], ["stray"]]) {
+    for (const argv of [
+      ["--port"],
+      ["--port", "x"],
+      ["--bogus"],
+      ["--rate-limit", "-1"],
+      ["--port", "70000"],
+      ["stray"],
+    ]) {
       const c = capture();
       expect(await runEmulatorCommand(argv, c.io), argv.join(" ")).to.equal(2);
       expect(c.err.join("")).to.match(/hubspot-associations emulator:/);
@@ -46,7 +53,10 @@ describe("emulator CLI", () => {
     const c = capture();
     let stop!: () => void;
     const stopped = new Promise<void>((r) => (stop = r));
-    const done = runEmulatorCommand(["--port", "0", "--token", "pat-na1-cli", "--rate-limit", "7"], { ...c.io, waitForStop: () => stopped });
+    const done = runEmulatorCommand(["--port", "0", "--token", "pat-na1-cli", "--rate-limit", "7"], {
+      ...c.io,
+      waitForStop: () => stopped,
+    });
     for (let i = 0; i < 100 && !c.out.join("").includes("token:"); i++) await sleep(10);
     const text = c.out.join("");
     const url = defined(/listening on (\S+)/.exec(text)?.[1], "the URL the command printed");
@@ -87,9 +97,13 @@ describe("emulator CLI", () => {
     const c = capture();
     let stop!: () => void;
     const stopped = new Promise<void>((r) => (stop = r));
-    const done = runEmulatorCommand(["--port=0", "--token", "pat-na1-one", "--token=pat-na1-two"], { ...c.io, waitForStop: () => stopped });
+    const done = runEmulatorCommand(["--port=0", "--token", "pat-na1-one", "--token=pat-na1-two"], {
+      ...c.io,
+      waitForStop: () => stopped,
+    });
     const url = await listening(c.out);
-    for (const token of ["pat-na1-one", "pat-na1-two"]) expect((await new EmulatorHttp(url, token).get(LABELS)).status, token).to.equal(200);
+    for (const token of ["pat-na1-one", "pat-na1-two"])
+      expect((await new EmulatorHttp(url, token).get(LABELS)).status, token).to.equal(200);
     expect((await new EmulatorHttp(url, "pat-na1-emulator-dev-token").get(LABELS)).status).to.equal(401);
     expect(c.err.join("")).to.equal("");
     stop();
@@ -100,13 +114,18 @@ describe("emulator CLI", () => {
   });
 
   it("a non-loopback --host prints a clear warning on stderr; loopback hosts do not", async () => {
-    for (const [host, warns] of [["0.0.0.0", true], ["127.0.0.1", false], ["localhost", false]] as const) {
+    for (const [host, warns] of [
+      ["0.0.0.0", true],
+      ["127.0.0.1", false],
+      ["localhost", false],
+    ] as const) {
       const c = capture();
       let stop!: () => void;
       const stopped = new Promise<void>((r) => (stop = r));
       const done = runEmulatorCommand(["--host", host], { ...c.io, waitForStop: () => stopped });
       await listening(c.out);
-      if (warns) expect(c.err.join("")).to.match(/warning: --host 0\.0\.0\.0 makes the emulator reachable from other machines/);
+      if (warns)
+        expect(c.err.join("")).to.match(/warning: --host 0\.0\.0\.0 makes the emulator reachable from other machines/);
       else expect(c.err.join(""), host).to.equal("");
       stop();
       expect(await done).to.equal(0);

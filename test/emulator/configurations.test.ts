@@ -1,6 +1,13 @@
 // Contract: association limits C1–C5 (reference §2.2, §5, §11.1–11.2).
 import { expect } from "chai";
-import { BatchEnvelope, ConfigResult, ConfigsResponse, ErrorBody, LabelsResponse, useEmulator } from "../helpers/emulator-http";
+import {
+  BatchEnvelope,
+  ConfigResult,
+  ConfigsResponse,
+  ErrorBody,
+  LabelsResponse,
+  useEmulator,
+} from "../helpers/emulator-http";
 
 const C = "/crm/v4/associations/definitions/configurations";
 const CA = "/crm/associations/v4/definitions/configurations";
@@ -9,8 +16,15 @@ describe("emulator contract: configurations (limits)", () => {
   const { api } = useEmulator({ maxLimitValue: 5 });
 
   async function paired(): Promise<{ fwd: number; inv: number }> {
-    const r = await api().post<LabelsResponse>("/crm/v4/associations/contacts/companies/labels", { name: "mgr", label: "Manager", inverseLabel: "Employee" });
-    return { fwd: r.body.results.find((x) => x.label === "Manager")!.typeId, inv: r.body.results.find((x) => x.label === "Employee")!.typeId };
+    const r = await api().post<LabelsResponse>("/crm/v4/associations/contacts/companies/labels", {
+      name: "mgr",
+      label: "Manager",
+      inverseLabel: "Employee",
+    });
+    return {
+      fwd: r.body.results.find((x) => x.label === "Manager")!.typeId,
+      inv: r.body.results.find((x) => x.label === "Employee")!.typeId,
+    };
   }
 
   it("C1/C2 GET → 200 {results:[]} on a fresh portal (only types with a custom limit are listed)", async () => {
@@ -35,8 +49,18 @@ describe("emulator contract: configurations (limits)", () => {
     expect(r.body).to.not.have.property("errors");
     expect(new Date(r.body.startedAt).toISOString()).to.equal(r.body.startedAt);
     expect(new Date(r.body.completedAt).toISOString()).to.equal(r.body.completedAt);
-    expect(r.body.results).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 279, userEnforcedMaxToObjectIds: 3, label: null });
-    expect(r.body.results).to.deep.include({ category: "USER_DEFINED", typeId: fwd, userEnforcedMaxToObjectIds: 2, label: "Manager" });
+    expect(r.body.results).to.deep.include({
+      category: "HUBSPOT_DEFINED",
+      typeId: 279,
+      userEnforcedMaxToObjectIds: 3,
+      label: null,
+    });
+    expect(r.body.results).to.deep.include({
+      category: "USER_DEFINED",
+      typeId: fwd,
+      userEnforcedMaxToObjectIds: 2,
+      label: "Manager",
+    });
     const pair = await api().get<ConfigsResponse>(`${C}/contacts/companies`);
     expect(pair.body.results).to.have.length(2);
     for (const x of pair.body.results) expect(x).to.not.have.property("maxToObjectIds");
@@ -45,32 +69,50 @@ describe("emulator contract: configurations (limits)", () => {
   });
 
   it("C4 batch/update → 200 envelope without label", async () => {
-    await api().post(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }] });
-    const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/update`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 4 }] });
+    await api().post(`${C}/contacts/companies/batch/create`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }],
+    });
+    const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/update`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 4 }],
+    });
     expect(r.status).to.equal(200);
     expect(r.body.status).to.equal("COMPLETE");
     expect(r.body.results).to.deep.equal([{ category: "HUBSPOT_DEFINED", typeId: 279, userEnforcedMaxToObjectIds: 4 }]);
   });
 
   it("C5 batch/purge → 204, the type falls back to the system default (no longer listed)", async () => {
-    await api().post(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }] });
-    const r = await api().post(`${C}/contacts/companies/batch/purge`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279 }] });
+    await api().post(`${C}/contacts/companies/batch/create`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }],
+    });
+    const r = await api().post(`${C}/contacts/companies/batch/purge`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279 }],
+    });
     expect(r.status).to.equal(204);
     expect(r.text).to.equal("");
     expect((await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results).to.deep.equal([]);
     // purging a type without a limit is a no-op
-    expect((await api().post(`${C}/contacts/companies/batch/purge`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279 }] })).status).to.equal(204);
+    expect(
+      (
+        await api().post(`${C}/contacts/companies/batch/purge`, {
+          inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279 }],
+        })
+      ).status,
+    ).to.equal(204);
   });
 
   it("purge with an invalid type for the pair → 400 INVALID_ASSOCIATION_TYPE", async () => {
-    const r = await api().post<ErrorBody>(`${C}/contacts/companies/batch/purge`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 5 }] });
+    const r = await api().post<ErrorBody>(`${C}/contacts/companies/batch/purge`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 5 }],
+    });
     expect(r.status).to.equal(400);
     expect(r.body.subCategory).to.equal("crm.associations.INVALID_ASSOCIATION_TYPE");
   });
 
   it("invalid typeId for the pair → 207 CANCELED envelope with the INVALID_ASSOCIATION_TYPE item", async () => {
     for (const op of ["create", "update"]) {
-      const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/deals/batch/${op}`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 5, maxToObjectIds: 1 }] });
+      const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/deals/batch/${op}`, {
+        inputs: [{ category: "HUBSPOT_DEFINED", typeId: 5, maxToObjectIds: 1 }],
+      });
       expect(r.status).to.equal(207);
       expect(r.body.status).to.equal("CANCELED");
       expect(r.body.results).to.deep.equal([]);
@@ -87,7 +129,9 @@ describe("emulator contract: configurations (limits)", () => {
 
   it("maxToObjectIds outside 1..maxLimitValue → error item naming the range", async () => {
     for (const v of [0, 6, -1, 2.5]) {
-      const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: v }] });
+      const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, {
+        inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: v }],
+      });
       expect(r.status, String(v)).to.equal(207);
       expect(r.body.errors?.[0]?.message).to.equal("maxToObjectIds must be between 1 and 5 for this association type");
     }
@@ -105,7 +149,10 @@ describe("emulator contract: configurations (limits)", () => {
     expect(r.body.status).to.equal("CANCELED");
     expect(r.body.results).to.deep.equal([]);
     expect(r.body.numErrors).to.equal(2);
-    expect(r.body.errors!.map((e) => e.subCategory).sort()).to.deep.equal(["crm.associations.INVALID_ASSOCIATION_TYPE", "crm.associations.INVALID_LIMIT"]);
+    expect(r.body.errors!.map((e) => e.subCategory).sort()).to.deep.equal([
+      "crm.associations.INVALID_ASSOCIATION_TYPE",
+      "crm.associations.INVALID_LIMIT",
+    ]);
     expect((await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results).to.deep.equal([]);
   });
 
@@ -124,17 +171,32 @@ describe("emulator contract: configurations (limits)", () => {
   describe("a batch is validated as a whole: the same batch in every order has the same outcome", () => {
     function permutations<T>(items: T[]): T[][] {
       if (items.length <= 1) return [items];
-      return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+      return items.flatMap((x, i) =>
+        permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]),
+      );
     }
     type Input = { category: string; typeId: number; maxToObjectIds: number };
-    async function outcome(op: string, inputs: Input[]): Promise<{ status: number; envelope: string; errors: string[]; limits: string[] }> {
+    async function outcome(
+      op: string,
+      inputs: Input[],
+    ): Promise<{ status: number; envelope: string; errors: string[]; limits: string[] }> {
       const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/${op}`, { inputs });
-      const limits = (await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results.map((x) => `${x.typeId}=${x.userEnforcedMaxToObjectIds}`).sort();
-      return { status: r.status, envelope: r.body.status, errors: (r.body.errors ?? []).map((e) => `${e.context.typeId?.[0]}: ${e.message}`).sort(), limits };
+      const limits = (await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results
+        .map((x) => `${x.typeId}=${x.userEnforcedMaxToObjectIds}`)
+        .sort();
+      return {
+        status: r.status,
+        envelope: r.body.status,
+        errors: (r.body.errors ?? []).map((e) => `${e.context.typeId?.[0]}: ${e.message}`).sort(),
+        limits,
+      };
     }
     async function setUp(initial: Input[]): Promise<void> {
-      await api().post(`${C}/contacts/companies/batch/purge`, { inputs: [279, 1, 931].map((typeId) => ({ category: "HUBSPOT_DEFINED", typeId })) });
-      if (initial.length > 0) expect((await api().post(`${C}/contacts/companies/batch/create`, { inputs: initial })).status).to.equal(201);
+      await api().post(`${C}/contacts/companies/batch/purge`, {
+        inputs: [279, 1, 931].map((typeId) => ({ category: "HUBSPOT_DEFINED", typeId })),
+      });
+      if (initial.length > 0)
+        expect((await api().post(`${C}/contacts/companies/batch/create`, { inputs: initial })).status).to.equal(201);
     }
     const U = (v: number): Input => ({ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: v });
     const P = (v: number): Input => ({ category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: v });
@@ -144,11 +206,35 @@ describe("emulator contract: configurations (limits)", () => {
       // lowering the unlabeled limit and a label limit in one batch works in every order
       ["lowering both", [U(5), P(4), B(4)], "update", [U(2), P(2), B(1)], (o) => expect(o.status).to.equal(200)],
       // raising a label above the unlabeled limit the same batch lowers: the label item is refused, whatever the order
-      ["a label above the lowered unlabeled limit", [U(4), P(2)], "update", [U(2), P(3)], (o) => expect(o.errors).to.deep.equal(["1: maxToObjectIds must be between 1 and 2 for this association type (a label limit may not exceed the unlabeled limit of 2)"])],
+      [
+        "a label above the lowered unlabeled limit",
+        [U(4), P(2)],
+        "update",
+        [U(2), P(3)],
+        (o) =>
+          expect(o.errors).to.deep.equal([
+            "1: maxToObjectIds must be between 1 and 2 for this association type (a label limit may not exceed the unlabeled limit of 2)",
+          ]),
+      ],
       // lowering the unlabeled limit below a label limit the batch does not touch: the unlabeled item is refused
-      ["the unlabeled below an untouched label", [U(5), P(4), B(1)], "update", [U(3), B(2)], (o) => expect(o.errors).to.deep.equal(["279: maxToObjectIds must be between 4 and 5 for this association type: a label of this pair has a limit of 4, and a label limit may not exceed the unlabeled limit"])],
+      [
+        "the unlabeled below an untouched label",
+        [U(5), P(4), B(1)],
+        "update",
+        [U(3), B(2)],
+        (o) =>
+          expect(o.errors).to.deep.equal([
+            "279: maxToObjectIds must be between 4 and 5 for this association type: a label of this pair has a limit of 4, and a label limit may not exceed the unlabeled limit",
+          ]),
+      ],
       // creating the unlabeled limit and labels above it at once
-      ["creating labels above a new unlabeled limit", [], "create", [P(3), U(2), B(1)], (o) => expect(o.errors.map((e) => e.split(":")[0])).to.deep.equal(["1"])],
+      [
+        "creating labels above a new unlabeled limit",
+        [],
+        "create",
+        [P(3), U(2), B(1)],
+        (o) => expect(o.errors.map((e) => e.split(":")[0])).to.deep.equal(["1"]),
+      ],
     ];
     for (const [what, initial, op, batch, check] of cases) {
       it(what, async () => {
@@ -159,7 +245,9 @@ describe("emulator contract: configurations (limits)", () => {
           check(o);
           if (o.status === 207) {
             expect(o.envelope, JSON.stringify(order)).to.equal("CANCELED");
-            expect(o.limits, "nothing applied").to.deep.equal(initial.map((x) => `${x.typeId}=${x.maxToObjectIds}`).sort());
+            expect(o.limits, "nothing applied").to.deep.equal(
+              initial.map((x) => `${x.typeId}=${x.maxToObjectIds}`).sort(),
+            );
           }
           if (first) expect(o, JSON.stringify(order)).to.deep.equal(first);
           first = o;
@@ -170,8 +258,12 @@ describe("emulator contract: configurations (limits)", () => {
 
   it("a label limit never above the unlabeled limit of the same direction", async () => {
     const { fwd } = await paired();
-    await api().post(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 2 }] });
-    const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "USER_DEFINED", typeId: fwd, maxToObjectIds: 3 }] });
+    await api().post(`${C}/contacts/companies/batch/create`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 2 }],
+    });
+    const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, {
+      inputs: [{ category: "USER_DEFINED", typeId: fwd, maxToObjectIds: 3 }],
+    });
     expect(r.status).to.equal(207);
     expect(r.body.status).to.equal("CANCELED");
     expect(r.body.errors?.[0]?.message).to.match(/^maxToObjectIds must be between 1 and 2 for this association type/);
@@ -184,10 +276,17 @@ describe("emulator contract: configurations (limits)", () => {
         { category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: 3 },
       ],
     });
-    const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/update`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 2 }] });
+    const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/update`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 2 }],
+    });
     expect(r.status).to.equal(207);
     expect(r.body.errors?.[0]?.message).to.match(/^maxToObjectIds must be between 3 and 5 for this association type/);
-    expect((await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results).to.deep.include({ category: "HUBSPOT_DEFINED", typeId: 279, userEnforcedMaxToObjectIds: 4, label: null });
+    expect((await api().get<ConfigsResponse>(`${C}/contacts/companies`)).body.results).to.deep.include({
+      category: "HUBSPOT_DEFINED",
+      typeId: 279,
+      userEnforcedMaxToObjectIds: 4,
+      label: null,
+    });
   });
 
   it("the rule is evaluated on the state after the whole batch: lowering both or raising both in one batch works", async () => {
@@ -214,17 +313,25 @@ describe("emulator contract: configurations (limits)", () => {
   });
 
   it("create for a type that already has a limit, and update for one without, are error items", async () => {
-    await api().post(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 2 }] });
-    const dupe = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }] });
+    await api().post(`${C}/contacts/companies/batch/create`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 2 }],
+    });
+    const dupe = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/create`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }],
+    });
     expect(dupe.status).to.equal(207);
     expect(dupe.body.errors?.[0]?.message).to.match(/already has a limit/);
-    const missing = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/update`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: 1 }] });
+    const missing = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/companies/batch/update`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 1, maxToObjectIds: 1 }],
+    });
     expect(missing.status).to.equal(207);
     expect(missing.body.errors?.[0]?.message).to.match(/has no limit/);
   });
 
   it("missing fields → 400; oversized batch (> 100) → 400; missing body → 400", async () => {
-    const r = await api().post<ErrorBody>(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279 }] });
+    const r = await api().post<ErrorBody>(`${C}/contacts/companies/batch/create`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279 }],
+    });
     expect(r.status).to.equal(400);
     expect(r.body.message).to.match(/maxToObjectIds is required/);
     const inputs = Array.from({ length: 101 }, () => ({ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 1 }));
@@ -237,14 +344,18 @@ describe("emulator contract: configurations (limits)", () => {
   });
 
   it("the same-object unlabeled type carries one limit for both directions", async () => {
-    const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/contacts/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 449, maxToObjectIds: 2 }] });
+    const r = await api().post<BatchEnvelope<ConfigResult>>(`${C}/contacts/contacts/batch/create`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 449, maxToObjectIds: 2 }],
+    });
     expect(r.status).to.equal(201);
     expect((await api().get<ConfigsResponse>(`${C}/contacts/contacts`)).body.results).to.have.length(1);
   });
 
   it("deleting a label drops its limit", async () => {
     const { fwd } = await paired();
-    await api().post(`${C}/contacts/companies/batch/create`, { inputs: [{ category: "USER_DEFINED", typeId: fwd, maxToObjectIds: 1 }] });
+    await api().post(`${C}/contacts/companies/batch/create`, {
+      inputs: [{ category: "USER_DEFINED", typeId: fwd, maxToObjectIds: 1 }],
+    });
     expect((await api().del(`/crm/v4/associations/contacts/companies/labels/${fwd}`)).status).to.equal(204);
     expect((await api().get<ConfigsResponse>(`${C}/all`)).body.results).to.deep.equal([]);
   });

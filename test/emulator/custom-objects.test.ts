@@ -7,7 +7,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runEmulatorCommand } from "../../cli/commands/emulator";
 import { startEmulator } from "../../emulator";
-import { BatchEnvelope, ConfigResult, CrmObject, EmulatorHttp, ErrorBody, LabelsResponse, useEmulator } from "../helpers/emulator-http";
+import {
+  BatchEnvelope,
+  ConfigResult,
+  CrmObject,
+  EmulatorHttp,
+  ErrorBody,
+  LabelsResponse,
+  useEmulator,
+} from "../helpers/emulator-http";
 import { defined, firstOf } from "../helpers/items";
 
 interface ObjectSchema {
@@ -19,7 +27,14 @@ interface ObjectSchema {
   primaryDisplayProperty?: string;
   requiredProperties: string[];
   properties: Array<{ name: string; label: string; type: string; fieldType: string; archived: boolean }>;
-  associations: Array<{ id: string; fromObjectTypeId: string; toObjectTypeId: string; name: string; createdAt: string; updatedAt: string }>;
+  associations: Array<{
+    id: string;
+    fromObjectTypeId: string;
+    toObjectTypeId: string;
+    name: string;
+    createdAt: string;
+    updatedAt: string;
+  }>;
   archived: boolean;
   createdAt: string;
   updatedAt: string;
@@ -41,7 +56,13 @@ const CARS = {
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 describe("emulator contract: custom object schemas", () => {
-  const { api } = useEmulator({ tokens: ["pat-na1-all", { token: "pat-na1-schema-read", scopes: ["crm.schemas.custom.read"] }, { token: "pat-na1-objects", scopes: ["crm.objects.contacts.read", "crm.objects.contacts.write"] }] });
+  const { api } = useEmulator({
+    tokens: [
+      "pat-na1-all",
+      { token: "pat-na1-schema-read", scopes: ["crm.schemas.custom.read"] },
+      { token: "pat-na1-objects", scopes: ["crm.objects.contacts.read", "crm.objects.contacts.write"] },
+    ],
+  });
 
   async function createCars(): Promise<ObjectSchema> {
     const r = await api().post<ObjectSchema>("/crm/v3/schemas", CARS);
@@ -54,7 +75,12 @@ describe("emulator contract: custom object schemas", () => {
     expect(s.id).to.match(/^[0-9]+$/);
     expect(s.objectTypeId).to.equal(`2-${s.id}`);
     expect(s.fullyQualifiedName).to.equal("p12345678_cars");
-    expect(s).to.include({ name: "cars", primaryDisplayProperty: "model", archived: false, metaType: "PORTAL_SPECIFIC" });
+    expect(s).to.include({
+      name: "cars",
+      primaryDisplayProperty: "model",
+      archived: false,
+      metaType: "PORTAL_SPECIFIC",
+    });
     expect(s.labels).to.deep.equal({ singular: "Car", plural: "Cars" });
     expect(s.requiredProperties).to.deep.equal(["model"]);
     expect(s.properties.map((p) => [p.name, p.label, p.type, p.fieldType, p.archived])).to.deep.equal([
@@ -97,26 +123,47 @@ describe("emulator contract: custom object schemas", () => {
       expect(labels.status, ref).to.equal(200);
       expect(labels.body.results).to.have.length(1);
       expect(labels.body.results[0]?.label).to.equal(null);
-      expect(String(labels.body.results[0]?.typeId)).to.equal(s.associations.find((a) => a.toObjectTypeId === "0-1")!.id);
+      expect(String(labels.body.results[0]?.typeId)).to.equal(
+        s.associations.find((a) => a.toObjectTypeId === "0-1")!.id,
+      );
     }
-    const made = await api().post<LabelsResponse>("/crm/v4/associations/p_cars/contacts/labels", { name: "driver", label: "Driver", inverseLabel: "Driven car" });
+    const made = await api().post<LabelsResponse>("/crm/v4/associations/p_cars/contacts/labels", {
+      name: "driver",
+      label: "Driver",
+      inverseLabel: "Driven car",
+    });
     expect(made.status).to.equal(200);
     const driver = made.body.results.find((x) => x.label === "Driver")!.typeId;
-    const limits = await api().post<BatchEnvelope<ConfigResult>>(`/crm/associations/v4/definitions/configurations/${s.fullyQualifiedName}/contacts/batch/create`, { inputs: [{ category: "USER_DEFINED", typeId: driver, maxToObjectIds: 1 }] });
+    const limits = await api().post<BatchEnvelope<ConfigResult>>(
+      `/crm/associations/v4/definitions/configurations/${s.fullyQualifiedName}/contacts/batch/create`,
+      { inputs: [{ category: "USER_DEFINED", typeId: driver, maxToObjectIds: 1 }] },
+    );
     expect(limits.status).to.equal(201);
     const car = await api().post<CrmObject>("/crm/v3/objects/p_cars", { properties: { model: "T" } });
     expect(car.status).to.equal(201);
     const contact = await api().record("contacts");
-    expect((await api().put(`/crm/v4/objects/${s.objectTypeId}/${car.body.id}/associations/contacts/${contact}`, [{ associationCategory: "USER_DEFINED", associationTypeId: driver }])).status).to.equal(201);
-    const back = await api().get<{ results: Array<{ toObjectId: number }> }>(`/crm/v4/objects/contacts/${contact}/associations/p_cars`);
+    expect(
+      (
+        await api().put(`/crm/v4/objects/${s.objectTypeId}/${car.body.id}/associations/contacts/${contact}`, [
+          { associationCategory: "USER_DEFINED", associationTypeId: driver },
+        ])
+      ).status,
+    ).to.equal(201);
+    const back = await api().get<{ results: Array<{ toObjectId: number }> }>(
+      `/crm/v4/objects/contacts/${contact}/associations/p_cars`,
+    );
     expect(back.body.results.map((x) => x.toObjectId)).to.deep.equal([Number(car.body.id)]);
     for (const p of ["/crm/v4/associations/cars/contacts/labels", "/crm/v3/objects/cars"]) {
-      const r = p.includes("objects") ? await api().post<ErrorBody>(p, { properties: {} }) : await api().get<ErrorBody>(p);
+      const r = p.includes("objects")
+        ? await api().post<ErrorBody>(p, { properties: {} })
+        : await api().get<ErrorBody>(p);
       expect(r.status, p).to.equal(400);
       expect(r.body.message).to.equal("Unable to infer object type from: cars");
     }
     // pairs the schema did not associate refuse labels
-    expect((await api().post<ErrorBody>("/crm/v4/associations/p_cars/deals/labels", { name: "x", label: "X" })).status).to.equal(400);
+    expect(
+      (await api().post<ErrorBody>("/crm/v4/associations/p_cars/deals/labels", { name: "x", label: "X" })).status,
+    ).to.equal(400);
   });
 
   it("names are unique per portal, case-insensitively → 409 CONFLICT", async () => {
@@ -135,11 +182,20 @@ describe("emulator contract: custom object schemas", () => {
       [{ ...CARS, labels: undefined }, /^labels: is required/],
       [{ ...CARS, labels: { singular: "Car" } }, /^labels\.plural: is required/],
       [{ ...CARS, properties: undefined }, /^properties: is required/],
-      [{ ...CARS, properties: [{ name: "model", label: "Model", type: "text", fieldType: "text" }] }, /^properties\[0\]\.type: must be one of/],
-      [{ ...CARS, requiredProperties: ["colour"] }, /^requiredProperties\[0\]: 'colour' is not one of the schema's properties/],
+      [
+        { ...CARS, properties: [{ name: "model", label: "Model", type: "text", fieldType: "text" }] },
+        /^properties\[0\]\.type: must be one of/,
+      ],
+      [
+        { ...CARS, requiredProperties: ["colour"] },
+        /^requiredProperties\[0\]: 'colour' is not one of the schema's properties/,
+      ],
       [{ ...CARS, primaryDisplayProperty: "colour" }, /^primaryDisplayProperty: 'colour' is not/],
       [{ ...CARS, associatedObjects: undefined }, /^associatedObjects: is required/],
-      [{ ...CARS, associatedObjects: ["widgets"] }, /^associatedObjects\[0\]: Unable to infer object type from: widgets/],
+      [
+        { ...CARS, associatedObjects: ["widgets"] },
+        /^associatedObjects\[0\]: Unable to infer object type from: widgets/,
+      ],
     ];
     for (const [body, message] of bad) {
       const r = await api().post<ErrorBody>("/crm/v3/schemas", body);
@@ -176,7 +232,12 @@ describe("emulator: custom object ids and seeding", function () {
       const seeded = [a, b].map((e) => firstOf(e.state().customObjects).objectTypeId);
       expect(seeded[0]).to.match(/^2-[1-9][0-9]*$/);
       expect(seeded[0]).to.not.equal(seeded[1]);
-      const created = await Promise.all([a, b].map(async (e) => (await new EmulatorHttp(e.url, e.token).post<ObjectSchema>("/crm/v3/schemas", CARS)).body.objectTypeId));
+      const created = await Promise.all(
+        [a, b].map(
+          async (e) =>
+            (await new EmulatorHttp(e.url, e.token).post<ObjectSchema>("/crm/v3/schemas", CARS)).body.objectTypeId,
+        ),
+      );
       expect(created[0]).to.not.equal(created[1]);
       // the seed keeps its id across a reset
       a.reset();
@@ -188,15 +249,24 @@ describe("emulator: custom object ids and seeding", function () {
   });
 
   it("the customObjects option: objectTypeId optional, singular and plural become the labels", async () => {
-    const emu = await startEmulator({ customObjects: [{ objectTypeId: "2-123", name: "pets", singular: "pet" }, { name: "boats", singular: "Boat", plural: "Boats" }] });
+    const emu = await startEmulator({
+      customObjects: [
+        { objectTypeId: "2-123", name: "pets", singular: "pet" },
+        { name: "boats", singular: "Boat", plural: "Boats" },
+      ],
+    });
     try {
       const api = new EmulatorHttp(emu.url, emu.token);
       const pets = await api.get<ObjectSchema>("/crm/v3/schemas/2-123");
       expect(pets.body).to.include({ name: "pets", fullyQualifiedName: "p12345678_pets" });
       const boats = await api.get<ObjectSchema>("/crm/v3/schemas/p_boats");
       expect(boats.body.labels).to.deep.equal({ singular: "Boat", plural: "Boats" });
-      expect(boats.body.associations.map((x) => x.toObjectTypeId).sort()).to.deep.equal(["0-1", "0-2", "0-3", "0-5", "2-123", boats.body.objectTypeId].sort());
-      expect((await api.get<LabelsResponse>(`/crm/v4/associations/p_boats/2-123/labels`)).body.results).to.have.length(1);
+      expect(boats.body.associations.map((x) => x.toObjectTypeId).sort()).to.deep.equal(
+        ["0-1", "0-2", "0-3", "0-5", "2-123", boats.body.objectTypeId].sort(),
+      );
+      expect((await api.get<LabelsResponse>(`/crm/v4/associations/p_boats/2-123/labels`)).body.results).to.have.length(
+        1,
+      );
     } finally {
       await emu.close();
     }
@@ -213,7 +283,10 @@ describe("emulator: custom object ids and seeding", function () {
     try {
       const api2 = new EmulatorHttp(second.url, second.token);
       expect((await api2.get<ObjectSchema>(`/crm/v3/schemas/${cars.objectTypeId}`)).body).to.deep.equal(cars);
-      expect(second.state().customObjects.find((c) => c.name === "pets")!.objectTypeId, "the seed keeps the id it has in the file").to.equal(pets);
+      expect(
+        second.state().customObjects.find((c) => c.name === "pets")!.objectTypeId,
+        "the seed keeps the id it has in the file",
+      ).to.equal(pets);
       const next = (await api2.post<ObjectSchema>("/crm/v3/schemas", { ...CARS, name: "vans" })).body;
       expect(next.objectTypeId).to.not.equal(cars.objectTypeId);
     } finally {
@@ -239,18 +312,34 @@ describe("emulator: custom object ids and seeding", function () {
     const err: string[] = [];
     let stop!: () => void;
     const stopped = new Promise<void>((r) => (stop = r));
-    const done = runEmulatorCommand(["--custom-object", "pets:Pet:Pets", "--custom-object", "boats"], { out: (s) => out.push(s), err: (s) => err.push(s), waitForStop: () => stopped });
+    const done = runEmulatorCommand(["--custom-object", "pets:Pet:Pets", "--custom-object", "boats"], {
+      out: (s) => out.push(s),
+      err: (s) => err.push(s),
+      waitForStop: () => stopped,
+    });
     for (let i = 0; i < 200 && !out.join("").includes("token:"); i++) await sleep(10);
     const url = defined(/listening on (\S+)/.exec(out.join(""))?.[1], "the URL the command printed");
     expect(out.join("")).to.match(/custom object: pets 2-\d+ \(p_pets, p12345678_pets\)/);
     const api = new EmulatorHttp(url, "pat-na1-emulator-dev-token");
-    expect((await api.get<ObjectSchema>("/crm/v3/schemas/p_pets")).body.labels).to.deep.equal({ singular: "Pet", plural: "Pets" });
-    expect((await api.get<ObjectSchema>("/crm/v3/schemas/p_boats")).body.labels).to.deep.equal({ singular: "boats", plural: "boats" });
+    expect((await api.get<ObjectSchema>("/crm/v3/schemas/p_pets")).body.labels).to.deep.equal({
+      singular: "Pet",
+      plural: "Pets",
+    });
+    expect((await api.get<ObjectSchema>("/crm/v3/schemas/p_boats")).body.labels).to.deep.equal({
+      singular: "boats",
+      plural: "boats",
+    });
     stop();
     expect(await done).to.equal(0);
     const bad: string[] = [];
-    expect(await runEmulatorCommand(["--custom-object", "a:b:c:d"], { out: () => undefined, err: (s) => bad.push(s) })).to.equal(2);
-    expect(await runEmulatorCommand(["--custom-object", "1pets"], { out: () => undefined, err: (s) => bad.push(s) })).to.equal(1);
-    expect(bad.join("")).to.match(/NAME\[:SINGULAR\[:PLURAL\]\]/).and.match(/custom object name '1pets'/);
+    expect(
+      await runEmulatorCommand(["--custom-object", "a:b:c:d"], { out: () => undefined, err: (s) => bad.push(s) }),
+    ).to.equal(2);
+    expect(
+      await runEmulatorCommand(["--custom-object", "1pets"], { out: () => undefined, err: (s) => bad.push(s) }),
+    ).to.equal(1);
+    expect(bad.join(""))
+      .to.match(/NAME\[:SINGULAR\[:PLURAL\]\]/)
+      .and.match(/custom object name '1pets'/);
   });
 });

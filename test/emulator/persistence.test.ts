@@ -42,7 +42,9 @@ describe("emulator persistence", function () {
     const c = await api.record("contacts", { email: "a@example.com" });
     const co = await api.record("companies");
     await api.put(`/crm/v4/objects/contacts/${c}/associations/default/companies/${co}`);
-    await api.post("/crm/v4/associations/definitions/configurations/contacts/companies/batch/create", { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }] });
+    await api.post("/crm/v4/associations/definitions/configurations/contacts/companies/batch/create", {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 3 }],
+    });
     await emu.close();
     expect(readState(file).version).to.equal(1);
     expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith(".tmp"))).to.deep.equal([]);
@@ -51,9 +53,15 @@ describe("emulator persistence", function () {
     try {
       const api2 = new EmulatorHttp(emu2.url, emu2.token);
       const labels = await api2.get<LabelsResponse>(LABELS);
-      expect(labels.body.results.map((x) => x.typeId)).to.include.members(made.body.results.filter((x) => x.label === "Kept").map((x) => x.typeId));
-      expect((await api2.get<{ results: unknown[] }>(`/crm/v4/objects/contacts/${c}/associations/companies`)).body.results).to.have.length(1);
-      expect((await api2.get<{ results: unknown[] }>("/crm/v4/associations/definitions/configurations/all")).body.results).to.have.length(1);
+      expect(labels.body.results.map((x) => x.typeId)).to.include.members(
+        made.body.results.filter((x) => x.label === "Kept").map((x) => x.typeId),
+      );
+      expect(
+        (await api2.get<{ results: unknown[] }>(`/crm/v4/objects/contacts/${c}/associations/companies`)).body.results,
+      ).to.have.length(1);
+      expect(
+        (await api2.get<{ results: unknown[] }>("/crm/v4/associations/definitions/configurations/all")).body.results,
+      ).to.have.length(1);
       const next = await api2.post<LabelsResponse>(LABELS, { name: "next", label: "Next" });
       const oldIds = made.body.results.map((x) => x.typeId);
       for (const x of next.body.results) expect(x.typeId).to.be.greaterThan(Math.max(...oldIds));
@@ -85,7 +93,9 @@ describe("emulator persistence", function () {
     const emu = await startEmulator({ stateFile: file, rateLimitPer10s: 0 });
     try {
       const api = new EmulatorHttp(emu.url, emu.token);
-      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => api.post(LABELS, { name: `c${i}`, label: `C${i}` })));
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => api.post(LABELS, { name: `c${i}`, label: `C${i}` })),
+      );
       expect(answers.map((a) => a.status)).to.deep.equal(answers.map(() => 200));
       const names = new Set(readState(file).definitions.map((d) => d.name));
       for (let i = 0; i < 40; i++) expect(names.has(`c${i}`), `c${i}`).to.equal(true);
@@ -134,13 +144,19 @@ describe("emulator persistence", function () {
       const b = (await api.post<LabelsResponse>(LABELS, { name: "a", label: "A" })).body.results.map((x) => x.typeId);
       expect(Math.min(...b)).to.be.greaterThan(Math.max(...a));
       // a document with an older counter (the fresh portal's) does not take the counter back either
-      const put = await fetch(`${emu.url}/__emulator/state`, { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${emu.token}` }, body: JSON.stringify(fresh) });
+      const put = await fetch(`${emu.url}/__emulator/state`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", authorization: `Bearer ${emu.token}` },
+        body: JSON.stringify(fresh),
+      });
       expect(put.status).to.equal(204);
       const c = (await api.post<LabelsResponse>(LABELS, { name: "a", label: "A" })).body.results.map((x) => x.typeId);
       expect(Math.min(...c)).to.be.greaterThan(Math.max(...b));
       // the seed's custom-object default types keep their ids across resets
       emu.reset();
-      expect((await api.get<LabelsResponse>("/crm/v4/associations/2-77/contacts/labels")).body.results).to.deep.equal(seedDefaults);
+      expect((await api.get<LabelsResponse>("/crm/v4/associations/2-77/contacts/labels")).body.results).to.deep.equal(
+        seedDefaults,
+      );
     } finally {
       await emu.close();
     }
@@ -156,7 +172,10 @@ describe("emulator persistence", function () {
       err = e as Error;
     }
     expect(err?.message).to.match(/not valid JSON/);
-    fs.writeFileSync(file, JSON.stringify({ version: 1, portalId: 1, nextTypeId: 100, nextRecordId: 1, definitions: [{ typeId: "x" }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ version: 1, portalId: 1, nextTypeId: 100, nextRecordId: 1, definitions: [{ typeId: "x" }] }),
+    );
     err = undefined;
     try {
       await startEmulator({ stateFile: file });

@@ -26,7 +26,10 @@ describe("emulator contract: auth and scopes", () => {
       expect(r.body.message).to.match(/^Authentication credentials not found/);
       expect(r.body.correlationId).to.equal(r.headers.get("x-hubspot-correlation-id"));
     }
-    const doubled = await api().raw("GET", LABELS, { headers: { authorization: "Bearer Bearer pat-na1-all-scopes" }, token: null });
+    const doubled = await api().raw("GET", LABELS, {
+      headers: { authorization: "Bearer Bearer pat-na1-all-scopes" },
+      token: null,
+    });
     expect(doubled.status).to.equal(401);
   });
 
@@ -44,12 +47,18 @@ describe("emulator contract: auth and scopes", () => {
   });
 
   it("object endpoints check the object's own scopes", async () => {
-    expect((await api().call("POST", "/crm/v3/objects/contacts", { properties: {} }, "pat-na1-readonly")).status).to.equal(403);
-    expect((await api().call("POST", "/crm/v3/objects/companies", { properties: {} }, "pat-na1-writer")).status).to.equal(201);
+    expect(
+      (await api().call("POST", "/crm/v3/objects/contacts", { properties: {} }, "pat-na1-readonly")).status,
+    ).to.equal(403);
+    expect(
+      (await api().call("POST", "/crm/v3/objects/companies", { properties: {} }, "pat-na1-writer")).status,
+    ).to.equal(201);
   });
 
   it("account details report the token's portal; OAuth tokens get no daily headers", async () => {
-    const r = await api().get<{ portalId: number; timeZone: string; uiDomain: string; dataHostingLocation: string }>("/account-info/v3/details");
+    const r = await api().get<{ portalId: number; timeZone: string; uiDomain: string; dataHostingLocation: string }>(
+      "/account-info/v3/details",
+    );
     expect(r.status).to.equal(200);
     expect(r.body.portalId).to.equal(12345678);
     expect(r.body).to.include.keys("timeZone", "accountType", "companyCurrency", "uiDomain", "dataHostingLocation");
@@ -110,7 +119,12 @@ describe("emulator contract: rate limits", () => {
   });
 
   it("SECONDLY 429 via fault injection uses HubSpot's secondly message", async () => {
-    emu().injectFault({ method: "GET", route: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels", status: 429, policy: "SECONDLY" });
+    emu().injectFault({
+      method: "GET",
+      route: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels",
+      status: 429,
+      policy: "SECONDLY",
+    });
     const r = await api().get<ErrorBody>(LABELS);
     expect(r.status).to.equal(429);
     expect(r.body.message).to.equal("You have reached your secondly limit.");
@@ -123,7 +137,9 @@ describe("emulator contract: robustness and conventions", () => {
 
   it("every answer has x-hubspot-correlation-id; JSON answers use application/json;charset=utf-8", async () => {
     const r = await api().get(LABELS);
-    expect(r.headers.get("x-hubspot-correlation-id")).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(r.headers.get("x-hubspot-correlation-id")).to.match(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
     expect(r.headers.get("content-type")).to.equal("application/json;charset=utf-8");
   });
 
@@ -150,7 +166,9 @@ describe("emulator contract: robustness and conventions", () => {
   });
 
   it("oversized body → 413 JSON", async () => {
-    const r = await api().raw<ErrorBody>("POST", LABELS, { body: JSON.stringify({ name: "x", label: "y".repeat(2000) }) });
+    const r = await api().raw<ErrorBody>("POST", LABELS, {
+      body: JSON.stringify({ name: "x", label: "y".repeat(2000) }),
+    });
     expect(r.status).to.equal(413);
     expect(r.body.status).to.equal("error");
   });
@@ -183,7 +201,10 @@ describe("emulator contract: robustness and conventions", () => {
   it("PUT /__emulator/state loads a snapshot; a malformed one is refused with 400 and changes nothing", async () => {
     await api().post(LABELS, { name: "before", label: "Before" });
     const snap = emu().state();
-    const bad = { ...snap, associations: [{ fromObjectTypeId: "0-1", fromId: "1", toObjectTypeId: "0-2", toId: "2", typeIds: "x" }] };
+    const bad = {
+      ...snap,
+      associations: [{ fromObjectTypeId: "0-1", fromId: "1", toObjectTypeId: "0-2", toId: "2", typeIds: "x" }],
+    };
     const r = await api().control("PUT", "state", bad);
     expect(r.status).to.equal(400);
     expect(emu().state()).to.deep.equal(snap);
@@ -194,7 +215,22 @@ describe("emulator contract: robustness and conventions", () => {
   });
 
   it("object type paths: names singular/plural, ids, custom 2-N from options; unknown → 400", async () => {
-    for (const t of ["contacts", "contact", "companies", "company", "deals", "deal", "tickets", "ticket", "notes", "note", "calls", "0-48", "line_items", "quotes"]) {
+    for (const t of [
+      "contacts",
+      "contact",
+      "companies",
+      "company",
+      "deals",
+      "deal",
+      "tickets",
+      "ticket",
+      "notes",
+      "note",
+      "calls",
+      "0-48",
+      "line_items",
+      "quotes",
+    ]) {
       const r = await api().post<CrmObject>(`/crm/v3/objects/${t}`, { properties: { n: t } });
       expect(r.status, t).to.equal(201);
     }
@@ -214,14 +250,20 @@ describe("emulator contract: custom objects and records", () => {
     expect(r.status).to.equal(200);
     expect(r.body.results).to.have.length(1);
     expect(r.body.results[0]?.label).to.equal(null);
-    const c = await api().post<LabelsResponse>("/crm/v4/associations/p_pets/contacts/labels", { name: "owner", label: "Owner", inverseLabel: "Pet" });
+    const c = await api().post<LabelsResponse>("/crm/v4/associations/p_pets/contacts/labels", {
+      name: "owner",
+      label: "Owner",
+      inverseLabel: "Pet",
+    });
     expect(c.status).to.equal(200);
   });
 
   it("POST /crm/v3/objects → 201 {id, properties, createdAt, updatedAt, archived:false}; GET → 200; unknown id → 404", async () => {
     const r = await api().post<CrmObject>("/crm/v3/objects/2-123", { properties: { name: "Rex", legs: "4" } });
     expect(r.status).to.equal(201);
-    expect(r.body.id).to.be.a("string").and.match(/^[0-9]+$/);
+    expect(r.body.id)
+      .to.be.a("string")
+      .and.match(/^[0-9]+$/);
     expect(r.body.properties).to.deep.equal({ name: "Rex", legs: "4" });
     expect(r.body.archived).to.equal(false);
     expect(Number.isFinite(Date.parse(r.body.createdAt))).to.equal(true);
@@ -240,7 +282,9 @@ describe("emulator contract: custom objects and records", () => {
       associations: [{ to: { id: co }, types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 }] }],
     });
     expect(r.status).to.equal(201);
-    const list = await api().get<{ results: Array<{ toObjectId: number }> }>(`/crm/v4/objects/companies/${co}/associations/contacts`);
+    const list = await api().get<{ results: Array<{ toObjectId: number }> }>(
+      `/crm/v4/objects/companies/${co}/associations/contacts`,
+    );
     expect(list.body.results.map((x) => x.toObjectId)).to.deep.equal([Number(r.body.id)]);
   });
 });
@@ -250,7 +294,10 @@ describe("emulator control endpoints", () => {
   const ctl = (method: string, p: string, body?: unknown): Promise<Response> =>
     fetch(`${emu().url}/__emulator${p}`, {
       method,
-      headers: { authorization: `Bearer ${emu().token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        authorization: `Bearer ${emu().token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
@@ -264,7 +311,13 @@ describe("emulator control endpoints", () => {
     expect(log.total).to.equal(3);
     expect(log.counts["GET /crm/v4/associations/{fromObjectType}/{toObjectType}/labels"]).to.equal(2);
     expect(log.counts["GET /crm/associations/v4/{fromObjectType}/{toObjectType}/labels"]).to.equal(1);
-    expect(log.entries[0]).to.include({ seq: 1, method: "GET", route: "GET /crm/v4/associations/{fromObjectType}/{toObjectType}/labels".slice(4), path: LABELS, status: 200 });
+    expect(log.entries[0]).to.include({
+      seq: 1,
+      method: "GET",
+      route: "GET /crm/v4/associations/{fromObjectType}/{toObjectType}/labels".slice(4),
+      path: LABELS,
+      status: 200,
+    });
     expect(log.entries[0]?.tokenFingerprint).to.match(/^sha256:[0-9a-f]{12}$/);
     expect(JSON.stringify(log)).to.not.include(emu().token);
     expect(emu().requests().total).to.equal(3);
@@ -283,7 +336,12 @@ describe("emulator control endpoints", () => {
   });
 
   it("faults: status with HubSpot's body for the next N matching requests, then normal", async () => {
-    const res = await ctl("POST", "/faults", { method: "GET", route: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels", count: 2, status: 503 });
+    const res = await ctl("POST", "/faults", {
+      method: "GET",
+      route: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels",
+      count: 2,
+      status: 503,
+    });
     expect(res.status).to.equal(201);
     const { id } = (await res.json()) as { id: string };
     expect(id).to.be.a("string");
@@ -328,13 +386,20 @@ describe("emulator control endpoints", () => {
   });
 
   it("faults: after:true applies the change, then replaces the answer", async () => {
-    emu().injectFault({ method: "POST", route: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels", status: 502, after: true });
+    emu().injectFault({
+      method: "POST",
+      route: "/crm/v4/associations/{fromObjectType}/{toObjectType}/labels",
+      status: 502,
+      after: true,
+    });
     const r = await api().post(LABELS, { name: "ghost", label: "Ghost" });
     expect(r.status).to.equal(502);
     const list = await api().get<LabelsResponse>(LABELS);
     expect(list.body.results.map((x) => x.label)).to.include("Ghost");
     emu().injectFault({ method: "POST", route: "*", drop: true, after: true });
-    await api().post(LABELS, { name: "ghost2", label: "Ghost2" }).catch(() => undefined);
+    await api()
+      .post(LABELS, { name: "ghost2", label: "Ghost2" })
+      .catch(() => undefined);
     expect((await api().get<LabelsResponse>(LABELS)).body.results.map((x) => x.label)).to.include("Ghost2");
   });
 

@@ -20,22 +20,39 @@ describe("emulator contract: record associations", () => {
   const { api } = useEmulator({ pageSize: 3 });
 
   async function pairedLabel(): Promise<{ fwd: number; inv: number }> {
-    const r = await api().post<LabelsResponse>(`${B}/contacts/companies/labels`, { name: "mgr", label: "Manager", inverseLabel: "Employee" });
-    return { fwd: r.body.results.find((x) => x.label === "Manager")!.typeId, inv: r.body.results.find((x) => x.label === "Employee")!.typeId };
+    const r = await api().post<LabelsResponse>(`${B}/contacts/companies/labels`, {
+      name: "mgr",
+      label: "Manager",
+      inverseLabel: "Employee",
+    });
+    return {
+      fwd: r.body.results.find((x) => x.label === "Manager")!.typeId,
+      inv: r.body.results.find((x) => x.label === "Employee")!.typeId,
+    };
   }
 
   it("R1 PUT default → 200 envelope with one row per direction (279 and 280)", async () => {
     const c = await api().record("contacts");
     const co = await api().record("companies");
-    const r = await api().put<BatchEnvelope<DefaultAssociation>>(`${O}/contacts/${c}/associations/default/companies/${co}`);
+    const r = await api().put<BatchEnvelope<DefaultAssociation>>(
+      `${O}/contacts/${c}/associations/default/companies/${co}`,
+    );
     expect(r.status).to.equal(200);
     expect(r.body.status).to.equal("COMPLETE");
     expect(r.body.startedAt).to.be.a("string");
     expect(r.body.completedAt).to.be.a("string");
     expect(r.body).to.not.have.property("errors");
     expect(r.body.results).to.deep.equal([
-      { from: { id: c }, to: { id: co }, associationSpec: { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 279 } },
-      { from: { id: co }, to: { id: c }, associationSpec: { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 280 } },
+      {
+        from: { id: c },
+        to: { id: co },
+        associationSpec: { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 279 },
+      },
+      {
+        from: { id: co },
+        to: { id: c },
+        associationSpec: { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 280 },
+      },
     ]);
   });
 
@@ -43,9 +60,17 @@ describe("emulator contract: record associations", () => {
     const { fwd, inv } = await pairedLabel();
     const c = await api().record("contacts");
     const co = await api().record("companies");
-    const r = await api().put<LabelsBetweenObjectPair>(`${O}/contacts/${c}/associations/companies/${co}`, [{ associationCategory: "USER_DEFINED", associationTypeId: fwd }]);
+    const r = await api().put<LabelsBetweenObjectPair>(`${O}/contacts/${c}/associations/companies/${co}`, [
+      { associationCategory: "USER_DEFINED", associationTypeId: fwd },
+    ]);
     expect(r.status).to.equal(201);
-    expect(r.body).to.deep.equal({ fromObjectTypeId: "0-1", fromObjectId: Number(c), toObjectTypeId: "0-2", toObjectId: Number(co), labels: ["Manager"] });
+    expect(r.body).to.deep.equal({
+      fromObjectTypeId: "0-1",
+      fromObjectId: Number(c),
+      toObjectTypeId: "0-2",
+      toObjectId: Number(co),
+      labels: ["Manager"],
+    });
     const back = await api().get<AssociationListResponse>(`${O}/companies/${co}/associations/contacts`);
     expect(back.status).to.equal(200);
     expect(back.body.results).to.have.length(1);
@@ -60,8 +85,12 @@ describe("emulator contract: record associations", () => {
     const c = await api().record("contacts");
     const co = await api().record("companies");
     const { fwd } = await pairedLabel();
-    await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [{ associationCategory: "USER_DEFINED", associationTypeId: fwd }]);
-    const r = await api().put<LabelsBetweenObjectPair>(`${O}/contacts/${c}/associations/companies/${co}`, [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 }]);
+    await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [
+      { associationCategory: "USER_DEFINED", associationTypeId: fwd },
+    ]);
+    const r = await api().put<LabelsBetweenObjectPair>(`${O}/contacts/${c}/associations/companies/${co}`, [
+      { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 },
+    ]);
     expect(r.body.labels).to.deep.equal(["Primary"]);
     const both = await api().put<LabelsBetweenObjectPair>(`${O}/contacts/${c}/associations/companies/${co}`, [
       { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 },
@@ -73,13 +102,20 @@ describe("emulator contract: record associations", () => {
   it("R2 errors: invalid type for the pair → 400 INVALID_ASSOCIATION_TYPE; object body → 400 Invalid input JSON; no body → 400", async () => {
     const c = await api().record("contacts");
     const co = await api().record("companies");
-    const bad = await api().put<ErrorBody>(`${O}/contacts/${c}/associations/companies/${co}`, [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 280 }]);
+    const bad = await api().put<ErrorBody>(`${O}/contacts/${c}/associations/companies/${co}`, [
+      { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 280 },
+    ]);
     expect(bad.status).to.equal(400);
     expect(bad.body.subCategory).to.equal("crm.associations.INVALID_ASSOCIATION_TYPE");
     expect(bad.body.message).to.equal("0-280 is not a valid association type between CONTACT and COMPANY");
-    const obj = await api().put<ErrorBody>(`${O}/contacts/${c}/associations/companies/${co}`, { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 });
+    const obj = await api().put<ErrorBody>(`${O}/contacts/${c}/associations/companies/${co}`, {
+      associationCategory: "HUBSPOT_DEFINED",
+      associationTypeId: 1,
+    });
     expect(obj.status).to.equal(400);
-    expect(obj.body.message).to.match(/^Invalid input JSON on line 1, column 1: Cannot deserialize value of type `java.util.HashSet/);
+    expect(obj.body.message).to.match(
+      /^Invalid input JSON on line 1, column 1: Cannot deserialize value of type `java.util.HashSet/,
+    );
     const none = await api().put<ErrorBody>(`${O}/contacts/${c}/associations/companies/${co}`);
     expect(none.status).to.equal(400);
     expect(none.body.category).to.equal("VALIDATION_ERROR");
@@ -104,9 +140,13 @@ describe("emulator contract: record associations", () => {
     const p1 = await api().get<AssociationListResponse>(`${O}/contacts/${c}/associations/companies?limit=2`);
     expect(p1.body.results.map((x) => x.toObjectId)).to.deep.equal(cos.slice(0, 2).map(Number));
     expect(p1.body.paging!.next!.after).to.be.a("string");
-    const p2 = await api().get<AssociationListResponse>(`${O}/contacts/${c}/associations/companies?limit=2&after=${encodeURIComponent(p1.body.paging!.next!.after)}`);
+    const p2 = await api().get<AssociationListResponse>(
+      `${O}/contacts/${c}/associations/companies?limit=2&after=${encodeURIComponent(p1.body.paging!.next!.after)}`,
+    );
     expect(p2.body.results.map((x) => x.toObjectId)).to.deep.equal(cos.slice(2, 4).map(Number));
-    const p3 = await api().get<AssociationListResponse>(`${O}/contacts/${c}/associations/companies?limit=2&after=${encodeURIComponent(p2.body.paging!.next!.after)}`);
+    const p3 = await api().get<AssociationListResponse>(
+      `${O}/contacts/${c}/associations/companies?limit=2&after=${encodeURIComponent(p2.body.paging!.next!.after)}`,
+    );
     expect(p3.body.results.map((x) => x.toObjectId)).to.deep.equal([Number(cos[4])]);
     expect(p3.body).to.not.have.property("paging");
     // limit above the page-size cap is clamped (cap is 3 in this suite, 500 by default)
@@ -121,16 +161,22 @@ describe("emulator contract: record associations", () => {
     const { fwd } = await pairedLabel();
     const c = await api().record("contacts");
     const co = await api().record("companies");
-    await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [{ associationCategory: "USER_DEFINED", associationTypeId: fwd }]);
+    await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [
+      { associationCategory: "USER_DEFINED", associationTypeId: fwd },
+    ]);
     const r = await api().del(`${O}/contacts/${c}/associations/companies/${co}`);
     expect(r.status).to.equal(204);
     expect(r.text).to.equal("");
-    expect((await api().get<AssociationListResponse>(`${O}/companies/${co}/associations/contacts`)).body.results).to.deep.equal([]);
+    expect(
+      (await api().get<AssociationListResponse>(`${O}/companies/${co}/associations/contacts`)).body.results,
+    ).to.deep.equal([]);
     expect((await api().del(`${O}/contacts/${c}/associations/companies/${co}`)).status).to.equal(204);
   });
 
   it("limits are enforced on association writes with a 400 VALIDATION_ERROR", async () => {
-    await api().post(`${B}/definitions/configurations/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 1 }] });
+    await api().post(`${B}/definitions/configurations/contacts/companies/batch/create`, {
+      inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 1 }],
+    });
     const c = await api().record("contacts");
     const a = await api().record("companies");
     const b = await api().record("companies");
@@ -148,13 +194,23 @@ describe("emulator contract: record associations", () => {
 
   it("label limits are enforced per label, also in the inverse direction", async () => {
     const { inv } = await pairedLabel();
-    await api().post(`${B}/definitions/configurations/companies/contacts/batch/create`, { inputs: [{ category: "USER_DEFINED", typeId: inv, maxToObjectIds: 1 }] });
+    await api().post(`${B}/definitions/configurations/companies/contacts/batch/create`, {
+      inputs: [{ category: "USER_DEFINED", typeId: inv, maxToObjectIds: 1 }],
+    });
     const co = await api().record("companies");
     const c1 = await api().record("contacts");
     const c2 = await api().record("contacts");
     const { fwd } = { fwd: inv - 1 };
-    expect((await api().put(`${O}/contacts/${c1}/associations/companies/${co}`, [{ associationCategory: "USER_DEFINED", associationTypeId: fwd }])).status).to.equal(201);
-    const r = await api().put<ErrorBody>(`${O}/contacts/${c2}/associations/companies/${co}`, [{ associationCategory: "USER_DEFINED", associationTypeId: fwd }]);
+    expect(
+      (
+        await api().put(`${O}/contacts/${c1}/associations/companies/${co}`, [
+          { associationCategory: "USER_DEFINED", associationTypeId: fwd },
+        ])
+      ).status,
+    ).to.equal(201);
+    const r = await api().put<ErrorBody>(`${O}/contacts/${c2}/associations/companies/${co}`, [
+      { associationCategory: "USER_DEFINED", associationTypeId: fwd },
+    ]);
     expect(r.status).to.equal(400);
     expect(r.body.subCategory).to.equal("crm.associations.ASSOCIATION_LIMIT_EXCEEDED");
   });
@@ -180,15 +236,33 @@ describe("emulator contract: record associations", () => {
       const c = await api().record("contacts");
       const co = await api().record("companies");
       const ok = await api().post<BatchEnvelope<LabelsBetweenObjectPair>>(`${B}/contacts/companies/batch/create`, {
-        inputs: [{ from: { id: c }, to: { id: co }, types: [{ associationCategory: "USER_DEFINED", associationTypeId: fwd }] }],
+        inputs: [
+          { from: { id: c }, to: { id: co }, types: [{ associationCategory: "USER_DEFINED", associationTypeId: fwd }] },
+        ],
       });
       expect(ok.status).to.equal(201);
       expect(ok.body.status).to.equal("COMPLETE");
-      expect(ok.body.results).to.deep.equal([{ fromObjectTypeId: "0-1", fromObjectId: Number(c), toObjectTypeId: "0-2", toObjectId: Number(co), labels: ["Manager"] }]);
+      expect(ok.body.results).to.deep.equal([
+        {
+          fromObjectTypeId: "0-1",
+          fromObjectId: Number(c),
+          toObjectTypeId: "0-2",
+          toObjectId: Number(co),
+          labels: ["Manager"],
+        },
+      ]);
       const partial = await api().post<BatchEnvelope<LabelsBetweenObjectPair>>(`${B}/contacts/companies/batch/create`, {
         inputs: [
-          { from: { id: c }, to: { id: co }, types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 279 }] },
-          { from: { id: c }, to: { id: co }, types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 3 }] },
+          {
+            from: { id: c },
+            to: { id: co },
+            types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 279 }],
+          },
+          {
+            from: { id: c },
+            to: { id: co },
+            types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 3 }],
+          },
         ],
       });
       expect(partial.status).to.equal(207);
@@ -202,10 +276,21 @@ describe("emulator contract: record associations", () => {
       const lonely = await api().record("contacts");
       const co = await api().record("companies");
       await api().put(`${O}/contacts/${c}/associations/default/companies/${co}`);
-      const ok = await api().post<BatchEnvelope<BatchReadResult>>(`${B}/contacts/companies/batch/read`, { inputs: [{ id: c }] });
+      const ok = await api().post<BatchEnvelope<BatchReadResult>>(`${B}/contacts/companies/batch/read`, {
+        inputs: [{ id: c }],
+      });
       expect(ok.status).to.equal(200);
-      expect(ok.body.results).to.deep.equal([{ from: { id: c }, to: [{ toObjectId: Number(co), associationTypes: [{ category: "HUBSPOT_DEFINED", typeId: 279, label: null }] }] }]);
-      const r = await api().post<BatchEnvelope<BatchReadResult>>(`${B}/deals/companies/batch/read`, { inputs: [{ id: lonely }] });
+      expect(ok.body.results).to.deep.equal([
+        {
+          from: { id: c },
+          to: [
+            { toObjectId: Number(co), associationTypes: [{ category: "HUBSPOT_DEFINED", typeId: 279, label: null }] },
+          ],
+        },
+      ]);
+      const r = await api().post<BatchEnvelope<BatchReadResult>>(`${B}/deals/companies/batch/read`, {
+        inputs: [{ id: lonely }],
+      });
       expect(r.status).to.equal(207);
       expect(r.body.status).to.equal("COMPLETE");
       expect(r.body.results).to.deep.equal([]);
@@ -221,11 +306,16 @@ describe("emulator contract: record associations", () => {
 
     it("B3 pages per input with after", async () => {
       const c = await api().record("contacts");
-      for (let i = 0; i < 4; i++) await api().put(`${O}/contacts/${c}/associations/default/companies/${await api().record("companies")}`);
-      const p1 = await api().post<BatchEnvelope<BatchReadResult>>(`${B}/contacts/companies/batch/read`, { inputs: [{ id: c }] });
+      for (let i = 0; i < 4; i++)
+        await api().put(`${O}/contacts/${c}/associations/default/companies/${await api().record("companies")}`);
+      const p1 = await api().post<BatchEnvelope<BatchReadResult>>(`${B}/contacts/companies/batch/read`, {
+        inputs: [{ id: c }],
+      });
       expect(p1.body.results[0]?.to).to.have.length(3);
       const after = defined(p1.body.results[0]?.paging?.next?.after, "the first page's paging.next.after");
-      const p2 = await api().post<BatchEnvelope<BatchReadResult>>(`${B}/contacts/companies/batch/read`, { inputs: [{ id: c, after }] });
+      const p2 = await api().post<BatchEnvelope<BatchReadResult>>(`${B}/contacts/companies/batch/read`, {
+        inputs: [{ id: c, after }],
+      });
       expect(p2.body.results[0]?.to).to.have.length(1);
       expect(p2.body.results[0]).to.not.have.property("paging");
     });
@@ -233,31 +323,59 @@ describe("emulator contract: record associations", () => {
     it("B4 archive → 204 removes everything between the pairs", async () => {
       const c = await api().record("contacts");
       const co = await api().record("companies");
-      await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 }]);
-      const r = await api().post(`${B}/contacts/companies/batch/archive`, { inputs: [{ from: { id: c }, to: [{ id: co }] }] });
+      await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [
+        { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 },
+      ]);
+      const r = await api().post(`${B}/contacts/companies/batch/archive`, {
+        inputs: [{ from: { id: c }, to: [{ id: co }] }],
+      });
       expect(r.status).to.equal(204);
-      expect((await api().get<AssociationListResponse>(`${O}/contacts/${c}/associations/companies`)).body.results).to.deep.equal([]);
+      expect(
+        (await api().get<AssociationListResponse>(`${O}/contacts/${c}/associations/companies`)).body.results,
+      ).to.deep.equal([]);
     });
 
     it("B5 labels/archive → 204; removing a label keeps the unlabeled type, removing the unlabeled removes all", async () => {
       const c = await api().record("contacts");
       const co = await api().record("companies");
-      await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 }]);
+      await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [
+        { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 },
+      ]);
       const r = await api().post(`${B}/contacts/companies/batch/labels/archive`, {
-        inputs: [{ from: { id: c }, to: { id: co }, types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 }] }],
+        inputs: [
+          {
+            from: { id: c },
+            to: { id: co },
+            types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 }],
+          },
+        ],
       });
       expect(r.status).to.equal(204);
       const left = await api().get<AssociationListResponse>(`${O}/companies/${co}/associations/contacts`);
-      expect(left.body.results[0]?.associationTypes).to.deep.equal([{ category: "HUBSPOT_DEFINED", typeId: 280, label: null }]);
-      await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 }]);
+      expect(left.body.results[0]?.associationTypes).to.deep.equal([
+        { category: "HUBSPOT_DEFINED", typeId: 280, label: null },
+      ]);
+      await api().put(`${O}/contacts/${c}/associations/companies/${co}`, [
+        { associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1 },
+      ]);
       await api().post(`${B}/contacts/companies/batch/labels/archive`, {
-        inputs: [{ from: { id: c }, to: { id: co }, types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 279 }] }],
+        inputs: [
+          {
+            from: { id: c },
+            to: { id: co },
+            types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 279 }],
+          },
+        ],
       });
-      expect((await api().get<AssociationListResponse>(`${O}/contacts/${c}/associations/companies`)).body.results).to.deep.equal([]);
+      expect(
+        (await api().get<AssociationListResponse>(`${O}/contacts/${c}/associations/companies`)).body.results,
+      ).to.deep.equal([]);
     });
 
     it("oversized batches → 400 (read > 1000, create > 2000)", async () => {
-      const read = await api().post<ErrorBody>(`${B}/contacts/companies/batch/read`, { inputs: Array.from({ length: 1001 }, (_, i) => ({ id: String(i + 1) })) });
+      const read = await api().post<ErrorBody>(`${B}/contacts/companies/batch/read`, {
+        inputs: Array.from({ length: 1001 }, (_, i) => ({ id: String(i + 1) })),
+      });
       expect(read.status).to.equal(400);
       expect(read.body.message).to.match(/maximum of 1000/);
       const create = await api().post<ErrorBody>(`${B}/contacts/companies/batch/create`, {
@@ -269,7 +387,11 @@ describe("emulator contract: record associations", () => {
   });
 
   it("H1 high-usage report → 200 with enqueueTime as {value, dateOnly, timeZoneShift}", async () => {
-    const r = await api().post<{ userEmail: string; userId: number; enqueueTime: { value: number; dateOnly: boolean; timeZoneShift: number } }>(`${B}/usage/high-usage-report/123`);
+    const r = await api().post<{
+      userEmail: string;
+      userId: number;
+      enqueueTime: { value: number; dateOnly: boolean; timeZoneShift: number };
+    }>(`${B}/usage/high-usage-report/123`);
     expect(r.status).to.equal(200);
     expect(r.body.userId).to.equal(123);
     expect(r.body.userEmail).to.be.a("string");
@@ -283,9 +405,14 @@ describe("emulator contract: record associations", () => {
     await api().put(`${O}/contacts/${c}/associations/default/companies/${await api().record("companies")}`);
     await api().put(`${O}/contacts/${c}/associations/default/companies/${await api().record("companies")}`);
     // setting a limit below current usage is allowed; existing associations stay
-    const r = await api().post<BatchEnvelope<ConfigResult>>(`${B}/definitions/configurations/contacts/companies/batch/create`, { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 1 }] });
+    const r = await api().post<BatchEnvelope<ConfigResult>>(
+      `${B}/definitions/configurations/contacts/companies/batch/create`,
+      { inputs: [{ category: "HUBSPOT_DEFINED", typeId: 279, maxToObjectIds: 1 }] },
+    );
     expect(r.status).to.equal(201);
-    expect((await api().get<AssociationListResponse>(`${O}/contacts/${c}/associations/companies`)).body.results).to.have.length(2);
+    expect(
+      (await api().get<AssociationListResponse>(`${O}/contacts/${c}/associations/companies`)).body.results,
+    ).to.have.length(2);
   });
 });
 
@@ -295,7 +422,9 @@ describe("emulator contract: requireExistingRecords:false", () => {
   it("associates arbitrary numeric ids; non-numeric ids are still 400", async () => {
     const r = await api().put<BatchEnvelope<DefaultAssociation>>(`${O}/contacts/51/associations/default/companies/52`);
     expect(r.status).to.equal(200);
-    expect((await api().get<AssociationListResponse>(`${O}/companies/52/associations/contacts`)).body.results[0]?.toObjectId).to.equal(51);
+    expect(
+      (await api().get<AssociationListResponse>(`${O}/companies/52/associations/contacts`)).body.results[0]?.toObjectId,
+    ).to.equal(51);
     expect((await api().put(`${O}/contacts/abc/associations/default/companies/52`)).status).to.equal(400);
   });
 });

@@ -16,7 +16,13 @@ const LABELS = "/crm/v4/associations/contacts/companies/labels";
 const TOKEN = "pat-na1-security-test";
 
 /** A request with headers fetch will not let a test set (Host). */
-function rawRequest(url: string, method: string, p: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+function rawRequest(
+  url: string,
+  method: string,
+  p: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: hostname, port: Number(port), method, path: p, headers }, (res) => {
@@ -33,7 +39,18 @@ describe("emulator security: the control plane is closed", () => {
   const { api, emu } = useEmulator();
 
   it("every /__emulator/* endpoint needs the emulator's token → 401 HubSpot-style otherwise", async () => {
-    for (const [method, p] of [["GET", "requests"], ["DELETE", "requests"], ["POST", "reset"], ["GET", "state"], ["PUT", "state"], ["POST", "faults"], ["GET", "faults"], ["DELETE", "faults"], ["POST", "rate-limit"], ["GET", "health"]] as const) {
+    for (const [method, p] of [
+      ["GET", "requests"],
+      ["DELETE", "requests"],
+      ["POST", "reset"],
+      ["GET", "state"],
+      ["PUT", "state"],
+      ["POST", "faults"],
+      ["GET", "faults"],
+      ["DELETE", "faults"],
+      ["POST", "rate-limit"],
+      ["GET", "health"],
+    ] as const) {
       for (const token of [null, "not-a-token"]) {
         const r = await api().call<ErrorBody>(method, `/__emulator/${p}`, undefined, token);
         expect(r.status, `${method} ${p} with ${String(token)}`).to.equal(401);
@@ -47,26 +64,59 @@ describe("emulator security: the control plane is closed", () => {
   it("the cross-site text/plain POST to reset fails, and changes nothing", async () => {
     await api().post(LABELS, { name: "precious", label: "Precious" });
     // What a page on another site can make a browser send: no Authorization, an Origin, a "simple" content type.
-    const attack = await fetch(`${emu().url}/__emulator/reset`, { method: "POST", headers: { origin: "https://evil.example", "content-type": "text/plain" }, body: "{}" });
+    const attack = await fetch(`${emu().url}/__emulator/reset`, {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "text/plain" },
+      body: "{}",
+    });
     expect(attack.status).to.equal(403);
     expect(((await attack.json()) as ErrorBody).message).to.match(/Cross-origin requests are refused/);
     // Each layer holds on its own: a foreign Origin even with the token; text/plain even with the token; no token.
     const withToken = { authorization: `Bearer ${emu().token}` };
-    expect((await fetch(`${emu().url}/__emulator/reset`, { method: "POST", headers: { ...withToken, origin: "https://evil.example" } })).status).to.equal(403);
-    expect((await fetch(`${emu().url}/__emulator/reset`, { method: "POST", headers: { ...withToken, origin: "null" } })).status).to.equal(403);
-    const plain = await fetch(`${emu().url}/__emulator/reset`, { method: "POST", headers: { ...withToken, "content-type": "text/plain" }, body: "{}" });
+    expect(
+      (
+        await fetch(`${emu().url}/__emulator/reset`, {
+          method: "POST",
+          headers: { ...withToken, origin: "https://evil.example" },
+        })
+      ).status,
+    ).to.equal(403);
+    expect(
+      (await fetch(`${emu().url}/__emulator/reset`, { method: "POST", headers: { ...withToken, origin: "null" } }))
+        .status,
+    ).to.equal(403);
+    const plain = await fetch(`${emu().url}/__emulator/reset`, {
+      method: "POST",
+      headers: { ...withToken, "content-type": "text/plain" },
+      body: "{}",
+    });
     expect(plain.status).to.equal(415);
     expect(((await plain.json()) as ErrorBody).message).to.match(/application\/json/);
-    expect((await fetch(`${emu().url}/__emulator/reset`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } })).status).to.equal(401);
+    expect(
+      (
+        await fetch(`${emu().url}/__emulator/reset`, {
+          method: "POST",
+          body: "{}",
+          headers: { "content-type": "application/json" },
+        })
+      ).status,
+    ).to.equal(401);
     expect((await api().get<LabelsResponse>(LABELS)).body.results.map((x) => x.label)).to.include("Precious");
     // the emulator's own origin, with the token and JSON, is fine
-    const own = await fetch(`${emu().url}/__emulator/reset`, { method: "POST", headers: { ...withToken, origin: emu().url, "content-type": "application/json" }, body: "{}" });
+    const own = await fetch(`${emu().url}/__emulator/reset`, {
+      method: "POST",
+      headers: { ...withToken, origin: emu().url, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(own.status).to.equal(204);
     expect((await api().get<LabelsResponse>(LABELS)).body.results.map((x) => x.label)).to.not.include("Precious");
   });
 
   it("API requests from another origin are refused too (403), same-origin ones are not", async () => {
-    const r = await api().raw<ErrorBody>("POST", LABELS, { body: JSON.stringify({ name: "x", label: "X" }), headers: { origin: "http://127.0.0.1:1" } });
+    const r = await api().raw<ErrorBody>("POST", LABELS, {
+      body: JSON.stringify({ name: "x", label: "X" }),
+      headers: { origin: "http://127.0.0.1:1" },
+    });
     expect(r.status).to.equal(403);
     expect(r.body.category).to.equal("FORBIDDEN");
     expect((await api().raw("GET", LABELS, { headers: { origin: emu().url } })).status).to.equal(200);
@@ -75,7 +125,12 @@ describe("emulator security: the control plane is closed", () => {
   it("a foreign Host header (DNS rebinding) → 403 on the API and the control plane; loopback names pass", async () => {
     const port = new URL(emu().url).port;
     const auth = { authorization: `Bearer ${emu().token}` };
-    for (const host of [`evil.example:${port}`, "evil.example", `127.0.0.1:${Number(port) + 1}`, `attacker.127.0.0.1.nip.io:${port}`]) {
+    for (const host of [
+      `evil.example:${port}`,
+      "evil.example",
+      `127.0.0.1:${Number(port) + 1}`,
+      `attacker.127.0.0.1.nip.io:${port}`,
+    ]) {
       const a = await rawRequest(emu().url, "GET", LABELS, { ...auth, host });
       expect(a.status, host).to.equal(403);
       expect((JSON.parse(a.text) as ErrorBody).message).to.match(/is not this emulator/);
@@ -84,14 +139,22 @@ describe("emulator security: the control plane is closed", () => {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
       expect((await rawRequest(emu().url, "GET", LABELS, { ...auth, host })).status, host).to.equal(200);
     }
-    expect(emu().requests().entries.filter((e) => e.status === 403).length).to.equal(4);
+    expect(
+      emu()
+        .requests()
+        .entries.filter((e) => e.status === 403).length,
+    ).to.equal(4);
   });
 
   it("no secret in the request log: hapikey, access_token and token query parameters are [redacted]", async () => {
     const secret = "pat-na1-secret-in-query-0000";
-    await api().get(`${LABELS}?hapikey=${secret}&limit=5&access_token=${secret}&TOKEN=${secret}&developer_hapikey=${secret}`);
+    await api().get(
+      `${LABELS}?hapikey=${secret}&limit=5&access_token=${secret}&TOKEN=${secret}&developer_hapikey=${secret}`,
+    );
     const log = (await api().control<{ entries: Array<{ query?: string }> }>("GET", "requests")).body;
-    expect(log.entries[0]?.query).to.equal("?hapikey=[redacted]&limit=5&access_token=[redacted]&TOKEN=[redacted]&developer_hapikey=[redacted]");
+    expect(log.entries[0]?.query).to.equal(
+      "?hapikey=[redacted]&limit=5&access_token=[redacted]&TOKEN=[redacted]&developer_hapikey=[redacted]",
+    );
     expect(JSON.stringify(log)).to.not.include(secret);
     expect(JSON.stringify(emu().requests())).to.not.include(secret);
   });
@@ -108,7 +171,11 @@ describe("emulator security: bounded bodies and state", function () {
         Array.from({ length: 30 }, async (_, i) => {
           const p = i % 2 === 0 ? LABELS : "/__emulator/faults";
           try {
-            const r = await fetch(child.url + p, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: big });
+            const r = await fetch(child.url + p, {
+              method: "POST",
+              headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+              body: big,
+            });
             const body = (await r.json()) as ErrorBody;
             expect(body.message).to.match(/exceeds the maximum of 1048576 bytes/);
             return r.status;
@@ -141,11 +208,17 @@ describe("emulator security: bounded bodies and state", function () {
           const chunk = Buffer.alloc(16 * 1024, 0x61);
           socket.on("connect", () => {
             const length = chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${9 * 1024 * 1024}`;
-            socket.write(`POST ${LABELS} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${emu.token}\r\nContent-Type: application/json\r\n${length}\r\n\r\n`);
+            socket.write(
+              `POST ${LABELS} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${emu.token}\r\nContent-Type: application/json\r\n${length}\r\n\r\n`,
+            );
             const pump = (): void => {
               // A slow writer: 16 KiB every 5 ms, up to 9 MB, until the server answers.
               if (stop || sent >= 9 * 1024 * 1024) return;
-              socket.write(chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk);
+              socket.write(
+                chunked
+                  ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")])
+                  : chunk,
+              );
               sent += chunk.length;
               setTimeout(pump, 5);
             };
@@ -160,7 +233,9 @@ describe("emulator security: bounded bodies and state", function () {
         });
         expect(result.head, `chunked: ${chunked}`).to.match(/^HTTP\/1\.1 413 /);
         expect(result.head.toLowerCase()).to.include("connection: close");
-        expect(result.sent, `chunked: ${chunked}: bytes sent before the server answered and closed`).to.be.below(2 * 1024 * 1024);
+        expect(result.sent, `chunked: ${chunked}: bytes sent before the server answered and closed`).to.be.below(
+          2 * 1024 * 1024,
+        );
       }
     } finally {
       await emu.close();
@@ -168,7 +243,12 @@ describe("emulator security: bounded bodies and state", function () {
   });
 
   it("records per object type, properties per record and the whole state are bounded (400 HubSpot-style)", async () => {
-    const emu = await startEmulator({ rateLimitPer10s: 0, maxRecordsPerObjectType: 3, maxPropertiesBytes: 1024, maxStateBytes: 3000 });
+    const emu = await startEmulator({
+      rateLimitPer10s: 0,
+      maxRecordsPerObjectType: 3,
+      maxPropertiesBytes: 1024,
+      maxStateBytes: 3000,
+    });
     try {
       const api = new EmulatorHttp(emu.url, emu.token);
       for (let i = 0; i < 3; i++) await api.record("contacts");

@@ -53,7 +53,10 @@ describe("emulator tables cross-check with model/", () => {
       if (d.inverseTypeId === null) continue;
       const inv = byId.get(d.inverseTypeId);
       expect(inv, `inverse of ${d.typeId}`).to.not.equal(undefined);
-      expect([inv!.fromObjectTypeId, inv!.toObjectTypeId], `inverse of ${d.typeId}`).to.deep.equal([d.toObjectTypeId, d.fromObjectTypeId]);
+      expect([inv!.fromObjectTypeId, inv!.toObjectTypeId], `inverse of ${d.typeId}`).to.deep.equal([
+        d.toObjectTypeId,
+        d.fromObjectTypeId,
+      ]);
       expect(inv!.inverseTypeId, `inverse of the inverse of ${d.typeId}`).to.equal(d.typeId);
     }
   });

@@ -63,15 +63,25 @@ const checks: Record<string, (r: ExampleRun) => Promise<void>> = {
   "sandbox-to-production": async ({ emulators }) => {
     const [sandbox, production] = emulators;
     const ids = emulators.map((e) => e.customObjects.get("cars"));
-    expect(ids.every((id) => id !== undefined), "both emulators have cars").to.equal(true);
+    expect(
+      ids.every((id) => id !== undefined),
+      "both emulators have cars",
+    ).to.equal(true);
     expect(ids[0], "cars has another id in each portal").to.not.equal(ids[1]);
     // The same file created the driver label on each portal's own cars id; destroy removed it again.
     for (const [emu, id] of [
       [sandbox!, ids[0]],
       [production!, ids[1]],
     ] as const) {
-      const log = await emulatorGet<{ entries: { method: string; path: string; status: number }[] }>(emu, "/__emulator/requests");
-      expect(log.entries.some((e) => e.method === "POST" && e.path.startsWith(`/crm/v4/associations/${id}/0-1/labels`) && e.status < 300)).to.equal(true);
+      const log = await emulatorGet<{ entries: { method: string; path: string; status: number }[] }>(
+        emu,
+        "/__emulator/requests",
+      );
+      expect(
+        log.entries.some(
+          (e) => e.method === "POST" && e.path.startsWith(`/crm/v4/associations/${id}/0-1/labels`) && e.status < 300,
+        ),
+      ).to.equal(true);
       expect(await userLabels(emu, id!, "contacts")).to.deep.equal([]);
     }
   },
@@ -81,7 +91,8 @@ const checks: Record<string, (r: ExampleRun) => Promise<void>> = {
 function commonChecks(example: string, script: string[], output: string): void {
   // A README comment such as `# + 5 to create` says what the line's preview shows: hold it to that.
   for (const line of script) {
-    for (const m of line.matchAll(/# ([+~-] \d+ to (?:create|update|delete))/g)) expect(output, `${example}: ${line}`).to.include(m[1]);
+    for (const m of line.matchAll(/# ([+~-] \d+ to (?:create|update|delete))/g))
+      expect(output, `${example}: ${line}`).to.include(m[1]);
   }
   expect(output).to.match(/\+ \d+ created/);
   const edit = afterEdit(output);
@@ -137,7 +148,9 @@ describe("examples: every example project through `pulumi up` and the Node.js la
       for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".yaml") && !n.startsWith("Pulumi"))) {
         const ref = /\$schema=(\S+)/.exec(fs.readFileSync(path.join(dir, f), "utf8"))?.[1];
         expect(ref, `${f} names its schema`).to.be.a("string");
-        expect(fs.readFileSync(path.resolve(dir, ref!), "utf8")).to.equal(fs.readFileSync(path.join(repoRoot, "schema.json"), "utf8"));
+        expect(fs.readFileSync(path.resolve(dir, ref!), "utf8")).to.equal(
+          fs.readFileSync(path.join(repoRoot, "schema.json"), "utf8"),
+        );
       }
       const steps = readmeSteps(readme());
       await runReadme(dir, steps, env, async (r) => {

@@ -37,7 +37,12 @@ const SKIPPED_ACTIONS = ["actions/checkout@v4", "actions/setup-node@v4", "pulumi
 function globMatches(glob: string, file: string): boolean {
   const re = glob
     .split("**")
-    .map((part) => part.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*"))
+    .map((part) =>
+      part
+        .split("*")
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join("[^/]*"),
+    )
     .join(".*");
   return new RegExp(`^${re}$`).test(file);
 }
@@ -66,11 +71,28 @@ describe("examples: the GitHub Actions workflow, its run steps executed in order
   });
 
   it("runs on changes to every file of the project, for pull requests and pushes alike", () => {
-    const projectFiles = ["index.ts", "program.ts", "lib/schema.ts", "tsconfig.json", "package.json", "package-lock.json", "Pulumi.yaml", "Pulumi.production.yaml", "hubspot-associations.yaml"];
+    const projectFiles = [
+      "index.ts",
+      "program.ts",
+      "lib/schema.ts",
+      "tsconfig.json",
+      "package.json",
+      "package-lock.json",
+      "Pulumi.yaml",
+      "Pulumi.production.yaml",
+      "hubspot-associations.yaml",
+    ];
     for (const event of ["pull_request", "push"]) {
       const paths = workflow.on[event]?.paths ?? [];
-      for (const f of projectFiles) expect(paths.some((g) => globMatches(g, f)), `${event}: ${f}`).to.equal(true);
-      expect(paths.some((g) => globMatches(g, "README.md")), `${event}: README.md`).to.equal(false);
+      for (const f of projectFiles)
+        expect(
+          paths.some((g) => globMatches(g, f)),
+          `${event}: ${f}`,
+        ).to.equal(true);
+      expect(
+        paths.some((g) => globMatches(g, "README.md")),
+        `${event}: README.md`,
+      ).to.equal(false);
     }
   });
 
@@ -114,7 +136,9 @@ cp "$body" "${comments}/comment-$n.md"
         "github.token": "gh-test-token",
         "github.event.pull_request.number": "42",
       };
-      const workflowEnv = Object.fromEntries(Object.entries(workflow.env).map(([k, v]) => [k, substitute(String(v), values)]));
+      const workflowEnv = Object.fromEntries(
+        Object.entries(workflow.env).map(([k, v]) => [k, substitute(String(v), values)]),
+      );
       // The one addition: the emulator standing in for api.hubapi.com.
       const env = { ...base, ...workflowEnv, HUBSPOT_BASE_URL: emu.url, PATH: [bin, base.PATH].join(path.delimiter) };
 
@@ -129,10 +153,16 @@ cp "$body" "${comments}/comment-$n.md"
             continue;
           }
           const script = substitute(step.run ?? "", values);
-          const stepEnv = Object.fromEntries(Object.entries({ ...job!.env, ...step.env }).map(([k, v]) => [k, substitute(String(v), values)]));
+          const stepEnv = Object.fromEntries(
+            Object.entries({ ...job!.env, ...step.env }).map(([k, v]) => [k, substitute(String(v), values)]),
+          );
           // GitHub's default shell for run steps on Linux.
-          const r = await run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], repo, { ...env, ...stepEnv });
-          if (r.code !== 0) throw new Error(`${name}: step \`${step.name ?? script}\` failed (${r.code}):\n${r.output}`);
+          const r = await run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], repo, {
+            ...env,
+            ...stepEnv,
+          });
+          if (r.code !== 0)
+            throw new Error(`${name}: step \`${step.name ?? script}\` failed (${r.code}):\n${r.output}`);
           ran.push(script);
         }
         return ran;
@@ -146,7 +176,12 @@ cp "$body" "${comments}/comment-$n.md"
       expect(table).to.include("| Contacts → Companies | label `Manager / Employee` | added |");
       // A preview writes nothing.
       const userLabels = async (): Promise<string[]> =>
-        (await emulatorGet<{ results: { category: string; label: string | null }[] }>(emu, "/crm/v4/associations/contacts/companies/labels")).results
+        (
+          await emulatorGet<{ results: { category: string; label: string | null }[] }>(
+            emu,
+            "/crm/v4/associations/contacts/companies/labels",
+          )
+        ).results
           .filter((l) => l.category === "USER_DEFINED")
           .map((l) => l.label ?? "")
           .sort();

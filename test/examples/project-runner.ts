@@ -13,8 +13,11 @@ import { languageHost, pulumiCommand, repoRoot } from "../../examples/support/au
 export const EXAMPLES = ["quickstart", "yaml-schema", "adopt-existing", "sandbox-to-production"];
 
 /** This leg's @pulumi/pulumi, which a copied-out example installs next to the packed package. */
-export const legSdkVersion = (JSON.parse(fs.readFileSync(path.join(repoRoot, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as { version: string })
-  .version;
+export const legSdkVersion = (
+  JSON.parse(fs.readFileSync(path.join(repoRoot, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
 
 export interface ReadmeSteps {
   /** Arguments after `npx hubspot-associations emulator`, one entry per emulator. */
@@ -67,7 +70,8 @@ export async function withFreePorts(steps: ReadmeSteps): Promise<ReadmeSteps> {
   }
   const swap = (s: string): string => {
     let out = s;
-    for (const [from, to] of ports) out = out.split(`--port ${from}`).join(`--port ${to}`).split(`127.0.0.1:${from}`).join(`127.0.0.1:${to}`);
+    for (const [from, to] of ports)
+      out = out.split(`--port ${from}`).join(`--port ${to}`).split(`127.0.0.1:${from}`).join(`127.0.0.1:${to}`);
     return out;
   };
   return { emulators: steps.emulators.map(swap), script: steps.script.map(swap), installs: steps.installs };
@@ -82,7 +86,10 @@ function withScratchBackend(steps: ReadmeSteps, env: NodeJS.ProcessEnv): ReadmeS
   if (local !== 1) throw new Error(`the README should log in once with \`pulumi login --local\` (found ${local})`);
   const backend = path.join(env.HOME ?? "", "pulumi-backend");
   fs.mkdirSync(backend, { recursive: true });
-  return { ...steps, script: steps.script.map((l) => (l === "pulumi login --local" ? `pulumi login file://${backend}` : l)) };
+  return {
+    ...steps,
+    script: steps.script.map((l) => (l === "pulumi login --local" ? `pulumi login file://${backend}` : l)),
+  };
 }
 
 export interface Ran {
@@ -91,7 +98,13 @@ export interface Ran {
 }
 
 /** Runs a command without blocking this process (in-process emulators keep answering); stdout and stderr merged. */
-export function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 600_000): Promise<Ran> {
+export function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 600_000,
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -124,7 +137,12 @@ export interface StartedEmulator {
 /** Starts `npx hubspot-associations emulator ARGS` in `cwd` as its own process group; resolves once it listens. */
 export function startEmulatorProcess(args: string, cwd: string, env: NodeJS.ProcessEnv): Promise<StartedEmulator> {
   return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-c", `exec npx hubspot-associations emulator ${args}`], { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn("bash", ["-c", `exec npx hubspot-associations emulator ${args}`], {
+      cwd,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     let out = "";
     const exited = new Promise<void>((r) => child.on("exit", () => r()));
     const stop = async (): Promise<void> => {
@@ -143,7 +161,9 @@ export function startEmulatorProcess(args: string, cwd: string, env: NodeJS.Proc
         clearTimeout(timer);
         // The custom object lines follow the token line; give them a moment to arrive.
         setTimeout(() => {
-          const customObjects = new Map([...out.matchAll(/custom object: (\S+) (2-\d+)/g)].map((m) => [m[1] ?? "", m[2] ?? ""]));
+          const customObjects = new Map(
+            [...out.matchAll(/custom object: (\S+) (2-\d+)/g)].map((m) => [m[1] ?? "", m[2] ?? ""]),
+          );
           resolve({ url, token, customObjects, stop });
         }, 200);
       }
@@ -268,7 +288,12 @@ export interface ExampleRun {
  * Runs the README's emulator section in `dir`: starts its emulators (ports swapped for free ones), runs the
  * script, and hands the emulators to `inspect` before stopping them. Throws with the whole output when a line fails.
  */
-export async function runReadme(dir: string, steps: ReadmeSteps, env: NodeJS.ProcessEnv, inspect: (r: ExampleRun) => Promise<void>): Promise<void> {
+export async function runReadme(
+  dir: string,
+  steps: ReadmeSteps,
+  env: NodeJS.ProcessEnv,
+  inspect: (r: ExampleRun) => Promise<void>,
+): Promise<void> {
   const s = withScratchBackend(await withFreePorts(steps), env);
   const emulators: StartedEmulator[] = [];
   try {

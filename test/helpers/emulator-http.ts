@@ -89,7 +89,11 @@ export class EmulatorHttp {
     public token: string | undefined,
   ) {}
 
-  async raw<T = unknown>(method: string, path: string, init: { body?: string; headers?: Record<string, string>; token?: string | null } = {}): Promise<HttpResult<T>> {
+  async raw<T = unknown>(
+    method: string,
+    path: string,
+    init: { body?: string; headers?: Record<string, string>; token?: string | null } = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { accept: "application/json", ...(init.headers ?? {}) };
     const token = init.token === undefined ? this.token : init.token;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -149,7 +153,11 @@ export function useEmulator(options: EmulatorOptions = {}): { emu: () => Running
   });
   beforeEach(() => {
     emu?.reset();
-    emu?.setRateLimit({ per10s: options.rateLimitPer10s ?? 100, daily: options.dailyLimit ?? 250000, resetDaily: true });
+    emu?.setRateLimit({
+      per10s: options.rateLimitPer10s ?? 100,
+      daily: options.dailyLimit ?? 250000,
+      resetDaily: true,
+    });
     if (api && emu) api.token = emu.token;
   });
   return {

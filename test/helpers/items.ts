@@ -7,7 +7,8 @@ import { inspect } from "util";
 /** A tuple of `N` items of `T`, for destructuring (N a small literal). */
 export type Tuple<T, N extends number, Acc extends T[] = []> = Acc["length"] extends N ? Acc : Tuple<T, N, [...Acc, T]>;
 
-const shown = (v: unknown): string => inspect(v, { depth: 4, breakLength: Infinity, maxStringLength: 200, maxArrayLength: 20 });
+const shown = (v: unknown): string =>
+  inspect(v, { depth: 4, breakLength: Infinity, maxStringLength: 200, maxArrayLength: 20 });
 
 /** The items, asserted to be exactly `n`, as a tuple: `const [fwd, rev] = exactly(results, 2)`. */
 export function exactly<T, N extends number>(items: readonly T[], n: N, what = "items"): Tuple<T, N> {

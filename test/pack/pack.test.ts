@@ -16,7 +16,13 @@ const sdkVersion = (require("@pulumi/pulumi/package.json") as { version: string 
 
 function run(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): string {
   try {
-    return execFileSync(cmd, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 16 << 20 });
+    return execFileSync(cmd, args, {
+      cwd,
+      env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 16 << 20,
+    });
   } catch (e) {
     const { stdout, stderr } = e as { stdout?: string; stderr?: string };
     throw new Error(`${cmd} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}${stderr ?? ""}`);
@@ -73,18 +79,28 @@ describe(`npm pack: the package installs next to the project's own @pulumi/pulum
     expect(fs.existsSync(tarball), `tarball ${tarball}`).to.equal(true);
     project = path.join(dir, "consumer");
     fs.mkdirSync(project);
-    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ name: "consumer", version: "1.0.0", private: true }),
+    );
     // The project has its SDK first, as a Pulumi project does; then our package joins it.
     run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `@pulumi/pulumi@${sdkVersion}`], project);
     run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], project);
   });
 
   it("holds exactly one @pulumi/pulumi, the project's own (a peer dependency, never nested)", () => {
-    const copies = run("npm", ["ls", "@pulumi/pulumi", "--all", "--parseable"], project).trim().split("\n").filter(Boolean);
+    const copies = run("npm", ["ls", "@pulumi/pulumi", "--all", "--parseable"], project)
+      .trim()
+      .split("\n")
+      .filter(Boolean);
     expect(copies).to.deep.equal([path.join(project, "node_modules", "@pulumi", "pulumi")]);
-    const installed = require(path.join(project, "node_modules", "@pulumi", "pulumi", "package.json")) as { version: string };
+    const installed = require(path.join(project, "node_modules", "@pulumi", "pulumi", "package.json")) as {
+      version: string;
+    };
     expect(installed.version).to.equal(sdkVersion);
-    expect(fs.existsSync(path.join(project, "node_modules", "pulumi-hubspot-associations", "node_modules", "@pulumi"))).to.equal(false);
+    expect(
+      fs.existsSync(path.join(project, "node_modules", "pulumi-hubspot-associations", "node_modules", "@pulumi")),
+    ).to.equal(false);
   });
 
   it("declares @pulumi/pulumi as a peer (npm refuses the install when the range excludes the project's SDK), and ships no install script", () => {
@@ -95,7 +111,8 @@ describe(`npm pack: the package installs next to the project's own @pulumi/pulum
     };
     expect(pkg.dependencies ?? {}).to.not.have.property("@pulumi/pulumi");
     expect(pkg.peerDependencies).to.have.property("@pulumi/pulumi");
-    for (const hook of ["prepare", "preinstall", "install", "postinstall"]) expect(pkg.scripts ?? {}).to.not.have.property(hook);
+    for (const hook of ["prepare", "preinstall", "install", "postinstall"])
+      expect(pkg.scripts ?? {}).to.not.have.property(hook);
   });
 
   after(() => {
@@ -111,10 +128,18 @@ describe(`npm pack: the package installs next to the project's own @pulumi/pulum
   });
 
   it("publishes the provider entry's types without its test seams (declarations marked @internal)", () => {
-    const types = (file: string): string => fs.readFileSync(path.join(project, "node_modules", "pulumi-hubspot-associations", "dist", "provider", file), "utf8");
-    expect(types("index.d.ts")).to.match(/export declare function loadProvider\(kind: ProviderKind\): HubSpotResourceProvider;/);
+    const types = (file: string): string =>
+      fs.readFileSync(
+        path.join(project, "node_modules", "pulumi-hubspot-associations", "dist", "provider", file),
+        "utf8",
+      );
+    expect(types("index.d.ts")).to.match(
+      /export declare function loadProvider\(kind: ProviderKind\): HubSpotResourceProvider;/,
+    );
     for (const file of ["index.d.ts", "runtime.d.ts"]) {
-      expect(types(file), file).to.not.match(/createProvider|defaultHost|ProviderHost|ProviderRuntime|ClientOptions|defaultRuntime/);
+      expect(types(file), file).to.not.match(
+        /createProvider|defaultHost|ProviderHost|ProviderRuntime|ClientOptions|defaultRuntime/,
+      );
     }
   });
 
@@ -145,10 +170,10 @@ describe(`npm pack: the package installs next to the project's own @pulumi/pulum
 
   // Pulumi's TypeScript templates use the legacy "node" resolution, which ignores `exports`; node16 honours it.
   for (const moduleResolution of ["node", "node16"]) {
-  it(`type-checks a consumer program under strict TypeScript (moduleResolution ${moduleResolution})`, () => {
-    fs.writeFileSync(
-      path.join(project, "index.ts"),
-      `import { AssociationLabel, AssociationLimits, AssociationLabelArgs } from "pulumi-hubspot-associations";
+    it(`type-checks a consumer program under strict TypeScript (moduleResolution ${moduleResolution})`, () => {
+      fs.writeFileSync(
+        path.join(project, "index.ts"),
+        `import { AssociationLabel, AssociationLimits, AssociationLabelArgs } from "pulumi-hubspot-associations";
 import { startEmulator } from "pulumi-hubspot-associations/emulator";
 import { loadProvider, parseLabelId } from "pulumi-hubspot-associations/provider";
 // The provider's test seams are not published: each import below must fail to type-check.
@@ -171,24 +196,24 @@ export function program(): void {
 }
 export const started: Promise<{ url: string }> = startEmulator({ port: 0 });
 `,
-    );
-    fs.writeFileSync(
-      path.join(project, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          module: moduleResolution === "node" ? "commonjs" : "node16",
-          target: "ES2022",
-          moduleResolution,
-          skipLibCheck: true,
-          types: [],
-        },
-        files: ["index.ts"],
-      }),
-    );
-    run("node", [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], project);
-  });
+      );
+      fs.writeFileSync(
+        path.join(project, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            module: moduleResolution === "node" ? "commonjs" : "node16",
+            target: "ES2022",
+            moduleResolution,
+            skipLibCheck: true,
+            types: [],
+          },
+          files: ["index.ts"],
+        }),
+      );
+      run("node", [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], project);
+    });
   }
 
   it("an Automation API program in the project creates, updates and destroys a label and a limit (packed emulator, real CLI)", async () => {
@@ -203,22 +228,46 @@ export const started: Promise<{ url: string }> = startEmulator({ port: 0 });
     const home = path.join(dir, "pulumi-home");
     fs.mkdirSync(backend);
     fs.mkdirSync(home);
-    const env = { ...process.env, ...offlineEnv(backend, home), PULUMI_ROOT: root, EMULATOR_URL: emu.url, EMULATOR_TOKEN: emu.token };
-    const get = async (route: string): Promise<{ results: { typeId: number; label?: string; category: string; userEnforcedMaxToObjectIds?: number }[] }> => {
+    const env = {
+      ...process.env,
+      ...offlineEnv(backend, home),
+      PULUMI_ROOT: root,
+      EMULATOR_URL: emu.url,
+      EMULATOR_TOKEN: emu.token,
+    };
+    const get = async (
+      route: string,
+    ): Promise<{
+      results: { typeId: number; label?: string; category: string; userEnforcedMaxToObjectIds?: number }[];
+    }> => {
       const res = await fetch(emu.url + route, { headers: { authorization: `Bearer ${emu.token}` } });
       expect(res.status, route).to.equal(200);
-      return (await res.json()) as { results: { typeId: number; label?: string; category: string; userEnforcedMaxToObjectIds?: number }[] };
+      return (await res.json()) as {
+        results: { typeId: number; label?: string; category: string; userEnforcedMaxToObjectIds?: number }[];
+      };
     };
     const ours = async () => ({
-      labels: (await get("/crm/v4/associations/contacts/companies/labels")).results.filter((l) => l.category === "USER_DEFINED").map((l) => [l.typeId, l.label]),
-      limits: (await get("/crm/v4/associations/definitions/configurations/0-1/0-2")).results.filter((l) => l.userEnforcedMaxToObjectIds !== undefined).map((l) => [l.typeId, l.userEnforcedMaxToObjectIds]),
+      labels: (await get("/crm/v4/associations/contacts/companies/labels")).results
+        .filter((l) => l.category === "USER_DEFINED")
+        .map((l) => [l.typeId, l.label]),
+      limits: (await get("/crm/v4/associations/definitions/configurations/0-1/0-2")).results
+        .filter((l) => l.userEnforcedMaxToObjectIds !== undefined)
+        .map((l) => [l.typeId, l.userEnforcedMaxToObjectIds]),
     });
     // Asynchronous: the emulator answers from this process's event loop.
     const step = async (...args: string[]) => {
-      const r = await promisify(execFile)("node", ["app.js", ...args], { cwd: project, env, encoding: "utf8", maxBuffer: 16 << 20 }).catch((e: { stdout?: string; stderr?: string }) => {
+      const r = await promisify(execFile)("node", ["app.js", ...args], {
+        cwd: project,
+        env,
+        encoding: "utf8",
+        maxBuffer: 16 << 20,
+      }).catch((e: { stdout?: string; stderr?: string }) => {
         throw new Error(`node app.js ${args.join(" ")} failed:\n${e.stdout ?? ""}${e.stderr ?? ""}`);
       });
-      return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as { outputs: { typeId?: number }; changes: Record<string, number> };
+      return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as {
+        outputs: { typeId?: number };
+        changes: Record<string, number>;
+      };
     };
     try {
       const created = await step("up", "Manager", "2");

@@ -37,7 +37,10 @@ function forwardingProvider(kind: ProviderKind): HubSpotResourceProvider {
 }
 
 /** A provider process's host for tests: the real client (wrapped when asked), stack config as given, no environment. */
-export function testHost(config: Record<string, string | undefined>, opts: { notice?: (m: string) => void; wrapClient?: (real: HubSpotApi) => HubSpotApi } = {}): ProviderHost {
+export function testHost(
+  config: Record<string, string | undefined>,
+  opts: { notice?: (m: string) => void; wrapClient?: (real: HubSpotApi) => HubSpotApi } = {},
+): ProviderHost {
   const host = new ProviderHost({
     // The policy's timing is the client's (tested there with ManualClock); here its backoff is 1 ms, so retries
     // and re-plans go on at once.

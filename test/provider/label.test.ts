@@ -3,7 +3,13 @@ import { MISSING_TOKEN_MESSAGE } from "../../provider/config";
 import { Bag, label, ProviderHarness, ROUTES } from "./harness";
 import { rejection } from "../helpers/async";
 
-const paired = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
+const paired = {
+  fromObjectType: "contacts",
+  toObjectType: "companies",
+  name: "manager",
+  label: "Manager",
+  inverseLabel: "Employee",
+};
 const single = { fromObjectType: "contact", toObjectType: "deal", name: "referrer", label: "Referrer" };
 
 describe("provider: AssociationLabel against the emulator", function () {
@@ -27,10 +33,18 @@ describe("provider: AssociationLabel against the emulator", function () {
     const r = await label.create({ ...paired, __provider: "shim" });
     const outs = r.outs as Bag;
     expect(r.id).to.equal(`0-1/0-2/${outs.typeId}`);
-    expect(outs).to.deep.include({ ...paired, schemaVersion: 1, category: "USER_DEFINED", fromObjectTypeId: "0-1", toObjectTypeId: "0-2" });
+    expect(outs).to.deep.include({
+      ...paired,
+      schemaVersion: 1,
+      category: "USER_DEFINED",
+      fromObjectTypeId: "0-1",
+      toObjectTypeId: "0-2",
+    });
     expect(outs).to.not.have.property("__provider");
     expect(await h.userLabels("contacts", "companies")).to.deep.equal([{ typeId: outs.typeId, label: "Manager" }]);
-    expect(await h.userLabels("companies", "contacts")).to.deep.equal([{ typeId: outs.inverseTypeId, label: "Employee" }]);
+    expect(await h.userLabels("companies", "contacts")).to.deep.equal([
+      { typeId: outs.inverseTypeId, label: "Employee" },
+    ]);
     expect(await h.count("POST", ROUTES.labels)).to.equal(1);
   });
 
@@ -43,13 +57,25 @@ describe("provider: AssociationLabel against the emulator", function () {
     expect((await h.userLabels("contacts", "deals")).map((l) => l.typeId)).to.include(so.typeId);
     expect(await h.userLabels("deals", "contacts")).to.deep.include({ typeId: so.inverseTypeId, label: "Referrer" });
 
-    const m = await label.create({ fromObjectType: "contacts", toObjectType: "contacts", name: "mentor", label: "Mentor", inverseLabel: "Mentee" });
+    const m = await label.create({
+      fromObjectType: "contacts",
+      toObjectType: "contacts",
+      name: "mentor",
+      label: "Mentor",
+      inverseLabel: "Mentee",
+    });
     const mo = m.outs as Bag;
     const same = await h.userLabels("contacts", "contacts");
     expect(same).to.deep.include({ typeId: mo.typeId, label: "Mentor" });
     expect(same).to.deep.include({ typeId: mo.inverseTypeId, label: "Mentee" });
 
-    const twin = await label.create({ fromObjectType: "companies", toObjectType: "companies", name: "peer", label: "Peer", inverseLabel: "Peer" });
+    const twin = await label.create({
+      fromObjectType: "companies",
+      toObjectType: "companies",
+      name: "peer",
+      label: "Peer",
+      inverseLabel: "Peer",
+    });
     const to = twin.outs as Bag;
     expect(to.typeId as number).to.be.lessThan(to.inverseTypeId as number);
   });
@@ -81,7 +107,10 @@ describe("provider: AssociationLabel against the emulator", function () {
   });
 
   it("a taken name with other text is refused with a clear error, and nothing is adopted", async () => {
-    await h.hubspot("POST", "/crm/v4/associations/contacts/companies/labels", { name: "manager", label: "Someone else's" });
+    await h.hubspot("POST", "/crm/v4/associations/contacts/companies/labels", {
+      name: "manager",
+      label: "Someone else's",
+    });
     let err = "";
     try {
       await label.create(paired);
@@ -96,12 +125,18 @@ describe("provider: AssociationLabel against the emulator", function () {
     await h.fault({ method: "POST", route: ROUTES.labels, count: 1, status: 500, after: true });
     const r = await label.create(paired);
     expect(await h.count("POST", ROUTES.labels)).to.equal(1);
-    expect(await h.userLabels("contacts", "companies")).to.deep.equal([{ typeId: (r.outs as Bag).typeId, label: "Manager" }]);
+    expect(await h.userLabels("contacts", "companies")).to.deep.equal([
+      { typeId: (r.outs as Bag).typeId, label: "Manager" },
+    ]);
     expect(await h.userLabels("companies", "contacts")).to.have.length(1);
   });
 
   it("a lost answer never takes over a colleague's label with the same text: it finds only the label that is new", async () => {
-    const colleague = await h.hubspot("POST", "/crm/v4/associations/contacts/companies/labels", { name: "colleague_manager", label: "Manager", inverseLabel: "Employee" });
+    const colleague = await h.hubspot("POST", "/crm/v4/associations/contacts/companies/labels", {
+      name: "colleague_manager",
+      label: "Manager",
+      inverseLabel: "Employee",
+    });
     const theirs = (colleague.body as { results: { typeId: number; label: string }[] }).results.map((x) => x.typeId);
     await h.fault({ method: "POST", route: ROUTES.labels, count: 1, status: 503, after: true });
     const r = await label.create({ ...paired, name: "line_manager" });
@@ -118,7 +153,9 @@ describe("provider: AssociationLabel against the emulator", function () {
     await h.fault({ method: "POST", route: ROUTES.labels, count: 1, status: 500 });
     const r = await label.create(single);
     expect(await h.count("POST", ROUTES.labels)).to.equal(2);
-    expect((await h.userLabels("contacts", "deals")).filter((l) => l.label === "Referrer").map((l) => l.typeId)).to.include((r.outs as Bag).typeId);
+    expect(
+      (await h.userLabels("contacts", "deals")).filter((l) => l.label === "Referrer").map((l) => l.typeId),
+    ).to.include((r.outs as Bag).typeId);
     expect((await h.userLabels("contacts", "deals")).filter((l) => l.label === "Referrer")).to.have.length(2);
   });
 
@@ -142,7 +179,9 @@ describe("provider: AssociationLabel against the emulator", function () {
       const err = await rejection(label.create(single));
       expect(err.message).to.match(/2 new labels with this text appeared/);
       expect(err.message).to.match(/Set adoptTypeId to the right one/);
-      const referrers = (await h.userLabels("contacts", "deals")).filter((l) => l.label === "Referrer").map((l) => l.typeId);
+      const referrers = (await h.userLabels("contacts", "deals"))
+        .filter((l) => l.label === "Referrer")
+        .map((l) => l.typeId);
       expect(referrers).to.have.length(2);
       for (const t of referrers) expect(err.message).to.include(String(t));
     } finally {
@@ -152,8 +191,14 @@ describe("provider: AssociationLabel against the emulator", function () {
   });
 
   it("one typeId is never held by two resources of a run: a second adoption of it is refused before any request", async () => {
-    const made = await h.hubspot("POST", "/crm/v4/associations/contacts/companies/labels", { name: "mgr", label: "Manager", inverseLabel: "Employee" });
-    const fwd = (made.body as { results: { typeId: number; label: string }[] }).results.find((x) => x.label === "Manager")!.typeId;
+    const made = await h.hubspot("POST", "/crm/v4/associations/contacts/companies/labels", {
+      name: "mgr",
+      label: "Manager",
+      inverseLabel: "Employee",
+    });
+    const fwd = (made.body as { results: { typeId: number; label: string }[] }).results.find(
+      (x) => x.label === "Manager",
+    )!.typeId;
     await label.create({ ...paired, adoptTypeId: fwd });
     await h.clearLog();
     const err = await rejection(label.create({ ...paired, name: "manager2", adoptTypeId: fwd }));
@@ -162,7 +207,11 @@ describe("provider: AssociationLabel against the emulator", function () {
   });
 
   it("adoptTypeId takes over an existing label: zero POSTs, one PUT when the text differs", async () => {
-    const made = await h.hubspot("POST", "/crm/v4/associations/contacts/companies/labels", { name: "mgr", label: "Mgr", inverseLabel: "Emp" });
+    const made = await h.hubspot("POST", "/crm/v4/associations/contacts/companies/labels", {
+      name: "mgr",
+      label: "Mgr",
+      inverseLabel: "Emp",
+    });
     const results = (made.body as { results: { typeId: number; label: string }[] }).results;
     const fwd = results.find((x) => x.label === "Mgr")!.typeId;
     await h.clearLog();
@@ -171,7 +220,9 @@ describe("provider: AssociationLabel against the emulator", function () {
     expect(await h.count("POST", ROUTES.labels)).to.equal(0);
     expect(await h.count("PUT", ROUTES.labels)).to.equal(1);
     expect(await h.userLabels("contacts", "companies")).to.deep.equal([{ typeId: fwd, label: "Manager" }]);
-    expect(await h.userLabels("companies", "contacts")).to.deep.equal([{ typeId: (r.outs as Bag).inverseTypeId, label: "Employee" }]);
+    expect(await h.userLabels("companies", "contacts")).to.deep.equal([
+      { typeId: (r.outs as Bag).inverseTypeId, label: "Employee" },
+    ]);
 
     // Same text: no PUT either.
     h.newProcess();
@@ -182,7 +233,9 @@ describe("provider: AssociationLabel against the emulator", function () {
 
   it("adoptTypeId refuses HubSpot-defined types and ids that are not on the pair, without writing", async () => {
     expect((await rejection(label.create({ ...paired, adoptTypeId: 279 }))).message).to.match(/HubSpot-defined/);
-    expect((await rejection(label.create({ ...paired, adoptTypeId: 99999 }))).message).to.match(/has no association type 99999/);
+    expect((await rejection(label.create({ ...paired, adoptTypeId: 99999 }))).message).to.match(
+      /has no association type 99999/,
+    );
     const other = await label.create(single);
     await h.clearLog();
     const err = await rejection(label.create({ ...paired, adoptTypeId: (other.outs as Bag).typeId as number }));
@@ -193,14 +246,26 @@ describe("provider: AssociationLabel against the emulator", function () {
   it("read: live text as inputs (drift shows), the user's spellings kept, gone -> empty id", async () => {
     const r = await label.create({ ...paired, fromObjectType: "contact" });
     const outs = r.outs as Bag;
-    await h.hubspot("PUT", "/crm/v4/associations/contacts/companies/labels", { associationTypeId: outs.typeId, label: "Boss", inverseLabel: "Staff" });
+    await h.hubspot("PUT", "/crm/v4/associations/contacts/companies/labels", {
+      associationTypeId: outs.typeId,
+      label: "Boss",
+      inverseLabel: "Staff",
+    });
     h.newProcess();
     const read = await label.read(r.id, { ...outs, __provider: "shim" });
     expect(read.id).to.equal(r.id);
     expect(read.inputs).to.deep.equal({ ...paired, fromObjectType: "contact", label: "Boss", inverseLabel: "Staff" });
-    expect(read.props).to.deep.include({ label: "Boss", inverseLabel: "Staff", typeId: outs.typeId, inverseTypeId: outs.inverseTypeId });
+    expect(read.props).to.deep.include({
+      label: "Boss",
+      inverseLabel: "Staff",
+      typeId: outs.typeId,
+      inverseTypeId: outs.inverseTypeId,
+    });
     // The next diff against the program sees the change as an in-place update.
-    expect(await label.diff(r.id, read.props as Bag, { ...paired, fromObjectType: "contact" })).to.deep.include({ changes: true, replaces: [] });
+    expect(await label.diff(r.id, read.props as Bag, { ...paired, fromObjectType: "contact" })).to.deep.include({
+      changes: true,
+      replaces: [],
+    });
 
     await h.hubspot("DELETE", `/crm/v4/associations/contacts/companies/labels/${outs.typeId}`);
     h.newProcess();
@@ -227,7 +292,17 @@ describe("provider: AssociationLabel against the emulator", function () {
     await h.clearLog();
     const news = { ...paired, label: "Boss", inverseLabel: "Staff", __provider: "shim" };
     const u = await label.update(r.id, outs, news);
-    expect(u.outs).to.deep.equal({ ...paired, label: "Boss", inverseLabel: "Staff", schemaVersion: 1, typeId: outs.typeId, inverseTypeId: outs.inverseTypeId, category: "USER_DEFINED", fromObjectTypeId: "0-1", toObjectTypeId: "0-2" });
+    expect(u.outs).to.deep.equal({
+      ...paired,
+      label: "Boss",
+      inverseLabel: "Staff",
+      schemaVersion: 1,
+      typeId: outs.typeId,
+      inverseTypeId: outs.inverseTypeId,
+      category: "USER_DEFINED",
+      fromObjectTypeId: "0-1",
+      toObjectTypeId: "0-2",
+    });
     expect(await h.count("PUT", ROUTES.labels)).to.equal(1);
     expect((await h.log()).total).to.equal(1);
     expect(await h.userLabels("contacts", "companies")).to.deep.equal([{ typeId: outs.typeId, label: "Boss" }]);
@@ -245,7 +320,9 @@ describe("provider: AssociationLabel against the emulator", function () {
     await label.delete(r.id, r.outs as Bag);
     const s = await label.create(single);
     await label.delete(s.id, s.outs as Bag);
-    expect((await h.userLabels("contacts", "deals")).filter((l) => l.typeId === (s.outs as Bag).typeId)).to.deep.equal([]);
+    expect((await h.userLabels("contacts", "deals")).filter((l) => l.typeId === (s.outs as Bag).typeId)).to.deep.equal(
+      [],
+    );
   });
 
   it("delete of a label that records use explains what to do, with HubSpot's message and correlation id", async () => {
@@ -272,14 +349,32 @@ describe("provider: AssociationLabel against the emulator", function () {
   it("state written by an earlier output shape reads, updates and deletes", async () => {
     const r = await label.create(paired);
     const outs = r.outs as Bag;
-    const old: Bag = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee", typeId: outs.typeId };
+    const old: Bag = {
+      fromObjectType: "contacts",
+      toObjectType: "companies",
+      name: "manager",
+      label: "Manager",
+      inverseLabel: "Employee",
+      typeId: outs.typeId,
+    };
     h.newProcess();
     const read = await label.read(r.id, old);
-    expect(read.props).to.deep.include({ schemaVersion: 1, fromObjectTypeId: "0-1", toObjectTypeId: "0-2", inverseTypeId: outs.inverseTypeId });
+    expect(read.props).to.deep.include({
+      schemaVersion: 1,
+      fromObjectTypeId: "0-1",
+      toObjectTypeId: "0-2",
+      inverseTypeId: outs.inverseTypeId,
+    });
     const u = await label.update(r.id, old, { ...paired, inverseLabel: "Staff" });
     expect(u.outs).to.deep.include({ inverseTypeId: outs.inverseTypeId, inverseLabel: "Staff", typeId: outs.typeId });
     expect(await h.userLabels("companies", "contacts")).to.deep.equal([{ typeId: outs.inverseTypeId, label: "Staff" }]);
-    await label.delete(r.id, { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Staff" });
+    await label.delete(r.id, {
+      fromObjectType: "contacts",
+      toObjectType: "companies",
+      name: "manager",
+      label: "Manager",
+      inverseLabel: "Staff",
+    });
     expect(await h.userLabels("contacts", "companies")).to.deep.equal([]);
   });
 

@@ -27,7 +27,14 @@ interface Answer {
   text: string;
 }
 
-async function send(url: string, token: string, method: string, p: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
+async function send(
+  url: string,
+  token: string,
+  method: string,
+  p: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const res = await fetch(url + p, {
     method,
     headers: { authorization: `Bearer ${token}`, ...headers },
@@ -112,42 +119,174 @@ describe("reliability: the emulator under abuse", function () {
     } finally {
       console.error = consoleError;
     }
-    expect(serverErrors.map((e) => String((e as unknown[])[0])), "server errors logged").to.deep.equal([]);
+    expect(
+      serverErrors.map((e) => String((e as unknown[])[0])),
+      "server errors logged",
+    ).to.deep.equal([]);
     expect(stateOf(), "state unchanged by all of it").to.equal(before);
   });
 
   async function abuse(): Promise<void> {
     const deep = "[".repeat(100_000);
     const cases: [string, () => Promise<Answer>, number, RegExp?][] = [
-      ["malformed JSON", () => send(emu.url, emu.token, "POST", LABELS, '{"name": "a", "label": ', { "content-type": "application/json" }), 400, /Invalid input JSON on line 1, column \d+/],
-      ["JSON with a trailing comma", () => send(emu.url, emu.token, "POST", LABELS, '{"name":"a","label":"A",}', { "content-type": "application/json" }), 400, /Invalid input JSON/],
-      ["JSON on several lines, error on line 3", () => send(emu.url, emu.token, "POST", LABELS, '{\n"name": "a",\n"label": nope\n}', { "content-type": "application/json" }), 400, /line 3/],
-      ["an array instead of an object", () => send(emu.url, emu.token, "POST", LABELS, "[1,2,3]", { "content-type": "application/json" }), 400, /Cannot deserialize/],
+      [
+        "malformed JSON",
+        () =>
+          send(emu.url, emu.token, "POST", LABELS, '{"name": "a", "label": ', { "content-type": "application/json" }),
+        400,
+        /Invalid input JSON on line 1, column \d+/,
+      ],
+      [
+        "JSON with a trailing comma",
+        () =>
+          send(emu.url, emu.token, "POST", LABELS, '{"name":"a","label":"A",}', { "content-type": "application/json" }),
+        400,
+        /Invalid input JSON/,
+      ],
+      [
+        "JSON on several lines, error on line 3",
+        () =>
+          send(emu.url, emu.token, "POST", LABELS, '{\n"name": "a",\n"label": nope\n}', {
+            "content-type": "application/json",
+          }),
+        400,
+        /line 3/,
+      ],
+      [
+        "an array instead of an object",
+        () => send(emu.url, emu.token, "POST", LABELS, "[1,2,3]", { "content-type": "application/json" }),
+        400,
+        /Cannot deserialize/,
+      ],
       ["null", () => send(emu.url, emu.token, "POST", LABELS, "null", { "content-type": "application/json" }), 400],
-      ["a string", () => send(emu.url, emu.token, "POST", LABELS, '"label"', { "content-type": "application/json" }), 400],
-      ["numbers where text is expected", () => send(emu.url, emu.token, "POST", LABELS, '{"name": 12, "label": 13}', { "content-type": "application/json" }), 400],
-      ["an empty body", () => send(emu.url, emu.token, "POST", LABELS, "", { "content-type": "application/json" }), 400, /a request body was expected/],
-      ["invalid UTF-8", () => send(emu.url, emu.token, "POST", LABELS, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), { "content-type": "application/json" }), 400],
-      ["100 000 unclosed brackets", () => send(emu.url, emu.token, "POST", LABELS, deep, { "content-type": "application/json" }), 400, /Invalid input JSON/],
-      ["100 000 nested arrays, well formed", () => send(emu.url, emu.token, "POST", LABELS, deep + "]".repeat(100_000), { "content-type": "application/json" }), 400],
-      ["a body over the size cap", () => send(emu.url, emu.token, "POST", LABELS, JSON.stringify({ name: "big", label: "x".repeat(300_000) }), { "content-type": "application/json" }), 413, /exceeds the maximum/],
-      ["a label text of 100 000 characters (under the cap)", () => send(emu.url, emu.token, "POST", LABELS, JSON.stringify({ name: "long", label: "x".repeat(100_000) }), { "content-type": "application/json" }), 400],
-      ["form-encoded body", () => send(emu.url, emu.token, "POST", LABELS, "name=a&label=A", { "content-type": "application/x-www-form-urlencoded" }), 400, /Invalid input JSON/],
-      ["XML body", () => send(emu.url, emu.token, "POST", LABELS, "<label><name>a</name></label>", { "content-type": "application/xml" }), 400, /Invalid input JSON/],
+      [
+        "a string",
+        () => send(emu.url, emu.token, "POST", LABELS, '"label"', { "content-type": "application/json" }),
+        400,
+      ],
+      [
+        "numbers where text is expected",
+        () =>
+          send(emu.url, emu.token, "POST", LABELS, '{"name": 12, "label": 13}', { "content-type": "application/json" }),
+        400,
+      ],
+      [
+        "an empty body",
+        () => send(emu.url, emu.token, "POST", LABELS, "", { "content-type": "application/json" }),
+        400,
+        /a request body was expected/,
+      ],
+      [
+        "invalid UTF-8",
+        () =>
+          send(emu.url, emu.token, "POST", LABELS, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), {
+            "content-type": "application/json",
+          }),
+        400,
+      ],
+      [
+        "100 000 unclosed brackets",
+        () => send(emu.url, emu.token, "POST", LABELS, deep, { "content-type": "application/json" }),
+        400,
+        /Invalid input JSON/,
+      ],
+      [
+        "100 000 nested arrays, well formed",
+        () =>
+          send(emu.url, emu.token, "POST", LABELS, deep + "]".repeat(100_000), { "content-type": "application/json" }),
+        400,
+      ],
+      [
+        "a body over the size cap",
+        () =>
+          send(emu.url, emu.token, "POST", LABELS, JSON.stringify({ name: "big", label: "x".repeat(300_000) }), {
+            "content-type": "application/json",
+          }),
+        413,
+        /exceeds the maximum/,
+      ],
+      [
+        "a label text of 100 000 characters (under the cap)",
+        () =>
+          send(emu.url, emu.token, "POST", LABELS, JSON.stringify({ name: "long", label: "x".repeat(100_000) }), {
+            "content-type": "application/json",
+          }),
+        400,
+      ],
+      [
+        "form-encoded body",
+        () =>
+          send(emu.url, emu.token, "POST", LABELS, "name=a&label=A", {
+            "content-type": "application/x-www-form-urlencoded",
+          }),
+        400,
+        /Invalid input JSON/,
+      ],
+      [
+        "XML body",
+        () =>
+          send(emu.url, emu.token, "POST", LABELS, "<label><name>a</name></label>", {
+            "content-type": "application/xml",
+          }),
+        400,
+        /Invalid input JSON/,
+      ],
       ["unknown route", () => send(emu.url, emu.token, "GET", "/crm/v4/associations/contacts/companies/labelz"), 404],
-      ["unknown API version", () => send(emu.url, emu.token, "GET", "/crm/v9/associations/contacts/companies/labels"), 404],
+      [
+        "unknown API version",
+        () => send(emu.url, emu.token, "GET", "/crm/v9/associations/contacts/companies/labels"),
+        404,
+      ],
       ["path traversal", () => send(emu.url, emu.token, "GET", "/crm/v4/associations/../../../etc/passwd"), 404],
-      ["unknown control route", () => send(emu.url, emu.token, "POST", "/__emulator/explode", "{}", { "content-type": "application/json" }), 404],
-      ["PATCH on labels", () => send(emu.url, emu.token, "PATCH", LABELS, "{}", { "content-type": "application/json" }), 405, /not supported/],
+      [
+        "unknown control route",
+        () => send(emu.url, emu.token, "POST", "/__emulator/explode", "{}", { "content-type": "application/json" }),
+        404,
+      ],
+      [
+        "PATCH on labels",
+        () => send(emu.url, emu.token, "PATCH", LABELS, "{}", { "content-type": "application/json" }),
+        405,
+        /not supported/,
+      ],
       ["DELETE on the labels collection", () => send(emu.url, emu.token, "DELETE", LABELS), 405],
-      ["POST on one label", () => send(emu.url, emu.token, "POST", `${LABELS}/279`, "{}", { "content-type": "application/json" }), 405],
-      ["PUT on configurations", () => send(emu.url, emu.token, "PUT", "/crm/v4/associations/definitions/configurations/contacts/companies", "{}"), 405],
-      ["unknown object type", () => send(emu.url, emu.token, "GET", "/crm/v4/associations/widgets/companies/labels"), 400, /Unable to infer object type from: widgets/],
+      [
+        "POST on one label",
+        () => send(emu.url, emu.token, "POST", `${LABELS}/279`, "{}", { "content-type": "application/json" }),
+        405,
+      ],
+      [
+        "PUT on configurations",
+        () =>
+          send(emu.url, emu.token, "PUT", "/crm/v4/associations/definitions/configurations/contacts/companies", "{}"),
+        405,
+      ],
+      [
+        "unknown object type",
+        () => send(emu.url, emu.token, "GET", "/crm/v4/associations/widgets/companies/labels"),
+        400,
+        /Unable to infer object type from: widgets/,
+      ],
       ["a non-numeric typeId", () => send(emu.url, emu.token, "DELETE", `${LABELS}/abc`), 400],
       ["no token", () => send(emu.url, "", "GET", LABELS), 401],
-      ["a fault spec that is not JSON", () => send(emu.url, emu.token, "POST", "/__emulator/faults", "{oops", { "content-type": "application/json" }), 400],
-      ["a fault spec without an effect", () => send(emu.url, emu.token, "POST", "/__emulator/faults", "{}", { "content-type": "application/json" }), 400],
-      ["a state document of the wrong shape", () => send(emu.url, emu.token, "PUT", "/__emulator/state", '{"version":1,"definitions":"nope"}', { "content-type": "application/json" }), 400],
+      [
+        "a fault spec that is not JSON",
+        () => send(emu.url, emu.token, "POST", "/__emulator/faults", "{oops", { "content-type": "application/json" }),
+        400,
+      ],
+      [
+        "a fault spec without an effect",
+        () => send(emu.url, emu.token, "POST", "/__emulator/faults", "{}", { "content-type": "application/json" }),
+        400,
+      ],
+      [
+        "a state document of the wrong shape",
+        () =>
+          send(emu.url, emu.token, "PUT", "/__emulator/state", '{"version":1,"definitions":"nope"}', {
+            "content-type": "application/json",
+          }),
+        400,
+      ],
     ];
     for (const [what, run, status, message] of cases) {
       const a = await run();
@@ -162,17 +301,38 @@ describe("reliability: the emulator under abuse", function () {
     // Content types HubSpot clients do not send, with a valid JSON body: the emulator reads the body as JSON
     // (lenient, like the official client's own requests never test) and answers normally.
     for (const type of ["text/plain", "application/octet-stream", undefined]) {
-      const a = await send(emu.url, emu.token, "POST", "/crm/v4/associations/deals/tickets/labels", JSON.stringify({ name: `ct_${String(type).replace(/\W/g, "_")}`, label: `CT ${String(type)}` }), type ? { "content-type": type } : {});
+      const a = await send(
+        emu.url,
+        emu.token,
+        "POST",
+        "/crm/v4/associations/deals/tickets/labels",
+        JSON.stringify({ name: `ct_${String(type).replace(/\W/g, "_")}`, label: `CT ${String(type)}` }),
+        type ? { "content-type": type } : {},
+      );
       expect(a.status, `${String(type)}: ${a.text}`).to.equal(200);
-      await send(emu.url, emu.token, "DELETE", `/crm/v4/associations/deals/tickets/labels/${firstOf((JSON.parse(a.text) as { results: { typeId: number }[] }).results).typeId}`);
+      await send(
+        emu.url,
+        emu.token,
+        "DELETE",
+        `/crm/v4/associations/deals/tickets/labels/${firstOf((JSON.parse(a.text) as { results: { typeId: number }[] }).results).typeId}`,
+      );
     }
     // Garbage and broken HTTP on the socket.
     for (const [what, bytes] of [
       ["not HTTP at all", "\x00\x01\x02 hello\r\n\r\n"],
       ["a bad request line", "GET\r\n\r\n"],
-      ["a header without a colon", "GET /crm/v4/associations/contacts/companies/labels HTTP/1.1\r\nHost: x\r\nbroken header\r\n\r\n"],
-      ["a body shorter than its Content-Length", `POST ${LABELS} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${emu.token}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"name":"cut"`],
-      ["a chunked body that never ends", `POST ${LABELS} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${emu.token}\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"nam\r\n`],
+      [
+        "a header without a colon",
+        "GET /crm/v4/associations/contacts/companies/labels HTTP/1.1\r\nHost: x\r\nbroken header\r\n\r\n",
+      ],
+      [
+        "a body shorter than its Content-Length",
+        `POST ${LABELS} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${emu.token}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"name":"cut"`,
+      ],
+      [
+        "a chunked body that never ends",
+        `POST ${LABELS} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${emu.token}\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"nam\r\n`,
+      ],
     ] as const) {
       const answer = await raw(emu.url, bytes, 1000);
       expect(answer === "" || /^HTTP\/1\.1 4\d\d/.test(answer), `${what}: ${answer.slice(0, 80)}`).to.equal(true);
@@ -185,29 +345,60 @@ describe("reliability: the emulator under abuse", function () {
     emu.reset();
     const creates = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        send(emu.url, emu.token, "POST", LABELS, JSON.stringify({ name: `c_${i}`, label: `Concurrent ${i}`, ...(i % 2 ? { inverseLabel: `Inverse ${i}` } : {}) }), { "content-type": "application/json" }),
+        send(
+          emu.url,
+          emu.token,
+          "POST",
+          LABELS,
+          JSON.stringify({
+            name: `c_${i}`,
+            label: `Concurrent ${i}`,
+            ...(i % 2 ? { inverseLabel: `Inverse ${i}` } : {}),
+          }),
+          { "content-type": "application/json" },
+        ),
       ),
     );
     const ok = creates.filter((a) => a.status === 200);
     expect(ok.length, "exactly the cap").to.equal(50);
-    for (const a of creates.filter((x) => x.status !== 200)) expectHubSpotError(a, 400, /maximum number of association labels \(50\)/);
-    const ids = ok.flatMap((a) => (JSON.parse(a.text) as { results: { typeId: number }[] }).results.map((r) => r.typeId));
+    for (const a of creates.filter((x) => x.status !== 200))
+      expectHubSpotError(a, 400, /maximum number of association labels \(50\)/);
+    const ids = ok.flatMap((a) =>
+      (JSON.parse(a.text) as { results: { typeId: number }[] }).results.map((r) => r.typeId),
+    );
     expect(new Set(ids).size).to.equal(ids.length);
     // the same name 200 times at once on another pair: one wins
     const same = await Promise.all(
       Array.from({ length: 200 }, () =>
-        send(emu.url, emu.token, "POST", "/crm/v4/associations/deals/tickets/labels", JSON.stringify({ name: "only_once", label: "Only once" }), { "content-type": "application/json" }),
+        send(
+          emu.url,
+          emu.token,
+          "POST",
+          "/crm/v4/associations/deals/tickets/labels",
+          JSON.stringify({ name: "only_once", label: "Only once" }),
+          { "content-type": "application/json" },
+        ),
       ),
     );
     expect(same.filter((a) => a.status === 200).length).to.equal(1);
     for (const a of same.filter((x) => x.status !== 200)) expectHubSpotError(a, 400, /already exists/);
     // concurrent edits and deletes of the same labels, and limits writes, interleaved
     const rng = new Prng(7);
-    const live = ok.map((a) => Math.min(...(JSON.parse(a.text) as { results: { typeId: number }[] }).results.map((r) => r.typeId)));
+    const live = ok.map((a) =>
+      Math.min(...(JSON.parse(a.text) as { results: { typeId: number }[] }).results.map((r) => r.typeId)),
+    );
     const ops = Array.from({ length: 300 }, (_, i) => {
       const typeId = rng.pick(live);
       const r = rng.next();
-      if (r < 0.5) return send(emu.url, emu.token, "PUT", LABELS, JSON.stringify({ associationTypeId: typeId, label: `Edited ${i}` }), { "content-type": "application/json" });
+      if (r < 0.5)
+        return send(
+          emu.url,
+          emu.token,
+          "PUT",
+          LABELS,
+          JSON.stringify({ associationTypeId: typeId, label: `Edited ${i}` }),
+          { "content-type": "application/json" },
+        );
       if (r < 0.7) return send(emu.url, emu.token, "DELETE", `${LABELS}/${typeId}`);
       return send(
         emu.url,
@@ -219,12 +410,17 @@ describe("reliability: the emulator under abuse", function () {
       );
     });
     const answers = await Promise.all(ops);
-    expect(answers.every((a) => a.status < 500), "no 5xx").to.equal(true);
+    expect(
+      answers.every((a) => a.status < 500),
+      "no 5xx",
+    ).to.equal(true);
     const state = await emulatorState(emu);
     checkDefinitions(state);
     // every limit points at an existing type
     const typeIds = new Set(state.definitions.map((d) => d.typeId));
-    for (const l of state.limits) if (l.category === "USER_DEFINED") expect(typeIds.has(l.typeId), `limit on deleted type ${l.typeId}`).to.equal(true);
+    for (const l of state.limits)
+      if (l.category === "USER_DEFINED")
+        expect(typeIds.has(l.typeId), `limit on deleted type ${l.typeId}`).to.equal(true);
     tally.note("concurrent emulator writes (creates, edits, deletes, limits)", 200 + 200 + 300);
   });
 });
@@ -245,14 +441,22 @@ describe("reliability: the emulator's state file under concurrent writes and SIG
 
   async function spawnEmulator(file: string): Promise<string> {
     const cli = path.join(repoRoot, "dist", "cli", "main.js");
-    const proc = spawn(process.execPath, [cli, "emulator", "--port", "0", "--state", file, "--token", TOKEN, "--rate-limit", "0", "--daily-limit", "0"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const proc = spawn(
+      process.execPath,
+      [cli, "emulator", "--port", "0", "--state", file, "--token", TOKEN, "--rate-limit", "0", "--daily-limit", "0"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     child = proc;
     let out = "";
     proc.stdout?.on("data", (c: Buffer) => (out += c.toString()));
     proc.stderr?.on("data", (c: Buffer) => (out += c.toString()));
-    return waitFor("the emulator's URL", () => /listening on (\S+)/.exec(out)?.[1] ?? (proc.exitCode !== null ? `exited: ${out}` : undefined), 20_000);
+    return waitFor(
+      "the emulator's URL",
+      () => /listening on (\S+)/.exec(out)?.[1] ?? (proc.exitCode !== null ? `exited: ${out}` : undefined),
+      20_000,
+    );
   }
 
   const PAIRS: ReadonlyArray<readonly [string, string]> = [
@@ -282,11 +486,16 @@ describe("reliability: the emulator's state file under concurrent writes and SIG
         const r = await send(url, TOKEN, "GET", `/crm/v4/associations/${from}/${to}/labels`);
         expect(r.status).to.equal(200);
       }
-      const snapshot = (await (await fetch(`${url}/__emulator/state`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as EmulatorState & { nextTypeId: number };
+      const snapshot = (await (
+        await fetch(`${url}/__emulator/state`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      ).json()) as EmulatorState & { nextTypeId: number };
       checkDefinitions(snapshot);
       const names = new Set(snapshot.definitions.map((d) => d.name));
       const lost = acknowledged.filter((a) => !names.has(a.name));
-      expect(lost.map((a) => a.name), `round ${round}: acknowledged writes lost`).to.deep.equal([]);
+      expect(
+        lost.map((a) => a.name),
+        `round ${round}: acknowledged writes lost`,
+      ).to.deep.equal([]);
 
       // Concurrent writers until the kill: 8 workers creating (and sometimes deleting) labels and setting limits.
       let stop = false;
@@ -296,7 +505,14 @@ describe("reliability: the emulator's state file under concurrent writes and SIG
           const [from, to] = itemAt(PAIRS, pair);
           const name = `r${round}_w${counter++}`;
           try {
-            const a = await send(url, TOKEN, "POST", `/crm/v4/associations/${from}/${to}/labels`, JSON.stringify({ name, label: `Label ${name}` }), { "content-type": "application/json" });
+            const a = await send(
+              url,
+              TOKEN,
+              "POST",
+              `/crm/v4/associations/${from}/${to}/labels`,
+              JSON.stringify({ name, label: `Label ${name}` }),
+              { "content-type": "application/json" },
+            );
             if (a.status === 200) acknowledged.push({ name, pair, at: Date.now() });
           } catch {
             return; // the server is gone
@@ -307,7 +523,11 @@ describe("reliability: the emulator's state file under concurrent writes and SIG
       proc.kill("SIGKILL");
       stop = true;
       await Promise.all(workers);
-      await waitFor("the emulator to exit", () => (proc.exitCode !== null || proc.signalCode !== null ? true : undefined), 10_000);
+      await waitFor(
+        "the emulator to exit",
+        () => (proc.exitCode !== null || proc.signalCode !== null ? true : undefined),
+        10_000,
+      );
       // Every acknowledged write must survive the kill (checked at the next start): the emulator answers only once
       // the change is on disk.
 
@@ -321,16 +541,31 @@ describe("reliability: the emulator's state file under concurrent writes and SIG
     // the final restart: the file loads, new typeIds never reuse old ones, a dead writer's temp file is removed
     fs.writeFileSync(path.join(dir, ".hubspot.json.999999999.1.planted.tmp"), '{"version":1,"trunc');
     const url = await spawnEmulator(file);
-    const before = (await (await fetch(`${url}/__emulator/state`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as EmulatorState & { nextTypeId: number };
+    const before = (await (
+      await fetch(`${url}/__emulator/state`, { headers: { authorization: `Bearer ${TOKEN}` } })
+    ).json()) as EmulatorState & { nextTypeId: number };
     const survivors = new Set(before.definitions.map((d) => d.name));
-    expect(acknowledged.filter((x) => !survivors.has(x.name)).map((x) => x.name), "acknowledged writes lost in the last round").to.deep.equal([]);
-    const made = await send(url, TOKEN, "POST", "/crm/v4/associations/contacts/companies/labels", JSON.stringify({ name: "after_kills", label: "After kills" }), { "content-type": "application/json" });
+    expect(
+      acknowledged.filter((x) => !survivors.has(x.name)).map((x) => x.name),
+      "acknowledged writes lost in the last round",
+    ).to.deep.equal([]);
+    const made = await send(
+      url,
+      TOKEN,
+      "POST",
+      "/crm/v4/associations/contacts/companies/labels",
+      JSON.stringify({ name: "after_kills", label: "After kills" }),
+      { "content-type": "application/json" },
+    );
     if (made.status === 200) {
       const ids = (JSON.parse(made.text) as { results: { typeId: number }[] }).results.map((r) => r.typeId);
       expect(Math.min(...ids)).to.be.greaterThan(Math.max(0, ...before.definitions.map((d) => d.typeId)));
     } else expectHubSpotError(made, 400, /maximum number of association labels/);
     // a kill between the temp file's open and its rename leaves the temp file; the restart removes it
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp")), "stale temp files removed at start").to.deep.equal([]);
+    expect(
+      fs.readdirSync(dir).filter((f) => f.endsWith(".tmp")),
+      "stale temp files removed at start",
+    ).to.deep.equal([]);
     (child as ChildProcess).kill("SIGTERM");
     expect(acknowledged.length, "writes were acknowledged and checked").to.be.greaterThan(20);
   });

@@ -6,7 +6,8 @@
 import { EmulatorLike, clearFaults, injectFault, requestLog } from "./helpers";
 import { Prng } from "./prng";
 
-export type FaultKind = "500" | "502" | "503" | "504" | "drop" | "500-after" | "drop-after" | "429-secondly" | "429-ten-secondly";
+export type FaultKind =
+  "500" | "502" | "503" | "504" | "drop" | "500-after" | "drop-after" | "429-secondly" | "429-ten-secondly";
 
 export interface MonkeyOptions {
   rate: number;
@@ -62,7 +63,8 @@ export class FaultMonkey {
       if (x < 0) return kind;
     }
     const last = kinds.at(-1); // only reached through rounding
-    if (last === undefined) throw new Error(`no fault kind applies to ${method} (options.kinds: ${this.options.kinds.join(", ")})`);
+    if (last === undefined)
+      throw new Error(`no fault kind applies to ${method} (options.kinds: ${this.options.kinds.join(", ")})`);
     return last;
   }
 

@@ -6,7 +6,25 @@ import { expect } from "chai";
 import { startEmulator } from "../../emulator";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import { firstOf, itemAt } from "../helpers/items";
-import { mutatingRequests, adoptWhatTheErrorsName, armedFaults, clearFaults, clearLog, compareWithModel, control, countDuplicates, emulatorState, expectConverged, hubspot, injectFault, objectTypeId, outputValues, requestLog, ROUTES, waitFor } from "./helpers";
+import {
+  mutatingRequests,
+  adoptWhatTheErrorsName,
+  armedFaults,
+  clearFaults,
+  clearLog,
+  compareWithModel,
+  control,
+  countDuplicates,
+  emulatorState,
+  expectConverged,
+  hubspot,
+  injectFault,
+  objectTypeId,
+  outputValues,
+  requestLog,
+  ROUTES,
+  waitFor,
+} from "./helpers";
 import { failureText } from "../helpers/async";
 import { initialModel, SOAK_PAIRS, SoakModel, soakPair, soakProgram } from "./soak-model";
 import { tally } from "./tally";
@@ -56,7 +74,9 @@ describe("reliability: faults during a real `pulumi up`", function () {
     const running = t.up();
     await waitFor("4 labels created", async () => {
       const log = await requestLog(emu);
-      return log.entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels && e.status === 200).length >= 4 ? true : undefined;
+      return log.entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels && e.status === 200).length >= 4
+        ? true
+        : undefined;
     });
     // Disarm the slowdown (the fault table answers with the first matching fault), then the storm: every request,
     // whatever its route, gets HubSpot's ten-secondly 429 (Retry-After: 10) until `storm` answers were given.
@@ -68,7 +88,9 @@ describe("reliability: faults during a real `pulumi up`", function () {
     const log = await requestLog(emu);
     const throttled = log.entries.filter((e) => e.status === 429).length;
     expect(throttled, "every 429 of the storm was answered").to.equal(storm);
-    const created = log.entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels && e.status === 200).length;
+    const created = log.entries.filter(
+      (e) => e.method === "POST" && e.route === ROUTES.labels && e.status === 200,
+    ).length;
     expect(created, "one successful POST per label").to.equal(16);
     await converged("after the 429 storm");
     tally.fault("429 TEN_SECONDLY_ROLLING storm", storm);
@@ -96,14 +118,22 @@ describe("reliability: faults during a real `pulumi up`", function () {
     // Everything HubSpot made is recorded in the state, nothing more, nothing twice.
     const state = await emulatorState(emu);
     expect(countDuplicates(state)).to.equal(0);
-    const deployment = (JSON.parse(await t.exportState()) as { deployment: { resources: { type: string; outputs?: { typeId?: number; name?: string } }[] } }).deployment;
+    const deployment = (
+      JSON.parse(await t.exportState()) as {
+        deployment: { resources: { type: string; outputs?: { typeId?: number; name?: string } }[] };
+      }
+    ).deployment;
     const inState = deployment.resources
       .filter((r) => r.type === "pulumi-nodejs:dynamic/hubspot:AssociationLabel")
       .map((r) => r.outputs?.typeId)
       .sort();
     const atHubSpot = state.definitions
       .filter((d) => d.category === "USER_DEFINED" && d.label !== null)
-      .filter((d) => SOAK_PAIRS.slice(0, 2).some(([from, to]) => d.fromObjectTypeId === objectTypeId(from) && d.toObjectTypeId === objectTypeId(to)))
+      .filter((d) =>
+        SOAK_PAIRS.slice(0, 2).some(
+          ([from, to]) => d.fromObjectTypeId === objectTypeId(from) && d.toObjectTypeId === objectTypeId(to),
+        ),
+      )
       .map((d) => d.typeId)
       .sort();
     expect(inState, "labels at HubSpot == labels in state").to.deep.equal(atHubSpot);
@@ -124,7 +154,13 @@ describe("reliability: faults during a real `pulumi up`", function () {
     // removed (batch update/create/purge), and a refresh first (GET labels and configurations).
     const p0 = model.slots.filter((s) => s.pair === 0);
     for (const s of p0.slice(4, 7)) s.label = `${s.label} edited`;
-    const removed = new Set([itemAt(p0, 7).key, itemAt(model.slots.filter((s) => s.pair === 1), 9).key]);
+    const removed = new Set([
+      itemAt(p0, 7).key,
+      itemAt(
+        model.slots.filter((s) => s.pair === 1),
+        9,
+      ).key,
+    ]);
     model.slots = model.slots.filter((s) => !removed.has(s.key));
     const limits = firstOf(model.limits, "model.limits");
     limits.unlabeled = 25;
@@ -204,14 +240,22 @@ describe("reliability: faults during a real `pulumi up`", function () {
     expect(refused).to.match(/already has a label named "p0_late"/);
     expect(refused).to.match(/set adoptTypeId to its typeId/);
     const posts = (await requestLog(emu)).entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels);
-    expect(posts.map((e) => e.status), "refused as a duplicate name, not created again").to.deep.equal([400]);
-    expect(mutatingRequests(await requestLog(emu)).filter((e) => e.status < 400), "no write").to.deep.equal([]);
+    expect(
+      posts.map((e) => e.status),
+      "refused as a duplicate name, not created again",
+    ).to.deep.equal([400]);
+    expect(
+      mutatingRequests(await requestLog(emu)).filter((e) => e.status < 400),
+      "no write",
+    ).to.deep.equal([]);
     // The user follows the error: adoptTypeId. The next up takes the label over and creates nothing.
     expect(adoptWhatTheErrorsName(refused, model.slots)).to.equal(1);
     await clearLog(emu);
     const r = await t.up();
     typeIds = outputValues(r.outputs);
-    expect((await requestLog(emu)).entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels)).to.deep.equal([]);
+    expect(
+      (await requestLog(emu)).entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels),
+    ).to.deep.equal([]);
     expect(r.stdout).to.match(/adopted existing association label "P0 late label"/);
     await converged("after adopting the unverified label");
     tally.fault("POST label 500 after creating + verification GETs 503 x5", 6);
@@ -230,13 +274,23 @@ describe("reliability: faults during a real `pulumi up`", function () {
       inverseLabel: edited.inverseLabel,
     });
     expect(put.status).to.equal(204);
-    expect((await hubspot(emu, "DELETE", `/crm/v4/associations/${from}/${to}/labels/${deletedId}`)).status).to.equal(204);
+    expect((await hubspot(emu, "DELETE", `/crm/v4/associations/${from}/${to}/labels/${deletedId}`)).status).to.equal(
+      204,
+    );
     const unlabeled = 279; // contacts -> companies
-    const upd = await hubspot(emu, "POST", `/crm/v4/associations/definitions/configurations/${from}/${to}/batch/update`, {
-      inputs: [{ category: "HUBSPOT_DEFINED", typeId: unlabeled, maxToObjectIds: 40 }],
-    });
+    const upd = await hubspot(
+      emu,
+      "POST",
+      `/crm/v4/associations/definitions/configurations/${from}/${to}/batch/update`,
+      {
+        inputs: [{ category: "HUBSPOT_DEFINED", typeId: unlabeled, maxToObjectIds: 40 }],
+      },
+    );
     expect(upd.status).to.equal(200);
-    const unmanaged = await hubspot(emu, "POST", `/crm/v4/associations/${from}/${to}/labels`, { name: "unmanaged_partner", label: "Partner (made in the UI)" });
+    const unmanaged = await hubspot(emu, "POST", `/crm/v4/associations/${from}/${to}/labels`, {
+      name: "unmanaged_partner",
+      label: "Partner (made in the UI)",
+    });
     expect(unmanaged.status).to.equal(200);
 
     const refreshed = await t.refresh();
@@ -265,7 +319,10 @@ describe("reliability: faults during a real `pulumi up`", function () {
     const refused = await failureText(t.up());
     expect(refused).to.match(new RegExp(`already has a label named "${slot.name}"`));
     expect(refused).to.match(/add the old name to its `aliases`/);
-    expect(mutatingRequests(await requestLog(emu)).filter((e) => e.status < 400), "no write").to.deep.equal([]);
+    expect(
+      mutatingRequests(await requestLog(emu)).filter((e) => e.status < 400),
+      "no write",
+    ).to.deep.equal([]);
     // With the alias Pulumi's way of renaming, the resource keeps its label and nothing changes at HubSpot.
     slot.aliases = [oldKey];
     await clearLog(emu);

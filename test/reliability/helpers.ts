@@ -32,8 +32,8 @@ export interface RequestLogDump {
 import { control } from "../e2e/emulator-ops";
 export { control, hubspot, ROUTES } from "../e2e/emulator-ops";
 
-
-export const requestLog = (emu: EmulatorLike): Promise<RequestLogDump> => control<RequestLogDump>(emu, "GET", "requests");
+export const requestLog = (emu: EmulatorLike): Promise<RequestLogDump> =>
+  control<RequestLogDump>(emu, "GET", "requests");
 export const clearLog = (emu: EmulatorLike): Promise<void> => control(emu, "DELETE", "requests");
 export const clearFaults = (emu: EmulatorLike): Promise<void> => control(emu, "DELETE", "faults");
 export const armedFaults = (emu: EmulatorLike): Promise<unknown[]> => control<unknown[]>(emu, "GET", "faults");
@@ -46,7 +46,6 @@ export async function injectFault(emu: EmulatorLike, spec: Record<string, unknow
 export function mutatingRequests(log: RequestLogDump): LogEntry[] {
   return log.entries.filter((e) => e.method !== "GET" && e.method !== "HEAD" && e.method !== "OPTIONS");
 }
-
 
 /**
  * What a user does with the provider's "name taken" errors: for each label the error names, set adoptTypeId on the
@@ -161,8 +160,12 @@ export function compareWithModel(
       report.missing.push(`${s.key} (${s.name})`);
       continue;
     }
-    const fwd = defs.filter((d) => d.fromObjectTypeId === from && d.toObjectTypeId === to).sort((a, b) => a.typeId - b.typeId)[0];
-    const back = defs.filter((d) => d.fromObjectTypeId === to && d.toObjectTypeId === from).sort((a, b) => a.typeId - b.typeId)[0];
+    const fwd = defs
+      .filter((d) => d.fromObjectTypeId === from && d.toObjectTypeId === to)
+      .sort((a, b) => a.typeId - b.typeId)[0];
+    const back = defs
+      .filter((d) => d.fromObjectTypeId === to && d.toObjectTypeId === from)
+      .sort((a, b) => a.typeId - b.typeId)[0];
     const kind = s.inverseLabel !== undefined ? "paired" : "single";
     if (!fwd || !back || defs.length !== 2) report.wrong.push(`${s.key}: ${defs.length} halves`);
     else {
@@ -171,7 +174,8 @@ export function compareWithModel(
       const backText = s.inverseLabel ?? s.label;
       if (back.label !== backText) report.wrong.push(`${s.key}: inverse text "${back.label}", declared "${backText}"`);
       forwardOf.set(s.key, fwd);
-      if (typeIds && typeIds[s.key] !== fwd.typeId) report.wrong.push(`${s.key}: state says typeId ${String(typeIds[s.key])}, HubSpot ${fwd.typeId}`);
+      if (typeIds && typeIds[s.key] !== fwd.typeId)
+        report.wrong.push(`${s.key}: state says typeId ${String(typeIds[s.key])}, HubSpot ${fwd.typeId}`);
     }
   }
   for (const [key, defs] of groups) {
@@ -189,11 +193,17 @@ export function compareWithModel(
       const fwd = forwardOf.get(x.slot);
       if (fwd) expected.set(fwd.typeId, x.max);
     }
-    const live = new Map(state.limits.filter((r) => r.fromObjectTypeId === from && r.toObjectTypeId === to).map((r) => [r.typeId, r.maxToObjectIds]));
+    const live = new Map(
+      state.limits
+        .filter((r) => r.fromObjectTypeId === from && r.toObjectTypeId === to)
+        .map((r) => [r.typeId, r.maxToObjectIds]),
+    );
     for (const [typeId, max] of expected) {
-      if (live.get(typeId) !== max) report.wrong.push(`limit ${from}->${to} type ${typeId}: ${String(live.get(typeId))}, declared ${max}`);
+      if (live.get(typeId) !== max)
+        report.wrong.push(`limit ${from}->${to} type ${typeId}: ${String(live.get(typeId))}, declared ${max}`);
     }
-    for (const [typeId, max] of live) if (!expected.has(typeId)) report.extra.push(`limit ${from}->${to} type ${typeId} = ${max}`);
+    for (const [typeId, max] of live)
+      if (!expected.has(typeId)) report.extra.push(`limit ${from}->${to} type ${typeId} = ${max}`);
     const reverse = state.limits.filter((r) => r.fromObjectTypeId === to && r.toObjectTypeId === from);
     for (const r of reverse) report.extra.push(`limit ${to}->${from} type ${r.typeId} = ${r.maxToObjectIds}`);
   });
@@ -216,9 +226,13 @@ export function outputValues(outputs: Record<string, { value: unknown }>): Recor
   return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, v.value]));
 }
 
-
 /** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 60_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();

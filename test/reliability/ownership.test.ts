@@ -25,7 +25,12 @@ describe("reliability: ownership (labels taken over only with proof, limits nobo
   let program: () => unknown = () => undefined;
 
   const createLabel = async (from: string, to: string, body: object): Promise<number[]> => {
-    const r = await hubspot<{ results: { typeId: number }[] }>(emu, "POST", `/crm/v4/associations/${from}/${to}/labels`, body);
+    const r = await hubspot<{ results: { typeId: number }[] }>(
+      emu,
+      "POST",
+      `/crm/v4/associations/${from}/${to}/labels`,
+      body,
+    );
     expect(r.status).to.equal(200);
     return r.body.results.map((x) => x.typeId);
   };
@@ -60,9 +65,20 @@ describe("reliability: ownership (labels taken over only with proof, limits nobo
   });
 
   it("a lost create answer beside a colleague's label with the same text: ours is the new one; destroy leaves theirs", async () => {
-    const theirs = await createLabel("contacts", "companies", { name: "colleague_manager", label: "Manager", inverseLabel: "Employee" });
+    const theirs = await createLabel("contacts", "companies", {
+      name: "colleague_manager",
+      label: "Manager",
+      inverseLabel: "Employee",
+    });
     await injectFault(emu, { method: "POST", route: LABELS, count: 1, status: 503, after: true });
-    program = () => new AssociationLabel("line-manager", { fromObjectType: "contacts", toObjectType: "companies", name: "line_manager", label: "Manager", inverseLabel: "Employee" });
+    program = () =>
+      new AssociationLabel("line-manager", {
+        fromObjectType: "contacts",
+        toObjectType: "companies",
+        name: "line_manager",
+        label: "Manager",
+        inverseLabel: "Employee",
+      });
     await t.up();
     const mine = (await userLabels("0-1", "0-2")).map((l) => l.typeId).filter((id) => !theirs.includes(id));
     expect(mine, "exactly one new label, the resource's").to.have.length(1);
@@ -77,10 +93,21 @@ describe("reliability: ownership (labels taken over only with proof, limits nobo
   it("a name already taken (someone's label, or an interrupted run's): the up stops before any write, naming it", async () => {
     const [theirs] = await createLabel("contacts", "companies", { name: "manager", label: "Manager" });
     await clearLog(emu);
-    program = () => new AssociationLabel("manager", { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager" });
+    program = () =>
+      new AssociationLabel("manager", {
+        fromObjectType: "contacts",
+        toObjectType: "companies",
+        name: "manager",
+        label: "Manager",
+      });
     const failure = await failureText(t.up());
-    expect(failure).to.match(new RegExp(`already has a label named "manager".*typeId ${theirs} "Manager".*set adoptTypeId`, "s"));
-    expect(mutatingRequests(await requestLog(emu)).filter((e) => e.status < 400), "no write").to.deep.equal([]);
+    expect(failure).to.match(
+      new RegExp(`already has a label named "manager".*typeId ${theirs} "Manager".*set adoptTypeId`, "s"),
+    );
+    expect(
+      mutatingRequests(await requestLog(emu)).filter((e) => e.status < 400),
+      "no write",
+    ).to.deep.equal([]);
     expect((await userLabels("0-1", "0-2")).map((l) => l.typeId)).to.include(theirs);
     tally.takeoversRefused(1);
   });
@@ -88,28 +115,56 @@ describe("reliability: ownership (labels taken over only with proof, limits nobo
   it("two resources with one text, one answer lost: each holds its own label, and removing one deletes only its own", async () => {
     await injectFault(emu, { method: "POST", route: LABELS, count: 1, status: 503, after: true });
     const both = (): void => {
-      new AssociationLabel("a", { fromObjectType: "contacts", toObjectType: "deals", name: "sponsor_a", label: "Sponsor" });
-      new AssociationLabel("b", { fromObjectType: "contacts", toObjectType: "deals", name: "sponsor_b", label: "Sponsor" });
+      new AssociationLabel("a", {
+        fromObjectType: "contacts",
+        toObjectType: "deals",
+        name: "sponsor_a",
+        label: "Sponsor",
+      });
+      new AssociationLabel("b", {
+        fromObjectType: "contacts",
+        toObjectType: "deals",
+        name: "sponsor_b",
+        label: "Sponsor",
+      });
     };
     program = both;
     const r = await t.up();
-    const ids = JSON.parse(await t.exportState()) as { deployment: { resources?: { type: string; outputs?: { typeId?: number } }[] } };
-    const held = (ids.deployment.resources ?? []).filter((x) => x.type.endsWith(":AssociationLabel")).map((x) => x.outputs?.typeId);
+    const ids = JSON.parse(await t.exportState()) as {
+      deployment: { resources?: { type: string; outputs?: { typeId?: number } }[] };
+    };
+    const held = (ids.deployment.resources ?? [])
+      .filter((x) => x.type.endsWith(":AssociationLabel"))
+      .map((x) => x.outputs?.typeId);
     expect(new Set(held).size, "two resources, two typeIds").to.equal(2);
     expect(r.summary.resourceChanges).to.deep.include({ create: 2 });
-    program = () => new AssociationLabel("a", { fromObjectType: "contacts", toObjectType: "deals", name: "sponsor_a", label: "Sponsor" });
+    program = () =>
+      new AssociationLabel("a", {
+        fromObjectType: "contacts",
+        toObjectType: "deals",
+        name: "sponsor_a",
+        label: "Sponsor",
+      });
     await t.up();
-    expect((await userLabels("0-1", "0-3")).filter((l) => l.label === "Sponsor"), "b's label deleted, a's kept").to.have.length(1);
+    expect(
+      (await userLabels("0-1", "0-3")).filter((l) => l.label === "Sponsor"),
+      "b's label deleted, a's kept",
+    ).to.have.length(1);
     tally.takeoversRefused(1);
   });
 
   it("limits set in HubSpot's UI on the reverse pair stay when a paired label's inverse limit is declared", async () => {
-    const ui = await hubspot(emu, "POST", "/crm/v4/associations/definitions/configurations/companies/contacts/batch/create", {
-      inputs: [
-        { category: "HUBSPOT_DEFINED", typeId: 280, maxToObjectIds: 50 },
-        { category: "HUBSPOT_DEFINED", typeId: 2, maxToObjectIds: 3 },
-      ],
-    });
+    const ui = await hubspot(
+      emu,
+      "POST",
+      "/crm/v4/associations/definitions/configurations/companies/contacts/batch/create",
+      {
+        inputs: [
+          { category: "HUBSPOT_DEFINED", typeId: 280, maxToObjectIds: 50 },
+          { category: "HUBSPOT_DEFINED", typeId: 2, maxToObjectIds: 3 },
+        ],
+      },
+    );
     expect(ui.status).to.equal(201);
     const dir = fs.mkdtempSync(path.join(repoRoot, ".state", "rel-ownership-"));
     const file = path.join(dir, "hubspot-associations.yaml");
@@ -123,9 +178,16 @@ describe("reliability: ownership (labels taken over only with proof, limits nobo
     const preview = await t.preview({ diff: true });
     expect(preview.stdout, "nothing is to be removed").to.not.match(/purge|- .*maxToObjectIds/);
     await t.up();
-    expect((await requestLog(emu)).counts[`POST /crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge`] ?? 0).to.equal(0);
+    expect(
+      (await requestLog(emu)).counts[
+        `POST /crm/v4/associations/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge`
+      ] ?? 0,
+    ).to.equal(0);
     const limits = await limitsOf("0-2", "0-1");
-    expect(limits.filter(([typeId]) => typeId === 280 || typeId === 2), "the UI's limits").to.deep.equal([
+    expect(
+      limits.filter(([typeId]) => typeId === 280 || typeId === 2),
+      "the UI's limits",
+    ).to.deep.equal([
       [2, 3],
       [280, 50],
     ]);
@@ -137,7 +199,12 @@ describe("reliability: ownership (labels taken over only with proof, limits nobo
   it("export, then AssociationSchema over it: zero writes and no change, with shared texts and limits on either half", async () => {
     // A single "Owner", a paired "Boss"/"Owner", two single "Partner" labels, a paired label whose halves share text,
     // and limits on the single label's reverse half, a paired label's inverse, both unlabeled types and Primary.
-    const halves = async (from: string, to: string, fromId: string, body: object): Promise<{ forward: number; back: number }> => {
+    const halves = async (
+      from: string,
+      to: string,
+      fromId: string,
+      body: object,
+    ): Promise<{ forward: number; back: number }> => {
       const ids = await createLabel(from, to, body);
       const defs = (await emulatorState(emu)).definitions.filter((d) => ids.includes(d.typeId));
       const forward = firstOf(defs.filter((d) => d.fromObjectTypeId === fromId)).typeId;
@@ -149,7 +216,12 @@ describe("reliability: ownership (labels taken over only with proof, limits nobo
     await createLabel("contacts", "deals", { name: "partner_b", label: "Partner" });
     const peer = await halves("companies", "deals", "0-2", { name: "peer", label: "Peer", inverseLabel: "Peer" });
     const cfg = async (from: string, to: string, inputs: object[]): Promise<void> => {
-      const r = await hubspot(emu, "POST", `/crm/v4/associations/definitions/configurations/${from}/${to}/batch/create`, { inputs });
+      const r = await hubspot(
+        emu,
+        "POST",
+        `/crm/v4/associations/definitions/configurations/${from}/${to}/batch/create`,
+        { inputs },
+      );
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
     };
     await cfg("companies", "contacts", [
@@ -166,7 +238,11 @@ describe("reliability: ownership (labels taken over only with proof, limits nobo
 
     const dir = fs.mkdtempSync(path.join(repoRoot, ".state", "rel-ownership-"));
     const out = path.join(dir, "hubspot-associations.yaml");
-    const io = { out: () => undefined, err: (s: string) => process.stderr.write(s), env: { HUBSPOT_ACCESS_TOKEN: emu.token, HUBSPOT_BASE_URL: emu.url } };
+    const io = {
+      out: () => undefined,
+      err: (s: string) => process.stderr.write(s),
+      env: { HUBSPOT_ACCESS_TOKEN: emu.token, HUBSPOT_BASE_URL: emu.url },
+    };
     expect(await runExportCommand(["--out", out], io)).to.equal(0);
 
     program = () => new AssociationSchema("portal", { file: out });

@@ -49,7 +49,10 @@ const searched: { place: string; found: number }[] = [];
 function assertClean(text: string, place: string): void {
   const hits = occurrences(text);
   searched.push({ place, found: hits.length });
-  expect(hits.map((h) => h.line.slice(0, 300)), `${place} contains a token`).to.deep.equal([]);
+  expect(
+    hits.map((h) => h.line.slice(0, 300)),
+    `${place} contains a token`,
+  ).to.deep.equal([]);
 }
 
 /**
@@ -100,7 +103,12 @@ describe("reliability: the token never leaks (real CLI, default and -v=9 verbosi
     }
   });
 
-  async function stackFor(how: "config" | "env", token: string, name: string, baseUrl = emu.url): Promise<{ t: TestStack; tmp: string }> {
+  async function stackFor(
+    how: "config" | "env",
+    token: string,
+    name: string,
+    baseUrl = emu.url,
+  ): Promise<{ t: TestStack; tmp: string }> {
     // The CLI's own log files (glog: -v without --logtostderr) go to TMPDIR: give each stack its own to scan.
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rel-secrets-logs-"));
     tmpDirs.push(tmp);
@@ -128,8 +136,14 @@ describe("reliability: the token never leaks (real CLI, default and -v=9 verbosi
     const hits = occurrences(r.stderr);
     tally.note("engine -v>=7 log lines printing the configured token (Pulumi's own, documented)", hits.length);
     const unexplained = hits.filter((h) => !ENGINE_CONFIG_LINES.some((re) => re.test(h.line)));
-    searched.push({ place: "config: stderr (-v=9) outside the engine's provider-config lines", found: unexplained.length });
-    expect(unexplained.map((h) => h.line.slice(0, 300)), "a token outside the engine's provider-config log lines").to.deep.equal([]);
+    searched.push({
+      place: "config: stderr (-v=9) outside the engine's provider-config lines",
+      found: unexplained.length,
+    });
+    expect(
+      unexplained.map((h) => h.line.slice(0, 300)),
+      "a token outside the engine's provider-config log lines",
+    ).to.deep.equal([]);
     expect(hits.every((h) => h.token === CONFIG_TOKEN)).to.equal(true);
   }
 
@@ -137,15 +151,28 @@ describe("reliability: the token never leaks (real CLI, default and -v=9 verbosi
   async function assertNothingAtRest(t: TestStack, label: string): Promise<void> {
     const exported = await t.exportState();
     assertClean(exported, `${label}: pulumi stack export`);
-    const resources = (JSON.parse(exported) as { deployment: { resources?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[] } })
-      .deployment.resources ?? [];
-    const providers = resources.flatMap((r) => [r.inputs?.__provider, r.outputs?.__provider]).filter((p): p is string => typeof p === "string");
+    const resources =
+      (
+        JSON.parse(exported) as {
+          deployment: { resources?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[] };
+        }
+      ).deployment.resources ?? [];
+    const providers = resources
+      .flatMap((r) => [r.inputs?.__provider, r.outputs?.__provider])
+      .filter((p): p is string => typeof p === "string");
     assertClean(providers.join("\n"), `${label}: __provider (${providers.length})`);
     assertClean(t.rawState(), `${label}: the backend's files`);
     assertClean(readTree(t.workDir), `${label}: the workspace directory`);
     const home = (t.stack.workspace as { pulumiHome?: string }).pulumiHome;
     if (home) assertClean(readTree(home), `${label}: PULUMI_HOME`);
-    assertClean(JSON.stringify(await (await fetch(`${emu.url}/__emulator/requests`, { headers: { authorization: `Bearer ${emu.token}` } })).json()), `${label}: GET /__emulator/requests`);
+    assertClean(
+      JSON.stringify(
+        await (
+          await fetch(`${emu.url}/__emulator/requests`, { headers: { authorization: `Bearer ${emu.token}` } })
+        ).json(),
+      ),
+      `${label}: GET /__emulator/requests`,
+    );
     await emu.flush();
     assertClean(fs.readFileSync(path.join(stateDir, "hubspot.json"), "utf8"), `${label}: emulator state file`);
   }
@@ -174,7 +201,12 @@ describe("reliability: the token never leaks (real CLI, default and -v=9 verbosi
   it("as --secret stack config: nowhere at the default verbosity; at -v>=7 only the ENGINE's own log lines print it (documented)", async () => {
     const { t, tmp } = await stackFor("config", CONFIG_TOKEN, "secret-config");
     // default verbosity: clean everywhere
-    const quiet = [await t.preview({ diff: true }), await t.up(), await t.refresh(), await t.preview({ expectNoChanges: true })];
+    const quiet = [
+      await t.preview({ diff: true }),
+      await t.up(),
+      await t.refresh(),
+      await t.preview({ expectNoChanges: true }),
+    ];
     for (const r of quiet) assertClean(`${r.stdout}\n${r.stderr}`, "config: command output");
     assertClean(t.transcript.join("\n"), "config: everything the CLI printed (default verbosity)");
     await assertNothingAtRest(t, "config");
@@ -204,7 +236,12 @@ describe("reliability: the token never leaks (real CLI, default and -v=9 verbosi
         ["unreachable", CONFIG_TOKEN, `http://127.0.0.1:${await unusedPort()}`, /ECONNREFUSED/],
       ];
       for (const [name, token, baseUrl, why] of cases) {
-        const { t, tmp } = await stackFor(how, how === "env" && token === CONFIG_TOKEN ? ENV_TOKEN : token, `secret-${how}-${name}`, baseUrl);
+        const { t, tmp } = await stackFor(
+          how,
+          how === "env" && token === CONFIG_TOKEN ? ENV_TOKEN : token,
+          `secret-${how}-${name}`,
+          baseUrl,
+        );
         const failure = await failureText(t.up());
         expect(failure, `${name}: up fails`).to.not.equal("");
         expect(failure, `${name}: says why`).to.match(why);

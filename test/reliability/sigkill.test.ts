@@ -18,7 +18,24 @@ import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { createTestStack, emulatorConfig, TestStack } from "../e2e/harness";
 import { firstOf, itemAt } from "../helpers/items";
-import { adoptWhatTheErrorsName, armedFaults, clearFaults, clearLog, compareWithModel, descendants, emptySidecars, emulatorState, expectConverged, findPulumiCli, injectFault, isAlive, outputValues, requestLog, ROUTES, waitFor } from "./helpers";
+import {
+  adoptWhatTheErrorsName,
+  armedFaults,
+  clearFaults,
+  clearLog,
+  compareWithModel,
+  descendants,
+  emptySidecars,
+  emulatorState,
+  expectConverged,
+  findPulumiCli,
+  injectFault,
+  isAlive,
+  outputValues,
+  requestLog,
+  ROUTES,
+  waitFor,
+} from "./helpers";
 import { failureText, sleep } from "../helpers/async";
 import { initialModel, soakProgram } from "./soak-model";
 import { tally } from "./tally";
@@ -80,7 +97,9 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
       // Never leave a CLI running behind a failed test: it would hold the lock and keep talking to HubSpot.
       for (const pid of [cli, ...descendants(cli)]) if (isAlive(pid)) process.kill(pid, "SIGKILL");
       const log = await requestLog(emu);
-      throw new Error(`${(e as Error).message}; requests so far: ${JSON.stringify(log.counts)}; output: ${t.transcript.join("").slice(-3000)}`);
+      throw new Error(
+        `${(e as Error).message}; requests so far: ${JSON.stringify(log.counts)}; output: ${t.transcript.join("").slice(-3000)}`,
+      );
     }
     const children = descendants(cli);
     process.kill(cli, "SIGKILL");
@@ -96,12 +115,16 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
    * docs/recovery.md, step 0: when the kill landed in a checkpoint write, the stack does not load
    * (`failed to load checkpoint: EOF`) until the empty metadata sidecar is deleted. Returns how many were deleted.
    */
-  async function repairCheckpoint(what = "pulumi SIGKILLed mid-checkpoint write (empty sidecar deleted)"): Promise<number> {
+  async function repairCheckpoint(
+    what = "pulumi SIGKILLed mid-checkpoint write (empty sidecar deleted)",
+  ): Promise<number> {
     const empty = emptySidecars(t.backendDir);
     if (empty.length > 0) {
       // The stack file's own sidecar makes the stack unloadable; others (backup, history, lock) are removed alike.
       if (empty.includes(stackSidecar())) {
-        expect(await failureText(t.exportState()), "an empty sidecar makes the stack unloadable").to.match(/failed to load checkpoint: EOF/);
+        expect(await failureText(t.exportState()), "an empty sidecar makes the stack unloadable").to.match(
+          /failed to load checkpoint: EOF/,
+        );
       }
       for (const f of empty) fs.rmSync(f);
       tally.fault(what, empty.length);
@@ -125,7 +148,9 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     for (const pid of orphans) process.kill(pid, "SIGKILL");
     await clearFaults(emu);
     await repairCheckpoint();
-    const made = (await emulatorState(emu)).definitions.filter((d) => d.category === "USER_DEFINED" && d.label !== null).length;
+    const made = (await emulatorState(emu)).definitions.filter(
+      (d) => d.category === "USER_DEFINED" && d.label !== null,
+    ).length;
     expect(made, "labels HubSpot made before/after the kill").to.be.greaterThan(0);
     const interrupted = await deployment();
     expect(interrupted.pending_operations?.length ?? 0, "pending creates recorded").to.be.greaterThan(0);
@@ -151,10 +176,14 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
         r = await t.up();
       } catch (e) {
         const refused = e instanceof Error ? e.message : String(e);
-        expect(refused, `round ${round}: the refusal names the label to adopt`).to.match(/set adoptTypeId to its typeId/);
+        expect(refused, `round ${round}: the refusal names the label to adopt`).to.match(
+          /set adoptTypeId to its typeId/,
+        );
         expect(adoptWhatTheErrorsName(refused, model.slots), `round ${round}: progress`).to.be.greaterThan(0);
       }
-      created += (await requestLog(emu)).entries.filter((e) => e.method === "POST" && e.route === ROUTES.labels && e.status === 200).length;
+      created += (await requestLog(emu)).entries.filter(
+        (e) => e.method === "POST" && e.route === ROUTES.labels && e.status === 200,
+      ).length;
     }
     if (!r) throw new Error("the up never completed");
     expect(model.slots.filter((s) => s.adoptTypeId !== undefined).length, "every orphan adopted").to.equal(orphaned);
@@ -197,7 +226,10 @@ describe("reliability: the pulumi CLI killed (SIGKILL) in the middle of an up", 
     expect(r.stdout).to.match(/pending operations from previous deployment/);
     expect(r.stdout).to.match(/interrupted while updating/);
     const typeIds = outputValues(r.outputs);
-    expectConverged(compareWithModel(await emulatorState(emu), model, typeIds), "after recovering from the kill during updates");
+    expectConverged(
+      compareWithModel(await emulatorState(emu), model, typeIds),
+      "after recovering from the kill during updates",
+    );
     // Interrupted updates leave no pending creates; a refresh afterwards changes nothing.
     expect((await deployment()).pending_operations ?? []).to.deep.equal([]);
     await t.refresh({ expectNoChanges: true });

@@ -81,7 +81,11 @@ export interface EditSummary {
  * One cycle's edits. Label texts stay unique within a pair (the provider recognises an interrupted create by its
  * text), and limits stay valid (every label limit <= the unlabeled limit).
  */
-export function editModel(m: SoakModel, rng: Prng, sizes = { texts: 12, renames: 2, pairings: 1, limits: 2 }): EditSummary {
+export function editModel(
+  m: SoakModel,
+  rng: Prng,
+  sizes = { texts: 12, renames: 2, pairings: 1, limits: 2 },
+): EditSummary {
   m.version++;
   const v = m.version;
   const limited = new Set(m.limits.flatMap((l) => l.labels.map((x) => x.slot)));
@@ -119,14 +123,18 @@ export function soakProgram(m: SoakModel): Record<string, unknown> {
     const [from, to] = soakPair(s.pair);
     byKey.set(
       s.key,
-      new AssociationLabel(s.key, {
-        fromObjectType: from,
-        toObjectType: to,
-        name: s.name,
-        label: s.label,
-        ...(s.inverseLabel !== undefined ? { inverseLabel: s.inverseLabel } : {}),
-        ...(s.adoptTypeId !== undefined ? { adoptTypeId: s.adoptTypeId } : {}),
-      }, s.aliases ? { aliases: s.aliases.map((name) => ({ name })) } : undefined),
+      new AssociationLabel(
+        s.key,
+        {
+          fromObjectType: from,
+          toObjectType: to,
+          name: s.name,
+          label: s.label,
+          ...(s.inverseLabel !== undefined ? { inverseLabel: s.inverseLabel } : {}),
+          ...(s.adoptTypeId !== undefined ? { adoptTypeId: s.adoptTypeId } : {}),
+        },
+        s.aliases ? { aliases: s.aliases.map((name) => ({ name })) } : undefined,
+      ),
     );
   }
   m.limits.forEach((l, p) => {

@@ -59,7 +59,8 @@ describe(`reliability: soak, ${CYCLES} cycles of edit-then-up on ${LABELS} label
       faultsByKind: firedByKind,
       faultShare: requests > 0 ? Number((faults / requests).toFixed(4)) : 0,
       createMs,
-      meanCycleMs: createMs !== undefined && cycleMs.length > 0 ? Math.round((total - createMs) / cycleMs.length) : undefined,
+      meanCycleMs:
+        createMs !== undefined && cycleMs.length > 0 ? Math.round((total - createMs) / cycleMs.length) : undefined,
       totalMs: total,
     };
     tally.soak(figures);

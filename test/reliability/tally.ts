@@ -121,7 +121,9 @@ export function formatFigures(f: Figures): string {
 }
 
 export function readFigures(file: string): Figures {
-  return fs.existsSync(file) ? { ...emptyFigures(), ...(JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Figures>) } : emptyFigures();
+  return fs.existsSync(file)
+    ? { ...emptyFigures(), ...(JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Figures>) }
+    : emptyFigures();
 }
 
 // Registered at load time, outside any describe: a root hook, run once after every suite of the mocha run.

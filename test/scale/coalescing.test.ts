@@ -9,7 +9,6 @@ import type { HubSpotApi } from "../../provider/hubspot/api";
 import { Bag, label, limits, ProviderHarness, ROUTES } from "../provider/harness";
 import { itemAt } from "../helpers/items";
 
-
 describe("scale: coalesced reads under concurrent writes (provider functions, one process)", function () {
   this.timeout(60_000);
   const h = new ProviderHarness();
@@ -64,7 +63,8 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
     const late = existing.slice(2).map((c) => label.read(c.id, c.outs as Bag));
     const reads = await Promise.all([...early, ...late]);
     const created = await Promise.all(creates);
-    for (const [i, r] of reads.entries()) expect(r.inputs?.inverseLabel).to.equal((itemAt(existing, i).outs as Bag).inverseLabel);
+    for (const [i, r] of reads.entries())
+      expect(r.inputs?.inverseLabel).to.equal((itemAt(existing, i).outs as Bag).inverseLabel);
     expect(await h.count("GET", ROUTES.labels)).to.equal(2);
     expect(await h.count("POST", ROUTES.labels)).to.equal(3);
 
@@ -80,7 +80,8 @@ describe("scale: coalesced reads under concurrent writes (provider functions, on
     // Reading every label again in the same process costs nothing.
     await h.clearLog();
     const again = await Promise.all([...existing, ...created].map((c) => label.read(c.id, c.outs as Bag)));
-    for (const [i, r] of again.entries()) expect(r.inputs?.label).to.equal((itemAt([...existing, ...created], i).outs as Bag).label);
+    for (const [i, r] of again.entries())
+      expect(r.inputs?.label).to.equal((itemAt([...existing, ...created], i).outs as Bag).label);
     expect((await h.log()).total).to.equal(0);
   });
 

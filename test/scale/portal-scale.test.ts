@@ -24,7 +24,6 @@ function counted(emu: Emulator): LogSummary {
   return summarize(emu.requests(), 0, WINDOW_MS);
 }
 
-
 describe("scale: request counts of a 40-label portal through the real Pulumi CLI", function () {
   this.timeout(300_000);
   let emu: Emulator;

@@ -31,7 +31,11 @@ const DOC: AssociationSchemaDocument = {
   ],
 };
 
-async function apply(run: MockRun, args: { file?: string; document?: AssociationSchemaDocument }, name = "schema"): Promise<AssociationSchema> {
+async function apply(
+  run: MockRun,
+  args: { file?: string; document?: AssociationSchemaDocument },
+  name = "schema",
+): Promise<AssociationSchema> {
   const schema = new AssociationSchema(name, args);
   await settle(schema);
   void run;
@@ -106,13 +110,25 @@ describe("AssociationSchema (setMocks): children and their inputs", () => {
   it("an exclusive pair that declares no limit still gets its AssociationLimits, with an empty list; others are not exclusive", async () => {
     await apply(run, { document: DOC });
     const limits = byName(run, LIMITS_TYPE);
-    expect(limits.get("schema/0-1/0-3/limits")).to.deep.equal({ fromObjectType: "contacts", toObjectType: "deals", exclusive: true, limits: [] });
+    expect(limits.get("schema/0-1/0-3/limits")).to.deep.equal({
+      fromObjectType: "contacts",
+      toObjectType: "deals",
+      exclusive: true,
+      limits: [],
+    });
     expect(limits.get("schema/0-1/0-2/limits")).to.not.have.property("exclusive");
     expect(limits.has("schema/0-3/0-5/limits")).to.equal(false);
   });
 
   it("a reverse pair only reached by inverse limits is spelled by id", async () => {
-    await apply(run, { document: { version: 1, associations: [{ from: "contact", to: "deal", labels: [{ name: "referrer", label: "Referrer", inverseMaxToObjectIds: 2 }] }] } });
+    await apply(run, {
+      document: {
+        version: 1,
+        associations: [
+          { from: "contact", to: "deal", labels: [{ name: "referrer", label: "Referrer", inverseMaxToObjectIds: 2 }] },
+        ],
+      },
+    });
     const limits = byName(run, LIMITS_TYPE);
     expect([...limits.keys()]).to.deep.equal(["schema/0-3/0-1/limits"]);
     expect(limits.get("schema/0-3/0-1/limits")).to.include({ fromObjectType: "0-3", toObjectType: "0-1" });
@@ -129,15 +145,32 @@ describe("AssociationSchema (setMocks): stable children", () => {
       owners.set(ids.typeId, `${name}#forward`);
       if (ids.inverseTypeId !== undefined) owners.set(ids.inverseTypeId, `${name}#inverse`);
     }
-    const ids: Record<string, string> = { contact: "0-1", contacts: "0-1", "0-1": "0-1", company: "0-2", companies: "0-2", "0-2": "0-2", "0-3": "0-3", deals: "0-3" };
+    const ids: Record<string, string> = {
+      contact: "0-1",
+      contacts: "0-1",
+      "0-1": "0-1",
+      company: "0-2",
+      companies: "0-2",
+      "0-2": "0-2",
+      "0-3": "0-3",
+      deals: "0-3",
+    };
     const normal = (inputs: Record<string, unknown>): Record<string, unknown> => {
-      const out: Record<string, unknown> = { ...inputs, fromObjectType: ids[String(inputs.fromObjectType)], toObjectType: ids[String(inputs.toObjectType)] };
+      const out: Record<string, unknown> = {
+        ...inputs,
+        fromObjectType: ids[String(inputs.fromObjectType)],
+        toObjectType: ids[String(inputs.toObjectType)],
+      };
       if (Array.isArray(inputs.limits)) {
-        out.limits = (inputs.limits as Record<string, unknown>[]).map((e) => (typeof e.typeId === "number" && owners.has(e.typeId) ? { ...e, typeId: owners.get(e.typeId) } : e));
+        out.limits = (inputs.limits as Record<string, unknown>[]).map((e) =>
+          typeof e.typeId === "number" && owners.has(e.typeId) ? { ...e, typeId: owners.get(e.typeId) } : e,
+        );
       }
       return out;
     };
-    return run.registrations.map((r) => `${r.type} ${r.name} ${JSON.stringify(normal(r.inputs), Object.keys(normal(r.inputs)).sort())}`).sort();
+    return run.registrations
+      .map((r) => `${r.type} ${r.name} ${JSON.stringify(normal(r.inputs), Object.keys(normal(r.inputs)).sort())}`)
+      .sort();
   }
 
   let dir: string;
@@ -206,11 +239,19 @@ describe("AssociationSchema (setMocks): stable children", () => {
   it("a custom object named cars, p_cars or P_Cars gives the same children (key p_cars); the inputs keep the spelling", async () => {
     const names = async (spelling: string): Promise<string[]> => {
       const run = installMocks();
-      await apply(run, { document: { version: 1, associations: [{ from: spelling, to: "contacts", maxToObjectIds: 3, labels: [{ name: "driver", label: "Driver" }] }] } });
+      await apply(run, {
+        document: {
+          version: 1,
+          associations: [
+            { from: spelling, to: "contacts", maxToObjectIds: 3, labels: [{ name: "driver", label: "Driver" }] },
+          ],
+        },
+      });
       return run.registrations.map((r) => r.name).sort();
     };
     const expected = ["schema", "schema/p_cars/0-1/driver", "schema/p_cars/0-1/limits"];
-    for (const spelling of ["cars", "p_cars", "P_Cars"]) expect(await names(spelling), spelling).to.deep.equal(expected);
+    for (const spelling of ["cars", "p_cars", "P_Cars"])
+      expect(await names(spelling), spelling).to.deep.equal(expected);
   });
 });
 
@@ -234,24 +275,43 @@ describe("AssociationSchema (setMocks): a bad document fails the program cleanly
 
   it("throws a pulumi.RunError whose message is the FILE:LINE:COL lines, and registers nothing", () => {
     const file = path.join(dir, "bad.yaml");
-    fs.writeFileSync(file, "version: 1\nassociations:\n  - from: contacts\n    to: companies\n    labels:\n      - name: 1st\n        label: First\n    limits:\n      - label: Primry\n        maxToObjectIds: 1\n");
+    fs.writeFileSync(
+      file,
+      "version: 1\nassociations:\n  - from: contacts\n    to: companies\n    labels:\n      - name: 1st\n        label: First\n    limits:\n      - label: Primry\n        maxToObjectIds: 1\n",
+    );
     const { error, run } = failure({ file });
     expect(pulumi.RunError.isInstance(error)).to.equal(true);
     const lines = (error as Error).message.split("\n");
     expect(lines).to.have.length(2);
-    expect(lines[0]).to.equal(`${file}:6:15: associations[0].labels[0].name: must match ^[A-Za-z_][A-Za-z0-9_]*$ (letters, digits and underscore; no leading digit), got text "1st"`);
-    expect(lines[1]).to.match(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:9:16: associations\\[0\\]\\.limits\\[0\\]\\.label: "Primry" is not a HubSpot-defined type`));
+    expect(lines[0]).to.equal(
+      `${file}:6:15: associations[0].labels[0].name: must match ^[A-Za-z_][A-Za-z0-9_]*$ (letters, digits and underscore; no leading digit), got text "1st"`,
+    );
+    expect(lines[1]).to.match(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:9:16: associations\\[0\\]\\.limits\\[0\\]\\.label: "Primry" is not a HubSpot-defined type`,
+      ),
+    );
     expect(run.registrations).to.deep.equal([]);
   });
 
   it("a YAML alias bomb and a Latin-1 file are RunErrors too, not a ReferenceError or mangled text", () => {
     const bomb = ["version: 1", "x0: &x0 [lol]"];
-    for (let i = 1; i <= 9; i++) bomb.push(`x${i}: &x${i} [${Array.from({ length: 10 }, () => `*x${i - 1}`).join(", ")}]`);
+    for (let i = 1; i <= 9; i++)
+      bomb.push(`x${i}: &x${i} [${Array.from({ length: 10 }, () => `*x${i - 1}`).join(", ")}]`);
     const bombFile = path.join(dir, "bomb.yaml");
     fs.writeFileSync(bombFile, bomb.join("\n") + "\nassociations: []\n");
     const latin1 = path.join(dir, "latin1.yaml");
-    fs.writeFileSync(latin1, Buffer.from("version: 1\nassociations:\n  - from: contacts\n    to: companies\n    labels:\n      - { name: gf, label: Geschäftsführer }\n", "latin1"));
-    for (const [file, line] of [[bombFile, `${bombFile}:8:`], [latin1, `${latin1}:6:`]] as const) {
+    fs.writeFileSync(
+      latin1,
+      Buffer.from(
+        "version: 1\nassociations:\n  - from: contacts\n    to: companies\n    labels:\n      - { name: gf, label: Geschäftsführer }\n",
+        "latin1",
+      ),
+    );
+    for (const [file, line] of [
+      [bombFile, `${bombFile}:8:`],
+      [latin1, `${latin1}:6:`],
+    ] as const) {
       const { error } = failure({ file });
       expect(pulumi.RunError.isInstance(error), file).to.equal(true);
       expect((error as Error).message.startsWith(line), (error as Error).message).to.equal(true);
@@ -259,9 +319,16 @@ describe("AssociationSchema (setMocks): a bad document fails the program cleanly
   });
 
   it("a parsed document is checked the same way; giving both or neither of file and document is a RunError", () => {
-    const { error } = failure({ document: { version: 1, associations: [{ from: "contacts", to: "contacts", labels: [{ name: "contact_to_contact", label: "Peer" }] }] } });
+    const { error } = failure({
+      document: {
+        version: 1,
+        associations: [{ from: "contacts", to: "contacts", labels: [{ name: "contact_to_contact", label: "Peer" }] }],
+      },
+    });
     expect(pulumi.RunError.isInstance(error)).to.equal(true);
-    expect((error as Error).message).to.match(/^AssociationSchema document: associations\[0\]\.labels\[0\]\.name: "contact_to_contact" is the name HubSpot gives the unlabeled association/);
+    expect((error as Error).message).to.match(
+      /^AssociationSchema document: associations\[0\]\.labels\[0\]\.name: "contact_to_contact" is the name HubSpot gives the unlabeled association/,
+    );
     for (const args of [{}, { file: "x.yaml", document: { version: 1 as const, associations: [] } }]) {
       const r = failure(args);
       expect(pulumi.RunError.isInstance(r.error)).to.equal(true);

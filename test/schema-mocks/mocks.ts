@@ -38,7 +38,10 @@ export function installMocks(): MockRun {
         run.registrations.push({ type: args.type, name: args.name, inputs });
         if (args.type !== LABEL_TYPE) return { id: `${args.name}-id`, state: inputs };
         const sameObject = sideKey(inputs.fromObjectType) === sideKey(inputs.toObjectType);
-        const ids = { typeId: next, inverseTypeId: inputs.inverseLabel !== undefined || !sameObject ? next + 1 : undefined };
+        const ids = {
+          typeId: next,
+          inverseTypeId: inputs.inverseLabel !== undefined || !sameObject ? next + 1 : undefined,
+        };
         next += 2;
         run.typeIds.set(args.name, ids);
         return { id: `${args.name}-id`, state: { ...inputs, ...ids, category: "USER_DEFINED" } };
@@ -58,7 +61,13 @@ const valueOf = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((resolve) =>
 
 /** Resolves when the component and every child are registered. */
 export async function settle(schema: AssociationSchema): Promise<void> {
-  await Promise.all([schema.urn, ...Object.values(schema.labels).map((l) => l.urn), ...Object.values(schema.limits).map((l) => l.urn)].map(valueOf));
+  await Promise.all(
+    [
+      schema.urn,
+      ...Object.values(schema.labels).map((l) => l.urn),
+      ...Object.values(schema.limits).map((l) => l.urn),
+    ].map(valueOf),
+  );
   await valueOf(schema.typeIds);
 }
 

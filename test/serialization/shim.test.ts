@@ -45,7 +45,16 @@ describe("serialization: the __provider shim", function () {
       for (const secret of [SECRET, h.emu.token, h.emu.url]) expect(a.text).to.not.include(secret);
       // Only the shim: the implementation is required at run time, never captured.
       expect(a.text).to.include('require("pulumi-hubspot-associations/provider")');
-      for (const impl of ["applyProviderConfig", "planLimits", "PairCache", "HubSpotClient", "listLabels", "checkLabelInputs", "api.hubapi.com", "fetch("]) {
+      for (const impl of [
+        "applyProviderConfig",
+        "planLimits",
+        "PairCache",
+        "HubSpotClient",
+        "listLabels",
+        "checkLabelInputs",
+        "api.hubapi.com",
+        "fetch(",
+      ]) {
         expect(a.text, impl).to.not.include(impl);
       }
       expect(a.text).to.not.match(/#\w+/); // no ES #private members
@@ -62,10 +71,20 @@ describe("serialization: the __provider shim", function () {
     const labelProvider = requireFromString((await serialize("label")).text).handler();
     const limitsProvider = requireFromString((await serialize("limits")).text).handler();
     const config: Record<string, string> = { "hubspot:baseUrl": h.emu.url, "hubspot:accessToken": h.emu.token };
-    await labelProvider.configure({ config: { get: (k: string) => config[k], require: (k: string) => defined(config[k], `config ${k}`) } });
-    await limitsProvider.configure({ config: { get: (k: string) => config[k], require: (k: string) => defined(config[k], `config ${k}`) } });
+    await labelProvider.configure({
+      config: { get: (k: string) => config[k], require: (k: string) => defined(config[k], `config ${k}`) },
+    });
+    await limitsProvider.configure({
+      config: { get: (k: string) => config[k], require: (k: string) => defined(config[k], `config ${k}`) },
+    });
 
-    const inputs = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
+    const inputs = {
+      fromObjectType: "contacts",
+      toObjectType: "companies",
+      name: "manager",
+      label: "Manager",
+      inverseLabel: "Employee",
+    };
     expect((await labelProvider.check({}, inputs)).failures).to.deep.equal([]);
     const created = await labelProvider.create(inputs);
     const outs = created.outs as Bag;
@@ -75,7 +94,11 @@ describe("serialization: the __provider shim", function () {
     const updated = await labelProvider.update(created.id, outs, { ...inputs, label: "Boss" });
     expect((updated.outs as Bag).label).to.equal("Boss");
 
-    const lim = await limitsProvider.create({ fromObjectType: "contacts", toObjectType: "companies", limits: [{ typeId: outs.typeId, maxToObjectIds: 2 }] });
+    const lim = await limitsProvider.create({
+      fromObjectType: "contacts",
+      toObjectType: "companies",
+      limits: [{ typeId: outs.typeId, maxToObjectIds: 2 }],
+    });
     expect(await h.limits("contacts", "companies")).to.deep.equal([[outs.typeId as number, 2]]);
     await limitsProvider.delete(lim.id, lim.outs as Bag);
     await labelProvider.delete(created.id, updated.outs as Bag);

@@ -1,5 +1,12 @@
 import { expect } from "chai";
-import { formatLabelId, formatLimitsId, parseLabelId, parseLimitsId, tryParseLabelId, tryParseLimitsId } from "../../provider/ids";
+import {
+  formatLabelId,
+  formatLimitsId,
+  parseLabelId,
+  parseLimitsId,
+  tryParseLabelId,
+  tryParseLimitsId,
+} from "../../provider/ids";
 
 describe("unit: id codecs", () => {
   it("label ids round-trip", () => {

@@ -2,7 +2,13 @@ import { expect } from "chai";
 import { label } from "./offline-provider";
 import { UNKNOWN } from "../../model";
 
-const inputs = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager", inverseLabel: "Employee" };
+const inputs = {
+  fromObjectType: "contacts",
+  toObjectType: "companies",
+  name: "manager",
+  label: "Manager",
+  inverseLabel: "Employee",
+};
 const stored = {
   ...inputs,
   schemaVersion: 1,
@@ -64,25 +70,48 @@ describe("unit: AssociationLabel diff", () => {
 
   it("label and inverseLabel text change in place", async () => {
     expect(await label.diff(ID, stored, { ...inputs, label: "Boss" })).to.deep.include({ changes: true, replaces: [] });
-    expect(await label.diff(ID, stored, { ...inputs, inverseLabel: "Staff" })).to.deep.include({ changes: true, replaces: [] });
+    expect(await label.diff(ID, stored, { ...inputs, inverseLabel: "Staff" })).to.deep.include({
+      changes: true,
+      replaces: [],
+    });
   });
 
   it("unknown values: changes true, and replace when on a replace key", async () => {
-    expect(await label.diff(ID, stored, { ...inputs, label: UNKNOWN })).to.deep.include({ changes: true, replaces: [] });
-    expect(await label.diff(ID, stored, { ...inputs, inverseLabel: UNKNOWN })).to.deep.include({ changes: true, replaces: [] });
+    expect(await label.diff(ID, stored, { ...inputs, label: UNKNOWN })).to.deep.include({
+      changes: true,
+      replaces: [],
+    });
+    expect(await label.diff(ID, stored, { ...inputs, inverseLabel: UNKNOWN })).to.deep.include({
+      changes: true,
+      replaces: [],
+    });
     expect((await label.diff(ID, stored, { ...inputs, name: UNKNOWN })).replaces).to.deep.equal(["name"]);
-    expect((await label.diff(ID, stored, { ...inputs, fromObjectType: UNKNOWN })).replaces).to.deep.equal(["fromObjectType"]);
+    expect((await label.diff(ID, stored, { ...inputs, fromObjectType: UNKNOWN })).replaces).to.deep.equal([
+      "fromObjectType",
+    ]);
     expect((await label.diff(ID, stored, { ...inputs, adoptTypeId: UNKNOWN })).replaces).to.deep.equal(["adoptTypeId"]);
     const single = { ...stored, inverseLabel: undefined, inverseTypeId: undefined };
-    expect((await label.diff(ID, single, { ...inputs, inverseLabel: UNKNOWN })).replaces).to.deep.equal(["inverseLabel"]);
+    expect((await label.diff(ID, single, { ...inputs, inverseLabel: UNKNOWN })).replaces).to.deep.equal([
+      "inverseLabel",
+    ]);
   });
 
   it("accepts state written by an earlier output shape (no schemaVersion, no object type ids, no inverseTypeId)", async () => {
-    const old = { fromObjectType: "contact", toObjectType: "company", name: "manager", label: "Manager", inverseLabel: "Employee", typeId: 145 };
+    const old = {
+      fromObjectType: "contact",
+      toObjectType: "company",
+      name: "manager",
+      label: "Manager",
+      inverseLabel: "Employee",
+      typeId: 145,
+    };
     expect(await label.diff(ID, old, inputs)).to.deep.include({ changes: false, replaces: [] });
     expect((await label.diff(ID, old, { ...inputs, toObjectType: "deals" })).replaces).to.deep.equal(["toObjectType"]);
     // Even without typeId in state, the id carries it.
     const older = { fromObjectType: "contacts", toObjectType: "companies", name: "manager", label: "Manager" };
-    expect(await label.diff("0-1/0-2/145", older, { ...inputs, inverseLabel: undefined })).to.deep.include({ changes: false, replaces: [] });
+    expect(await label.diff("0-1/0-2/145", older, { ...inputs, inverseLabel: undefined })).to.deep.include({
+      changes: false,
+      replaces: [],
+    });
   });
 });

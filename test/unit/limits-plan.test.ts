@@ -52,7 +52,8 @@ function simulate(current: PlanLimit[], plan: PlanCall[], r: () => number): Stat
     expect(new Set(ids).size, "no type twice in one call").to.equal(ids.length);
     for (const input of shuffle(call.inputs, r)) {
       if (call.op === "create") expect(state.has(input.typeId), `create of existing ${input.typeId}`).to.equal(false);
-      if (call.op === "update" || call.op === "purge") expect(state.has(input.typeId), `${call.op} of missing ${input.typeId}`).to.equal(true);
+      if (call.op === "update" || call.op === "purge")
+        expect(state.has(input.typeId), `${call.op} of missing ${input.typeId}`).to.equal(true);
       state = new Map(state);
       if (call.op === "purge") state.delete(input.typeId);
       else state.set(input.typeId, (input as unknown as { maxToObjectIds: number }).maxToObjectIds);
@@ -71,7 +72,9 @@ describe("unit: limits planner", () => {
       const plan = planLimits({ current, desired, unlabeledTypeId: U });
       for (let k = 0; k < 4; k++) {
         const final = simulate(current, plan, r);
-        expect(Object.fromEntries(final), `case ${n}`).to.deep.equal(Object.fromEntries(desired.map((d) => [d.typeId, d.maxToObjectIds])));
+        expect(Object.fromEntries(final), `case ${n}`).to.deep.equal(
+          Object.fromEntries(desired.map((d) => [d.typeId, d.maxToObjectIds])),
+        );
       }
       expect(plan.length, `case ${n}: ${JSON.stringify({ current, desired, plan })}`).to.be.at.most(5);
       for (const call of plan) expect(call.inputs.length).to.be.greaterThan(0);
@@ -86,11 +89,15 @@ describe("unit: limits planner", () => {
   const ops = (plan: PlanCall[]) => plan.map((c) => `${c.op}:${c.inputs.map((i) => i.typeId).join(",")}`);
 
   it("no changes: no calls", () => {
-    expect(planLimits({ current: [l(U, 5), l(145, 2)], desired: [l(U, 5), l(145, 2)], unlabeledTypeId: U })).to.deep.equal([]);
+    expect(
+      planLimits({ current: [l(U, 5), l(145, 2)], desired: [l(U, 5), l(145, 2)], unlabeledTypeId: U }),
+    ).to.deep.equal([]);
   });
 
   it("a fresh pair is one batch/create", () => {
-    expect(ops(planLimits({ current: [], desired: [l(U, 10), l(145, 1), l(1, 1)], unlabeledTypeId: U }))).to.deep.equal(["create:279,1,145"]);
+    expect(ops(planLimits({ current: [], desired: [l(U, 10), l(145, 1), l(1, 1)], unlabeledTypeId: U }))).to.deep.equal(
+      ["create:279,1,145"],
+    );
   });
 
   it("raising everything: unlabeled first, then labels above the old unlabeled limit (2 calls)", () => {
@@ -99,7 +106,11 @@ describe("unit: limits planner", () => {
   });
 
   it("raising within the old unlabeled limit is one batch/update", () => {
-    const plan = planLimits({ current: [l(U, 50), l(145, 5), l(146, 5)], desired: [l(U, 60), l(145, 20), l(146, 30)], unlabeledTypeId: U });
+    const plan = planLimits({
+      current: [l(U, 50), l(145, 5), l(146, 5)],
+      desired: [l(U, 60), l(145, 20), l(146, 30)],
+      unlabeledTypeId: U,
+    });
     expect(ops(plan)).to.deep.equal(["update:279,145,146"]);
   });
 
@@ -109,7 +120,9 @@ describe("unit: limits planner", () => {
   });
 
   it("lowering the unlabeled limit while labels already fit is one call", () => {
-    expect(ops(planLimits({ current: [l(U, 20), l(145, 2)], desired: [l(U, 5), l(145, 1)], unlabeledTypeId: U }))).to.deep.equal(["update:145,279"]);
+    expect(
+      ops(planLimits({ current: [l(U, 20), l(145, 2)], desired: [l(U, 5), l(145, 1)], unlabeledTypeId: U })),
+    ).to.deep.equal(["update:145,279"]);
   });
 
   it("raised and lowered in one plan", () => {
@@ -119,12 +132,18 @@ describe("unit: limits planner", () => {
       unlabeledTypeId: U,
     });
     expect(ops(plan)).to.deep.equal(["update:145,146", "update:279"]);
-    const plan2 = planLimits({ current: [l(U, 10), l(145, 10), l(146, 2)], desired: [l(U, 30), l(145, 3), l(146, 25)], unlabeledTypeId: U });
+    const plan2 = planLimits({
+      current: [l(U, 10), l(145, 10), l(146, 2)],
+      desired: [l(U, 30), l(145, 3), l(146, 25)],
+      unlabeledTypeId: U,
+    });
     expect(ops(plan2)).to.deep.equal(["update:145,279", "update:146"]);
   });
 
   it("purges what is not declared (one batch/purge for everything)", () => {
-    expect(ops(planLimits({ current: [l(U, 10), l(145, 1)], desired: [], unlabeledTypeId: U }))).to.deep.equal(["purge:145,279"]);
+    expect(ops(planLimits({ current: [l(U, 10), l(145, 1)], desired: [], unlabeledTypeId: U }))).to.deep.equal([
+      "purge:145,279",
+    ]);
   });
 
   it("an unlabeled limit created below existing label limits goes after lowering them", () => {
@@ -138,8 +157,17 @@ describe("unit: limits planner", () => {
   });
 
   it("refuses a target that breaks the rule, and duplicates", () => {
-    expect(() => planLimits({ current: [], desired: [l(U, 2), l(145, 3)], unlabeledTypeId: U })).to.throw(LimitsPlanError, /cannot exceed.*145 \(3\)/);
-    expect(() => planLimits({ current: [], desired: [l(145, 3), l(145, 2)], unlabeledTypeId: U })).to.throw(LimitsPlanError, /twice/);
-    expect(() => planLimits({ current: [], desired: [l(145, 0)], unlabeledTypeId: U })).to.throw(LimitsPlanError, /positive integer/);
+    expect(() => planLimits({ current: [], desired: [l(U, 2), l(145, 3)], unlabeledTypeId: U })).to.throw(
+      LimitsPlanError,
+      /cannot exceed.*145 \(3\)/,
+    );
+    expect(() => planLimits({ current: [], desired: [l(145, 3), l(145, 2)], unlabeledTypeId: U })).to.throw(
+      LimitsPlanError,
+      /twice/,
+    );
+    expect(() => planLimits({ current: [], desired: [l(145, 0)], unlabeledTypeId: U })).to.throw(
+      LimitsPlanError,
+      /positive integer/,
+    );
   });
 });

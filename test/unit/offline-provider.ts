@@ -29,7 +29,11 @@ function offlineApi(schemas: CustomObjectSchemaInfo[], reads: { schemas: number 
 }
 
 /** The offline portal has one custom object, `cars` (2-123). */
-export function offlineProviders(schemas: CustomObjectSchemaInfo[] = [{ objectTypeId: "2-123", name: "cars", fullyQualifiedName: "p12345_cars", archived: false }]) {
+export function offlineProviders(
+  schemas: CustomObjectSchemaInfo[] = [
+    { objectTypeId: "2-123", name: "cars", fullyQualifiedName: "p12345_cars", archived: false },
+  ],
+) {
   const reads = { schemas: 0 };
   const host = new ProviderHost({
     createClient: () => offlineApi(schemas, reads),

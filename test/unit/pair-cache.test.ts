@@ -10,8 +10,13 @@ function fakeApi(): { api: PairReads; calls: string[]; labels: AssociationTypeIn
   const calls: string[] = [];
   const labels: AssociationTypeInfo[] = [{ category: "HUBSPOT_DEFINED", typeId: 279, label: null }];
   const fail = { next: false };
-  const limits: LimitConfiguration[] = [{ category: "HUBSPOT_DEFINED", typeId: 279, userEnforcedMaxToObjectIds: 5, label: null }];
-  const later = <T>(v: T): Promise<T> => new Promise((resolve, reject) => setTimeout(() => (fail.next ? ((fail.next = false), reject(new Error("boom"))) : resolve(v)), 5));
+  const limits: LimitConfiguration[] = [
+    { category: "HUBSPOT_DEFINED", typeId: 279, userEnforcedMaxToObjectIds: 5, label: null },
+  ];
+  const later = <T>(v: T): Promise<T> =>
+    new Promise((resolve, reject) =>
+      setTimeout(() => (fail.next ? ((fail.next = false), reject(new Error("boom"))) : resolve(v)), 5),
+    );
   const api: PairReads = {
     listLabels: (f, t) => (calls.push(`labels ${f}/${t}`), later(labels.map((l) => ({ ...l })))),
     listLimits: (f, t) => (calls.push(`limits ${f}/${t}`), later(limits.map((l) => ({ ...l })))),
@@ -23,7 +28,13 @@ describe("unit: pair cache", () => {
   it("coalesces concurrent reads into one GET per pair and reuses the answer", async () => {
     const f = fakeApi();
     const c = new PairCache(f.api);
-    const results = await Promise.all([c.labelsOf("0-1", "0-2"), c.labelsOf("0-1", "0-2"), c.labelsOf("0-2", "0-1"), c.limitsOf("0-1", "0-2"), c.limitsOf("0-1", "0-2")]);
+    const results = await Promise.all([
+      c.labelsOf("0-1", "0-2"),
+      c.labelsOf("0-1", "0-2"),
+      c.labelsOf("0-2", "0-1"),
+      c.limitsOf("0-1", "0-2"),
+      c.limitsOf("0-1", "0-2"),
+    ]);
     await c.labelsOf("0-1", "0-2");
     expect(f.calls.sort()).to.deep.equal(["labels 0-1/0-2", "labels 0-2/0-1", "limits 0-1/0-2"]);
     expect(results[0]).to.deep.equal(results[1]);

@@ -18,7 +18,9 @@ describe("test helpers: typed access to items", () => {
     const [a, b] = exactly([1, 2], 2);
     expect([a, b]).to.deep.equal([1, 2]);
     expect(failureOf(() => exactly([1, 2, 3], 2, "labels")).message).to.contain("labels: [ 1, 2, 3 ]");
-    expect(failureOf(() => exactly([], 1)).message).to.match(/^items: \[\]: expected \[\] to have a length of 1 but got \+?0$/);
+    expect(failureOf(() => exactly([], 1)).message).to.match(
+      /^items: \[\]: expected \[\] to have a length of 1 but got \+?0$/,
+    );
   });
 
   it("itemAt and firstOf: the item, counting from the end for a negative index; a failure when absent", () => {

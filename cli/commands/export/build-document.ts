@@ -6,7 +6,12 @@
 // nothing declares it, so `pulumi up` leaves it as it is.
 import { hubspotDefinedTypes, objectTypeName, pairDisplay, pairKey, unlabeledTypeId } from "../../../model";
 import { LimitConfiguration } from "../../../provider/hubspot";
-import { AssociationLabelEntry, AssociationPair, AssociationSchemaDocument, HubSpotDefinedLimit } from "../../../sdk/document";
+import {
+  AssociationLabelEntry,
+  AssociationPair,
+  AssociationSchemaDocument,
+  HubSpotDefinedLimit,
+} from "../../../sdk/document";
 import { groupLabels } from "./group-labels";
 import { NameAllocator } from "./label-names";
 import { PairSnapshot, PortalSnapshot } from "./portal-snapshot";
@@ -86,12 +91,28 @@ function isUnlabeled(snap: PairSnapshot, typeId: number, halves: ReadonlySet<num
 }
 
 /** Where a limit no label took goes: the pair's own field, a `limits:` entry, or nowhere (reported). */
-function placeOtherLimit(pair: AssociationPair, snap: PairSnapshot, c: Configured, halves: ReadonlySet<number>, skipped: SkippedLimit[]): HubSpotDefinedLimit | undefined {
+function placeOtherLimit(
+  pair: AssociationPair,
+  snap: PairSnapshot,
+  c: Configured,
+  halves: ReadonlySet<number>,
+  skipped: SkippedLimit[],
+): HubSpotDefinedLimit | undefined {
   const max = c.userEnforcedMaxToObjectIds;
   const live = snap.labels.find((l) => l.typeId === c.typeId && l.category === c.category);
   const skip = (reason: string): undefined => {
     const label = live?.label ?? c.label ?? null;
-    skipped.push({ fromId: snap.fromId, toId: snap.toId, fromName: pair.from, toName: pair.to, category: c.category, typeId: c.typeId, label, max, reason });
+    skipped.push({
+      fromId: snap.fromId,
+      toId: snap.toId,
+      fromName: pair.from,
+      toName: pair.to,
+      category: c.category,
+      typeId: c.typeId,
+      label,
+      max,
+      reason,
+    });
     return undefined;
   };
   if (isUnlabeled(snap, c.typeId, halves)) {
@@ -102,10 +123,16 @@ function placeOtherLimit(pair: AssociationPair, snap: PairSnapshot, c: Configure
   const known = hubspotDefinedTypes(snap.fromId, snap.toId).find((t) => t.typeId === c.typeId);
   if (!known) return skip("a HubSpot-defined type this tool's table does not know, which `limits:` cannot name");
   const text = live?.label ?? c.label;
-  return known.label !== null && text === known.label ? { label: known.label, maxToObjectIds: max } : { typeId: c.typeId, maxToObjectIds: max };
+  return known.label !== null && text === known.label
+    ? { label: known.label, maxToObjectIds: max }
+    : { typeId: c.typeId, maxToObjectIds: max };
 }
 
-function labelEntry(l: ReturnType<typeof groupLabels>[number], names: NameAllocator, limits: PendingLimits): AssociationLabelEntry {
+function labelEntry(
+  l: ReturnType<typeof groupLabels>[number],
+  names: NameAllocator,
+  limits: PendingLimits,
+): AssociationLabelEntry {
   const out: AssociationLabelEntry = { name: names.allocate(l.label), label: l.label };
   if (l.paired && l.otherHalf) out.inverseLabel = l.otherHalf.label as string;
   const max = limits.take(l.fromId, l.toId, l.typeId);

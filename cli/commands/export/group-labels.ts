@@ -42,8 +42,20 @@ export function groupLabels(snapshot: PortalSnapshot, a: string, b: string): Gro
   for (const half of tagged) {
     if (consumed.has(half.l.typeId) || half.l.label === null) continue;
     consumed.add(half.l.typeId);
-    const partner = tagged.find((t) => t.l.typeId === half.l.typeId + 1 && !consumed.has(t.l.typeId) && t.fromId === half.toId && t.toId === half.fromId);
-    const entry: GroupedLabel = { fromId: half.fromId, toId: half.toId, typeId: half.l.typeId, label: half.l.label, paired: false };
+    const partner = tagged.find(
+      (t) =>
+        t.l.typeId === half.l.typeId + 1 &&
+        !consumed.has(t.l.typeId) &&
+        t.fromId === half.toId &&
+        t.toId === half.fromId,
+    );
+    const entry: GroupedLabel = {
+      fromId: half.fromId,
+      toId: half.toId,
+      typeId: half.l.typeId,
+      label: half.l.label,
+      paired: false,
+    };
     if (partner) consumed.add(partner.l.typeId);
     if (partner && partner.l.label === null) entry.textlessHalf = partner.l;
     if (partner && partner.l.label !== null) {

@@ -12,7 +12,10 @@ export type ObjectTypesFlag = { ok: true; refs: ObjectTypeRef[] } | { ok: false;
 /** `--object-types a,b,...`, checked offline: a value that can name nothing is a usage error. */
 export function parseObjectTypesFlag(value: string | undefined): ObjectTypesFlag {
   const refs: ObjectTypeRef[] = [];
-  for (const raw of (value ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "")) {
+  for (const raw of (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "")) {
     const parsed = parseObjectTypeRef(raw);
     if (!parsed.ok) return { ok: false, reason: parsed.reason };
     refs.push(parsed.ref);

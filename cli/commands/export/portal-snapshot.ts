@@ -20,7 +20,6 @@ export interface PortalSnapshot {
   customObjectNames?: ReadonlyMap<string, string>;
 }
 
-
 async function readPair(api: HubSpotApi, fromId: string, toId: string): Promise<PairSnapshot | undefined> {
   let labels: AssociationTypeInfo[];
   try {

@@ -29,7 +29,11 @@ export function renderExport(doc: AssociationSchemaDocument, h: ExportHeader): s
     "#",
     ...EXPORT_HEURISTICS.map((l) => (l === "" ? "#" : `# ${l}`)),
     ...(h.skipped.length > 0
-      ? ["#", "# Not in this document (nothing declares them, so `pulumi up` leaves them as they are):", ...h.skipped.map((s) => `#   ${s}`)]
+      ? [
+          "#",
+          "# Not in this document (nothing declares them, so `pulumi up` leaves them as they are):",
+          ...h.skipped.map((s) => `#   ${s}`),
+        ]
       : []),
   ].join("\n");
   return `${header}\n${stringify(doc, { lineWidth: 0 })}`;

@@ -23,7 +23,10 @@ interface PairContext {
 }
 
 /** The HubSpot-defined or resolved type named by text or id, for its key and its name in the table. */
-function knownType(ctx: PairContext, by: { typeId?: number; label?: string }): { typeId: number; label: string | null } | undefined {
+function knownType(
+  ctx: PairContext,
+  by: { typeId?: number; label?: string },
+): { typeId: number; label: string | null } | undefined {
   const defined = ctx.fromId && ctx.toId ? hubspotDefinedTypes(ctx.fromId, ctx.toId) : [];
   const hit = defined.find((t) => (by.typeId !== undefined ? t.typeId === by.typeId : t.label === by.label));
   if (hit) return hit;
@@ -36,7 +39,8 @@ function limitEntries(state: Props, deps: string[], ctx: PairContext): LimitEntr
   const unlabeled = ctx.fromId && ctx.toId ? unlabeledTypeId(ctx.fromId, ctx.toId) : undefined;
   const usedRefs = new Set<string>();
   for (const e of raw) {
-    const ref = typeof e.typeId === "number" && e.category !== "HUBSPOT_DEFINED" ? ctx.labels.byId(e.typeId) : undefined;
+    const ref =
+      typeof e.typeId === "number" && e.category !== "HUBSPOT_DEFINED" ? ctx.labels.byId(e.typeId) : undefined;
     if (ref) usedRefs.add(`${ref.urn}#${ref.half}`);
   }
   const out: LimitEntry[] = [];
@@ -86,8 +90,10 @@ export function limitRows(c: ResourceChange, labels: LabelIndex): ChangeRow[] {
   const row = (subject: string, change: string): void => void rows.push({ pair, subject, change, kind: "limit" });
   const wasExclusive = c.oldState !== undefined && before.exclusive === true;
   const isExclusive = c.newState !== undefined && after.exclusive === true;
-  if (isExclusive && !wasExclusive) row("limits not declared here", "**exclusive**: any such limit at HubSpot is removed");
-  if (wasExclusive && !isExclusive && c.newState) row("limits not declared here", "no longer exclusive: left as HubSpot has them");
+  if (isExclusive && !wasExclusive)
+    row("limits not declared here", "**exclusive**: any such limit at HubSpot is removed");
+  if (wasExclusive && !isExclusive && c.newState)
+    row("limits not declared here", "no longer exclusive: left as HubSpot has them");
   for (const n of news) {
     const o = olds.find((x) => x.key === n.key);
     if (!o) row(`limit on ${n.name}`, `added: ${n.max}`);

@@ -31,7 +31,10 @@ export function errorLines(diagnostics: PreviewDiagnostic[]): string[] {
   return errors
     .filter((d, i) => errors.findIndex((x) => x.message === d.message && x.urn === d.urn) === i)
     .flatMap((d) => {
-      const lines = d.message.replace(/^error: /, "").trimEnd().split("\n");
+      const lines = d.message
+        .replace(/^error: /, "")
+        .trimEnd()
+        .split("\n");
       const about = d.urn && urnType(d.urn) !== "pulumi:pulumi:Stack" ? `${urnName(d.urn)}: ` : "";
       return lines.map((l, i) => (i === 0 ? `${about}${l}` : l));
     })

@@ -36,15 +36,22 @@ export interface PreviewJson {
 /** What Pulumi puts where a value is not known until the update runs (an output of a resource being changed). */
 export { UNKNOWN } from "../../../model";
 
-export const asProps = (v: unknown): Props => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Props) : {});
-const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+export const asProps = (v: unknown): Props =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Props) : {};
+const asStrings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
 function parseState(v: unknown): StepState | undefined {
   if (v === null || typeof v !== "object") return undefined;
   const s = asProps(v);
   const deps: Record<string, string[]> = {};
   for (const [k, list] of Object.entries(asProps(s.propertyDependencies))) deps[k] = asStrings(list);
-  return { inputs: asProps(s.inputs), outputs: asProps(s.outputs), propertyDependencies: deps, dependencies: asStrings(s.dependencies) };
+  return {
+    inputs: asProps(s.inputs),
+    outputs: asProps(s.outputs),
+    propertyDependencies: deps,
+    dependencies: asStrings(s.dependencies),
+  };
 }
 
 export type ParsedPreview = { ok: true; preview: PreviewJson } | { ok: false; reason: string };
@@ -59,7 +66,10 @@ export function parsePreviewJson(text: string): ParsedPreview {
   const root = asProps(raw);
   // The CLI leaves `steps` out when nothing was registered (a program that failed at once): diagnostics still say so.
   if (!Array.isArray(root.steps) && !Array.isArray(root.diagnostics)) {
-    return { ok: false, reason: "no `steps` or `diagnostics` list: this does not look like the output of `pulumi preview --json`" };
+    return {
+      ok: false,
+      reason: "no `steps` or `diagnostics` list: this does not look like the output of `pulumi preview --json`",
+    };
   }
   const steps: PreviewStep[] = [];
   for (const s of Array.isArray(root.steps) ? root.steps : []) {
@@ -80,7 +90,11 @@ export function parsePreviewJson(text: string): ParsedPreview {
   for (const d of Array.isArray(root.diagnostics) ? root.diagnostics : []) {
     const p = asProps(d);
     if (typeof p.message !== "string" || typeof p.severity !== "string") continue;
-    diagnostics.push({ message: p.message, severity: p.severity, ...(typeof p.urn === "string" ? { urn: p.urn } : {}) });
+    diagnostics.push({
+      message: p.message,
+      severity: p.severity,
+      ...(typeof p.urn === "string" ? { urn: p.urn } : {}),
+    });
   }
   return { ok: true, preview: { steps, changeSummary: summary, diagnostics } };
 }

@@ -23,7 +23,13 @@ export function collapseSteps(steps: PreviewStep[]): ResourceChange[] {
     if (!kind) continue;
     const existing = byUrn.get(s.urn);
     if (!existing) {
-      byUrn.set(s.urn, { urn: s.urn, kind, oldState: s.oldState, newState: s.newState, replaceReasons: [...s.replaceReasons] });
+      byUrn.set(s.urn, {
+        urn: s.urn,
+        kind,
+        oldState: s.oldState,
+        newState: s.newState,
+        replaceReasons: [...s.replaceReasons],
+      });
       continue;
     }
     // Another step of the same replacement: keep the fullest picture of before and after.

@@ -26,7 +26,8 @@ export function customReferences(doc: AssociationSchemaDocument): CustomReferenc
   doc.associations.forEach((pair, index) => {
     for (const side of ["from", "to"] as const) {
       const parsed = parseObjectTypeRef(pair[side]);
-      if (parsed.ok && isCustomReference(parsed.ref)) refs.push({ path: ["associations", index, side], value: pair[side], ref: parsed.ref });
+      if (parsed.ok && isCustomReference(parsed.ref))
+        refs.push({ path: ["associations", index, side], value: pair[side], ref: parsed.ref });
     }
   });
   return refs;
@@ -39,7 +40,11 @@ export interface PortalCheck {
 }
 
 /** Checks a loaded document's custom object references against one portal's schemas (read by the caller, once). */
-export function checkAgainstPortal(file: string, doc: AssociationSchemaDocument, schemas: readonly CustomObjectSchema[]): PortalCheck {
+export function checkAgainstPortal(
+  file: string,
+  doc: AssociationSchemaDocument,
+  schemas: readonly CustomObjectSchema[],
+): PortalCheck {
   const findings: Finding[] = [];
   const resolved = new Set<string>();
   const renamed = new Map<string, string>();
@@ -56,7 +61,8 @@ export function checkAgainstPortal(file: string, doc: AssociationSchemaDocument,
     if (name.toLowerCase() !== r.value.trim().toLowerCase()) renamed.set(r.value, `${r.value} is ${name}`);
     const [, index, side] = r.path as ["associations", number, "from" | "to"];
     const association = spelledByName.associations[index];
-    if (association === undefined) throw new Error(`internal: ${r.path.join(".")} is not in the document it was found in`);
+    if (association === undefined)
+      throw new Error(`internal: ${r.path.join(".")} is not in the document it was found in`);
     association[side] = name;
   }
   // The document passed these rules as written; whatever they find now comes from spellings that meet in this portal.

@@ -7,7 +7,8 @@ import { Finding, PathSegment } from "../problems";
 
 export type Bag = Record<string, unknown>;
 
-export const asBag = (v: unknown): Bag | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Bag) : undefined);
+export const asBag = (v: unknown): Bag | undefined =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Bag) : undefined;
 export const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const asInt = (v: unknown): number | undefined => (typeof v === "number" && Number.isInteger(v) ? v : undefined);
 export const asText = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);

@@ -1,9 +1,24 @@
 // Rules about pairs and labels as HubSpot keeps them: one entry per directed pair, internal names unique on a pair
 // and its reverse (compared case-insensitively, as HubSpot compares them) and not the unlabeled association's name,
 // at most MAX_LABELS_PER_PAIR labels per object pair, one declaration per adopted label.
-import { hubspotDefinedTypes, isUnlabeledAssociationName, MAX_LABELS_PER_PAIR, unlabeledAssociationNames } from "../../../model";
+import {
+  hubspotDefinedTypes,
+  isUnlabeledAssociationName,
+  MAX_LABELS_PER_PAIR,
+  unlabeledAssociationNames,
+} from "../../../model";
 import { Finding, formatPath } from "../problems";
-import { asInt, asText, directedKey, display, DocumentEntries, isResolved, LabelEntry, ResolvedPair, unorderedKey } from "./entries";
+import {
+  asInt,
+  asText,
+  directedKey,
+  display,
+  DocumentEntries,
+  isResolved,
+  LabelEntry,
+  ResolvedPair,
+  unorderedKey,
+} from "./entries";
 
 export function checkDuplicatePairs({ pairs }: DocumentEntries, findings: Finding[]): void {
   const first = new Map<string, ResolvedPair>();
@@ -11,7 +26,10 @@ export function checkDuplicatePairs({ pairs }: DocumentEntries, findings: Findin
     if (!isResolved(p)) continue;
     const earlier = first.get(directedKey(p));
     if (earlier) {
-      findings.push({ path: [...p.path, "from"], reason: `${display(p)} is already declared at ${formatPath(earlier.path)}; put its labels and limits in one entry` });
+      findings.push({
+        path: [...p.path, "from"],
+        reason: `${display(p)} is already declared at ${formatPath(earlier.path)}; put its labels and limits in one entry`,
+      });
     } else first.set(directedKey(p), p);
   }
 }
