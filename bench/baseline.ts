@@ -8,7 +8,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { installedNoopProvider } from "./installed";
-import type { PortalSpec } from "./portal";
+import { declarePortal, PortalSpec } from "./portal";
 
 type Bag = Record<string, unknown>;
 
@@ -27,32 +27,9 @@ class NoopLimits extends pulumi.dynamic.Resource {
 
 /** The portal's resource graph through the no-op provider (inline program for the Automation API). */
 export function baselineProgram(getSpec: () => PortalSpec): pulumi.automation.PulumiFn {
-  return async () => {
-    const spec = getSpec();
-    const made = new Map<string, NoopLabel>();
-    for (const l of spec.labels) {
-      made.set(
-        l.key,
-        new NoopLabel(l.key, {
-          fromObjectType: l.from,
-          toObjectType: l.to,
-          name: l.name,
-          label: l.label,
-          ...(l.inverseLabel !== undefined ? { inverseLabel: l.inverseLabel } : {}),
-        }),
-      );
-    }
-    for (const m of spec.limits) {
-      const label = m.labelKey !== undefined ? made.get(m.labelKey) : undefined;
-      new NoopLimits(m.key, {
-        fromObjectType: m.from,
-        toObjectType: m.to,
-        limits: [
-          { unlabeled: true, maxToObjectIds: m.unlabeledMax },
-          ...(label ? [{ typeId: label.typeId, maxToObjectIds: m.labelMax }] : []),
-        ],
-      });
-    }
-    return { labels: spec.labels.length, limits: spec.limits.length };
-  };
+  return async () =>
+    declarePortal(getSpec(), {
+      label: (key, args) => new NoopLabel(key, { ...args }),
+      limits: (key, args) => new NoopLimits(key, { ...args }),
+    });
 }

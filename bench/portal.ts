@@ -126,34 +126,46 @@ export function editPortal(
  */
 export function portalProgram(getSpec: () => PortalSpec, sdk: typeof localSdk = localSdk): pulumi.automation.PulumiFn {
   const { AssociationLabel, AssociationLimits } = sdk;
-  return async () => {
-    const spec = getSpec();
-    const made = new Map<string, localSdk.AssociationLabel>();
-    for (const l of spec.labels) {
-      made.set(
-        l.key,
-        new AssociationLabel(l.key, {
-          fromObjectType: l.from,
-          toObjectType: l.to,
-          name: l.name,
-          label: l.label,
-          ...(l.inverseLabel !== undefined ? { inverseLabel: l.inverseLabel } : {}),
-        }),
-      );
-    }
-    for (const m of spec.limits) {
-      const label = m.labelKey !== undefined ? made.get(m.labelKey) : undefined;
-      new AssociationLimits(m.key, {
-        fromObjectType: m.from,
-        toObjectType: m.to,
-        limits: [
-          { unlabeled: true, maxToObjectIds: m.unlabeledMax },
-          ...(label ? [{ typeId: label.typeId, maxToObjectIds: m.labelMax }] : []),
-        ],
-      });
-    }
-    return { labels: spec.labels.length, limits: spec.limits.length };
-  };
+  return async () =>
+    declarePortal(getSpec(), {
+      label: (key, args) => new AssociationLabel(key, args),
+      limits: (key, args) => new AssociationLimits(key, args),
+    });
+}
+
+/** How to declare one label and one limits resource: this package's resources, or the baseline's no-op ones. */
+export interface PortalResources {
+  label(key: string, args: localSdk.AssociationLabelArgs): { typeId: pulumi.Output<number> };
+  limits(key: string, args: localSdk.AssociationLimitsArgs): unknown;
+}
+
+/** The portal's resource graph: every label, then each pair's limits, the first one naming its label's typeId. */
+export function declarePortal(spec: PortalSpec, make: PortalResources): { labels: number; limits: number } {
+  const made = new Map<string, { typeId: pulumi.Output<number> }>();
+  for (const l of spec.labels) {
+    made.set(
+      l.key,
+      make.label(l.key, {
+        fromObjectType: l.from,
+        toObjectType: l.to,
+        name: l.name,
+        label: l.label,
+        ...(l.inverseLabel !== undefined ? { inverseLabel: l.inverseLabel } : {}),
+      }),
+    );
+  }
+  for (const m of spec.limits) {
+    const label = m.labelKey !== undefined ? made.get(m.labelKey) : undefined;
+    make.limits(m.key, {
+      fromObjectType: m.from,
+      toObjectType: m.to,
+      limits: [
+        { unlabeled: true, maxToObjectIds: m.unlabeledMax },
+        ...(label ? [{ typeId: label.typeId, maxToObjectIds: m.labelMax }] : []),
+      ],
+    });
+  }
+  return { labels: spec.labels.length, limits: spec.limits.length };
 }
 
 // ------------------------------------------------------------------------------------------------ lower bounds

@@ -7,17 +7,8 @@ import { editPortal, makePortal, Operation } from "./portal";
 import type { OpResult } from "./pulumi-ops";
 import type { BenchResults } from "./run";
 import { TERRAFORM_DEFAULT_PER_10S, terraformModel } from "./terraform-model";
+import { OPERATION_NAMES as OPS, ratioText as x, seconds as s } from "./report-format";
 
-const OPS: Record<Operation, string> = {
-  up: "up from empty",
-  preview: "preview unchanged",
-  refresh: "refresh unchanged",
-  upEdit: "up after edits",
-  destroy: "destroy",
-};
-const s = (ms: number | undefined): string => (ms === undefined ? "–" : (ms / 1000).toFixed(1));
-const x = (r: number | null | undefined): string =>
-  r === null || r === undefined || !Number.isFinite(r) ? "–" : r.toFixed(2);
 const kb = (b: number): string => (b / 1024).toFixed(1);
 
 /** The engine baseline's run of `op` at N and profile next to `budget` (else the one run for every budget). */
